@@ -1,0 +1,238 @@
+import * as z from 'zod/mini';
+
+/*
+ * The event contract `deliberate.event/1` (architecture.md §3.1–3.2). Logs outlive code: these
+ * schemas may gain optional fields and new event types, but a field that exists never changes
+ * its meaning or type. `data` objects and the envelope accept unknown keys so that a reader of
+ * an older version does not reject events written by a newer one.
+ */
+
+export const EVENT_SCHEMA_VERSION = 'deliberate.event/1';
+
+const hex64 = () => z.string().check(z.regex(/^[0-9a-f]{64}$/));
+/** RFC 3339 in UTC with milliseconds, as produced by `Date.prototype.toISOString`. */
+const timestamp = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/));
+const unit = () => z.number().check(z.gte(0), z.lte(1));
+const nonEmpty = () => z.string().check(z.minLength(1));
+
+/* -------------------------------------------------------------------------------------------------
+ * Parts
+ * -----------------------------------------------------------------------------------------------*/
+
+export const ActorSchema = z.looseObject({
+  id: nonEmpty(),
+  role: z.optional(z.string()),
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const EventModelSchema = z.looseObject({
+  id: nonEmpty(),
+  version: nonEmpty(),
+});
+
+/** A decision's content: `label` for categorical decisions, `value` for numeric ones. */
+export const DecisionValueSchema = z.looseObject({
+  label: z.optional(z.string()),
+  value: z.optional(z.number()),
+});
+export type DecisionValue = z.infer<typeof DecisionValueSchema>;
+
+export const JudgementSchema = z.looseObject({
+  label: z.optional(z.string()),
+  value: z.optional(z.number()),
+  /** The person's own confidence in their judgement, in [0, 1]. */
+  confidence: z.optional(unit()),
+});
+export type Judgement = z.infer<typeof JudgementSchema>;
+
+export const ShownRecommendationSchema = z.looseObject({
+  label: z.optional(z.string()),
+  value: z.optional(z.number()),
+  /** The confidence of the recommendation; `null` when the AI reported none. */
+  confidence: z.nullable(unit()),
+  interval: z.optional(z.looseObject({ lo: z.number(), hi: z.number(), level: unit() })),
+});
+export type ShownRecommendation = z.infer<typeof ShownRecommendationSchema>;
+
+export const ReasonSchema = z.looseObject({
+  system: z.string(),
+  code: nonEmpty(),
+  display: z.string(),
+});
+export type Reason = z.infer<typeof ReasonSchema>;
+
+export const OUTCOMES = ['accepted', 'modified', 'overridden', 'without-ai'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/* -------------------------------------------------------------------------------------------------
+ * Data per event type
+ * -----------------------------------------------------------------------------------------------*/
+
+export const DecisionOpenedDataSchema = z.looseObject({
+  policy: z.looseObject({
+    id: nonEmpty(),
+    version: nonEmpty(),
+    reveal: z.enum(['immediate', 'on-request', 'after-judgement']),
+    justification: z.enum(['none', 'override', 'always']),
+    minOwnTimeMs: z.number().check(z.gte(0)),
+    arm: z.enum(['ai', 'no-ai']),
+    audit: z.boolean(),
+    /** Extension: the id of the policy rule that fired. */
+    rule: z.optional(z.string()),
+    /** Extension: the confidence band the policy saw. */
+    band: z.optional(z.string()),
+  }),
+  stakes: z.string(),
+  uiVariant: z.optional(z.string()),
+});
+
+export const JudgementCommittedDataSchema = z.looseObject({
+  judgement: JudgementSchema,
+  rationale: z.optional(z.string()),
+  /** Hex SHA-256 over the RFC 8785 canonical JSON of `{ decisionId, judgement, rationale }`. */
+  commitment: hex64(),
+  /** Extension: ids of the checklist items the person confirmed. */
+  checklist: z.optional(z.array(z.string())),
+});
+
+export const RecommendationRevealedDataSchema = z.looseObject({
+  recommendation: ShownRecommendationSchema,
+  display: z.looseObject({ format: nonEmpty(), text: z.string() }),
+  /** Whether the person asked to see it (`on-request`), rather than it being shown automatically. */
+  requested: z.boolean(),
+});
+
+export const ExplanationViewedDataSchema = z.looseObject({
+  panel: nonEmpty(),
+  durationMs: z.number().check(z.gte(0)),
+});
+
+export const DecisionFinalizedDataSchema = z.looseObject({
+  final: DecisionValueSchema,
+  outcome: z.enum(OUTCOMES),
+  reasons: z.array(ReasonSchema),
+  comment: z.optional(z.string()),
+  /** Time from `decision.opened` to this event. */
+  durationMs: z.number().check(z.gte(0)),
+  recommendation: z.optional(ShownRecommendationSchema),
+  judgement: z.optional(JudgementSchema),
+});
+
+export const DecisionAbandonedDataSchema = z.looseObject({
+  stage: nonEmpty(),
+});
+
+export const AiStoppedDataSchema = z.looseObject({
+  scope: nonEmpty(),
+  reason: z.string(),
+});
+
+export const OutcomeRecordedDataSchema = z.looseObject({
+  truth: DecisionValueSchema,
+  source: nonEmpty(),
+});
+
+/** Extension: the recommendation given to the screen failed validation and was not shown. */
+export const RecommendationInvalidDataSchema = z.looseObject({
+  issues: z.array(
+    z.looseObject({
+      path: z.array(z.union([z.string(), z.number()])),
+      code: z.string(),
+      message: z.string(),
+    }),
+  ),
+});
+
+/* -------------------------------------------------------------------------------------------------
+ * Envelope
+ * -----------------------------------------------------------------------------------------------*/
+
+const draftFields = {
+  schema: z.literal(EVENT_SCHEMA_VERSION),
+  ts: timestamp(),
+  decisionId: nonEmpty(),
+  procedure: nonEmpty(),
+  caseRef: nonEmpty(),
+  actor: ActorSchema,
+  model: z.optional(EventModelSchema),
+};
+
+const chainFields = {
+  /** UUID v7; the idempotency key. */
+  id: nonEmpty(),
+  chain: nonEmpty(),
+  seq: z.number().check(z.int(), z.gte(0)),
+  prev: z.nullable(hex64()),
+  hash: hex64(),
+};
+
+const types = {
+  'decision.opened': DecisionOpenedDataSchema,
+  'judgement.committed': JudgementCommittedDataSchema,
+  'recommendation.revealed': RecommendationRevealedDataSchema,
+  'recommendation.invalid': RecommendationInvalidDataSchema,
+  'explanation.viewed': ExplanationViewedDataSchema,
+  'decision.finalized': DecisionFinalizedDataSchema,
+  'decision.abandoned': DecisionAbandonedDataSchema,
+  'ai.stopped': AiStoppedDataSchema,
+  'outcome.recorded': OutcomeRecordedDataSchema,
+} as const;
+
+export type EventType = keyof typeof types;
+export const EVENT_TYPES = Object.keys(types) as EventType[];
+
+function variant<T extends EventType>(type: T, withChain: boolean) {
+  return z.looseObject({
+    ...draftFields,
+    ...(withChain ? chainFields : {}),
+    type: z.literal(type),
+    data: types[type],
+  });
+}
+
+function union(withChain: boolean) {
+  return z.discriminatedUnion('type', [
+    variant('decision.opened', withChain),
+    variant('judgement.committed', withChain),
+    variant('recommendation.revealed', withChain),
+    variant('recommendation.invalid', withChain),
+    variant('explanation.viewed', withChain),
+    variant('decision.finalized', withChain),
+    variant('decision.abandoned', withChain),
+    variant('ai.stopped', withChain),
+    variant('outcome.recorded', withChain),
+  ]);
+}
+
+/** An event as the decision protocol emits it, before the logger stamps and chains it. */
+export const DecisionEventDraftSchema = union(false);
+/** An event as it is stored: `deliberate.event/1` with id, chain position and hash. */
+export const DeliberateEventSchema = union(true);
+
+export type EventDataMap = { [K in EventType]: z.infer<(typeof types)[K]> };
+
+interface DraftEnvelope<T extends EventType> {
+  schema: typeof EVENT_SCHEMA_VERSION;
+  type: T;
+  ts: string;
+  decisionId: string;
+  procedure: string;
+  caseRef: string;
+  actor: Actor;
+  model?: { id: string; version: string };
+  data: EventDataMap[T];
+}
+
+export type DecisionEventDraft<T extends EventType = EventType> = {
+  [K in T]: DraftEnvelope<K>;
+}[T];
+
+export type DeliberateEvent<T extends EventType = EventType> = {
+  [K in T]: DraftEnvelope<K> & {
+    id: string;
+    chain: string;
+    seq: number;
+    prev: string | null;
+    hash: string;
+  };
+}[T];

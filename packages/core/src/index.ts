@@ -1,0 +1,5 @@
+export * from './recommendation/schema.ts';
+export * from './recommendation/issues.ts';
+export * from './policy/types.ts';
+export * from './stakes.ts';
+export * from './events/schema.ts';

@@ -1,0 +1,33 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { storybookProject } from './.storybook/vitest-project.ts';
+
+/*
+ * Three projects, one command:
+ * - unit: framework-free code in Node (core, log, analytics, collector, scripts);
+ * - component: React components in jsdom with Testing Library;
+ * - storybook: every story rendered in Debian's chromium, its play function run and axe checked.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'scripts/**/*.test.ts'],
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'component',
+          environment: 'jsdom',
+          include: ['packages/*/src/**/*.test.tsx', 'examples/*/src/**/*.test.tsx'],
+          setupFiles: ['./vitest.setup.ts'],
+        },
+      },
+      storybookProject(),
+    ],
+  },
+});
