@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { storybookProject } from './.storybook/vitest-project.ts';
+import { workspaceResolve } from './workspace.vite.ts';
 
 /*
  * Three projects, one command:
@@ -12,6 +13,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        ...workspaceResolve,
         test: {
           name: 'unit',
           environment: 'node',
@@ -19,6 +21,7 @@ export default defineConfig({
         },
       },
       {
+        ...workspaceResolve,
         plugins: [react()],
         test: {
           name: 'component',

@@ -7,12 +7,12 @@ import { DeliberateEventSchema, EVENT_SCHEMA_VERSION } from './schema.ts';
  */
 export function eventJsonSchema(): string {
   const schema = toJSONSchema(DeliberateEventSchema, { target: 'draft-2020-12', io: 'input' });
-  const document = {
+  const withMeta = {
     ...schema,
     $id: 'https://deliberate.dev/schemas/deliberate.event-1.json',
     title: EVENT_SCHEMA_VERSION,
     description:
       'One Deliberate event: a step of a human decision about an AI recommendation, hash-chained. See architecture.md §3.',
   };
-  return JSON.stringify(document, null, 2) + '\n';
+  return JSON.stringify(withMeta, null, 2) + '\n';
 }

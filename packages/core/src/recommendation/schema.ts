@@ -201,8 +201,17 @@ const common = {
   detail: z.optional(z.string()),
   /** How urgent the advice claims to be (CDS Hooks `indicator`). */
   indicator: z.optional(z.enum(['info', 'warning', 'critical'])),
+  /**
+   * Who stands behind the advice (CDS Hooks `source`). The topic's `display` is optional, as in
+   * CDS Hooks, where only override reasons must carry one.
+   */
   source: z.optional(
-    z.object({ label: z.string(), url: z.optional(z.string()), topic: z.optional(CodingSchema) }),
+    z.object({
+      label: z.string(),
+      url: z.optional(z.string()),
+      icon: z.optional(z.string()),
+      topic: z.optional(z.object({ system: z.string(), code: nonEmpty(), display: z.optional(z.string()) })),
+    }),
   ),
   /** Reasons offered when the person deviates (CDS Hooks `overrideReasons`). */
   reasonCodes: z.optional(z.array(ReasonCodeSchema)),

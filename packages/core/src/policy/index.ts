@@ -1,0 +1,12 @@
+export {
+  ARMS,
+  CONFIDENCE_BANDS,
+  JUSTIFICATION_RULES,
+  PolicyError,
+  REVEAL_MODES,
+  confidenceBand,
+  defaultPolicy,
+  definePolicy,
+  describePlan,
+  resolvePolicy,
+} from './policy.ts';

@@ -1,0 +1,17 @@
+/*
+ * The decision protocol: a pure reducer (`decide`), its selectors, and a vanilla zustand store.
+ * Fixtures (`./fixtures.ts`) are for tests and stories and are deliberately not exported here.
+ */
+export * from './types.ts';
+export { decide, initDecision, judgementCommitment, verifyCommitment } from './reducer.ts';
+export {
+  aiUnavailableReason,
+  allowedActions,
+  canEditJudgement,
+  canReveal,
+  guardAction,
+  isTerminal,
+  ownTimeRemainingMs,
+} from './selectors.ts';
+export { createDecisionStore } from './store.ts';
+export type { DecisionClock, DecisionStore, DecisionStoreOptions, DecisionStoreState } from './store.ts';
