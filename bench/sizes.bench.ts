@@ -47,20 +47,24 @@ export const sizes: BenchSuite = {
       const manifestPath = path.join(dir, name, 'package.json');
       if (!existsSync(manifestPath)) continue;
       const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-      const entry = manifest.exports?.['.']?.['@deliberate/source'];
-      if (manifest.private || typeof entry !== 'string') continue;
+      if (manifest.private) continue;
       const external = Object.keys(manifest.peerDependencies ?? {}).flatMap((dep) => [dep, `${dep}/*`]);
-      const { bytes, gzip } = await bundleSize(path.join(dir, name, entry), external);
-      const kb = gzip / 1000;
-      const target = targets[manifest.name];
-      rows.push({
-        suite: 'bundle size',
-        name: `${manifest.name} (entry, min+gz)`,
-        value: Number(kb.toFixed(2)),
-        unit: 'KB',
-        note: `${(bytes / 1000).toFixed(1)} KB minified; external: ${external.filter((e) => !e.endsWith('/*')).join(', ') || 'none'}`,
-        ...(target === undefined ? {} : { target: `≤ ${target} KB`, pass: kb <= target }),
-      });
+      for (const [subpath, conditions] of Object.entries<Record<string, string> | string>(manifest.exports ?? {})) {
+        const entry = typeof conditions === 'object' ? conditions['@deliberate/source'] : undefined;
+        if (!entry || !/\.tsx?$/.test(entry)) continue;
+        const { bytes, gzip } = await bundleSize(path.join(dir, name, entry), external);
+        const kb = gzip / 1000;
+        const label = subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`;
+        const target = subpath === '.' ? targets[manifest.name] : undefined;
+        rows.push({
+          suite: 'bundle size',
+          name: `${label} (min+gz)`,
+          value: Number(kb.toFixed(2)),
+          unit: 'KB',
+          note: `${(bytes / 1000).toFixed(1)} KB minified; external: ${external.filter((e) => !e.endsWith('/*')).join(', ') || 'none'}`,
+          ...(target === undefined ? {} : { target: `≤ ${target} KB`, pass: kb <= target }),
+        });
+      }
     }
     return rows;
   },

@@ -1,7 +1,16 @@
+/*
+ * `@deliberate/core`: recommendation model and validation, friction policy, decision protocol,
+ * and the event contract's types. Validators for stored events live in `@deliberate/core/events`,
+ * the CDS Hooks and classifier adapters in `@deliberate/core/adapters`, so that a decision screen
+ * bundles only what it runs.
+ */
 export * from './recommendation/schema.ts';
 export * from './recommendation/issues.ts';
+export * from './recommendation/index.ts';
 export * from './policy/types.ts';
 export * from './policy/index.ts';
 export * from './stakes.ts';
-export * from './events/schema.ts';
+export * from './events/constants.ts';
+export type * from './events/schema.ts';
+export * from './protocol/index.ts';
 export { canonicalize, hashCanonical, sha256Hex, deterministicDraw } from './util/hash.ts';

@@ -110,7 +110,10 @@ const INFO_CARD_MESSAGE =
   'Show it as information, or ask the CDS service for a card with suggestions.';
 
 /** Recommendation path → card path, so that an issue points at what the integrator sent. */
-function toCardPath(path: RecommendationIssue['path'], confidence: ConfidenceSource): RecommendationIssue['path'] {
+function toCardPath(
+  path: RecommendationIssue['path'],
+  confidence: ConfidenceSource,
+): RecommendationIssue['path'] {
   const [head, ...rest] = path;
   switch (head) {
     case 'options': {
@@ -156,7 +159,11 @@ function convert(card: unknown, options: FromCdsHooksCardOptions): ParseRecommen
   /* Suggestions → options, isRecommended → recommended */
   const rawSuggestions = c.read(card, 'suggestions', ['suggestions']);
   if (rawSuggestions !== undefined && !isArray(rawSuggestions)) {
-    c.add(['suggestions'], 'invalid_type', `suggestions must be an array, got ${describeValue(rawSuggestions)}.`);
+    c.add(
+      ['suggestions'],
+      'invalid_type',
+      `suggestions must be an array, got ${describeValue(rawSuggestions)}.`,
+    );
   }
   const suggestions = c.elements(rawSuggestions, ['suggestions']);
   if (isArray(rawSuggestions) || rawSuggestions === undefined) {
@@ -164,10 +171,22 @@ function convert(card: unknown, options: FromCdsHooksCardOptions): ParseRecommen
   }
 
   const marked: number[] = [];
+  const firstWithUuid = new Map<string, number>();
   candidate['options'] = suggestions.map((suggestion, i) => {
     // Anything that is not an object goes through as is, so that the schema names its type.
     if (!isRecord(suggestion)) return suggestion;
     const uuid = c.read(suggestion, 'uuid', ['suggestions', i, 'uuid']);
+    if (typeof uuid === 'string') {
+      const first = firstWithUuid.get(uuid);
+      if (first === undefined) firstWithUuid.set(uuid, i);
+      else {
+        c.add(
+          ['suggestions', i, 'uuid'],
+          'duplicate_id',
+          `Suggestion uuid ${JSON.stringify(uuid)} is used twice (first at suggestions[${first}]).`,
+        );
+      }
+    }
     const label = c.read(suggestion, 'label', ['suggestions', i, 'label']);
     const isRecommended = c.read(suggestion, 'isRecommended', ['suggestions', i, 'isRecommended']);
     if (isRecommended === true) marked.push(i);
@@ -258,7 +277,9 @@ function convert(card: unknown, options: FromCdsHooksCardOptions): ParseRecommen
   const explained = new Set(c.issues.map((issue) => JSON.stringify(issue.path)));
   const fromSchema = parsed.ok
     ? []
-    : parsed.issues.map((issue) => toCardIssue(issue, confidenceSource)).filter((issue) => !explained.has(JSON.stringify(issue.path)));
+    : parsed.issues
+        .map((issue) => toCardIssue(issue, confidenceSource))
+        .filter((issue) => !explained.has(JSON.stringify(issue.path)));
   return { ok: false, issues: mergeIssues(c.issues, fromSchema) };
 }
 
@@ -292,7 +313,13 @@ export function fromCdsHooksCard(
   } catch (error) {
     return {
       ok: false,
-      issues: [{ path: [], code: 'internal', message: `The CDS Hooks card could not be converted: ${errorText(error)}.` }],
+      issues: [
+        {
+          path: [],
+          code: 'internal',
+          message: `The CDS Hooks card could not be converted: ${errorText(error)}.`,
+        },
+      ],
     };
   }
 }

@@ -7,7 +7,9 @@ import * as z from 'zod/mini';
  * an older version does not reject events written by a newer one.
  */
 
-export const EVENT_SCHEMA_VERSION = 'deliberate.event/1';
+import { EVENT_SCHEMA_VERSION, OUTCOMES, type EventType } from './constants.ts';
+
+export { EVENT_SCHEMA_VERSION, EVENT_TYPES, OUTCOMES, type EventType, type Outcome } from './constants.ts';
 
 const hex64 = () => z.string().check(z.regex(/^[0-9a-f]{64}$/));
 /** RFC 3339 in UTC with milliseconds, as produced by `Date.prototype.toISOString`. */
@@ -60,9 +62,6 @@ export const ReasonSchema = z.looseObject({
   display: z.string(),
 });
 export type Reason = z.infer<typeof ReasonSchema>;
-
-export const OUTCOMES = ['accepted', 'modified', 'overridden', 'without-ai'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
 
 /* -------------------------------------------------------------------------------------------------
  * Data per event type
@@ -176,10 +175,7 @@ const types = {
   'decision.abandoned': DecisionAbandonedDataSchema,
   'ai.stopped': AiStoppedDataSchema,
   'outcome.recorded': OutcomeRecordedDataSchema,
-} as const;
-
-export type EventType = keyof typeof types;
-export const EVENT_TYPES = Object.keys(types) as EventType[];
+} as const satisfies Record<EventType, unknown>;
 
 function variant<T extends EventType>(type: T, withChain: boolean) {
   return z.looseObject({

@@ -308,8 +308,9 @@ const validated = new WeakSet<FrictionPolicy>();
 export function definePolicy(policy: FrictionPolicy): FrictionPolicy {
   const result = PolicySchema.safeParse(policy);
   if (!result.success) throw new PolicyError(result.error.issues.map(formatIssue));
-  // zod builds new objects; structuredClone makes sure nothing is shared with the caller's input.
-  const copy = deepFreeze(structuredClone(result.data) as FrictionPolicy);
+  // A validated policy is plain JSON; a JSON round trip guarantees nothing is shared with the
+  // caller's input (and needs no DOM or Node global, unlike structuredClone).
+  const copy = deepFreeze(JSON.parse(JSON.stringify(result.data)) as FrictionPolicy);
   validated.add(copy);
   return copy;
 }

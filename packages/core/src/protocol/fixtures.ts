@@ -185,8 +185,22 @@ export function makeInit(overrides: Partial<DecisionInit> = {}): DecisionInit {
  * dispatch({ type: 'finalize', final: { label: 'reject' }, reasons: [reasons.missingEvidence] });
  */
 export const reasons = {
-  missingEvidence: { system: 'urn:deliberate:reasons', code: 'missing-evidence', display: 'Evidence missing' },
+  missingEvidence: {
+    system: 'urn:deliberate:reasons',
+    code: 'missing-evidence',
+    display: 'Evidence missing',
+  },
   other: { system: 'urn:deliberate:reasons', code: 'other', display: 'Other' },
-  otherNoComment: { system: 'urn:deliberate:reasons', code: 'other', display: 'Other', requiresComment: false },
-  needsComment: { system: 'urn:deliberate:reasons', code: 'hardship', display: 'Hardship', requiresComment: true },
+  otherNoComment: {
+    system: 'urn:deliberate:reasons',
+    code: 'other',
+    display: 'Other',
+    requiresComment: false,
+  },
+  needsComment: {
+    system: 'urn:deliberate:reasons',
+    code: 'hardship',
+    display: 'Hardship',
+    requiresComment: true,
+  },
 } satisfies Record<string, ReasonInput>;

@@ -17,7 +17,13 @@ import {
 } from './fixtures.ts';
 import { decide, initDecision, judgementCommitment, verifyCommitment } from './reducer.ts';
 import { allowedActions, canEditJudgement, canReveal, isTerminal, ownTimeRemainingMs } from './selectors.ts';
-import type { DecisionAction, DecisionInit, DecisionState, ProtocolErrorCode, ProtocolResult } from './types.ts';
+import type {
+  DecisionAction,
+  DecisionInit,
+  DecisionState,
+  ProtocolErrorCode,
+  ProtocolResult,
+} from './types.ts';
 import { DECISION_ACTION_TYPES, ProtocolViolation, unwrapResult } from './types.ts';
 
 /* -------------------------------------------------------------------------------------------------
@@ -31,7 +37,12 @@ const reveal = { type: 'reveal', requested: false, display } as const satisfies 
 const requestReveal = { type: 'reveal', requested: true, display } as const satisfies DecisionAction;
 
 /** The envelope every event of the default init carries. */
-function expected<T extends EventType>(type: T, atMs: number, data: EventDataMap[T], init: DecisionInit = makeInit()) {
+function expected<T extends EventType>(
+  type: T,
+  atMs: number,
+  data: EventDataMap[T],
+  init: DecisionInit = makeInit(),
+) {
   const model = init.recommendation?.model;
   return {
     schema: 'deliberate.event/1',
@@ -149,7 +160,9 @@ describe('opening a decision', () => {
   });
 
   describe('without a valid recommendation', () => {
-    const issues = [{ path: ['options', 1, 'probability'], code: 'out_of_range' as const, message: 'must be ≤ 1' }];
+    const issues = [
+      { path: ['options', 1, 'probability'], code: 'out_of_range' as const, message: 'must be ≤ 1' },
+    ];
 
     it('starts in `without-ai` and logs recommendation.invalid with the issues', () => {
       const init = makeInit({ recommendation: null, recommendationIssues: issues });
@@ -172,7 +185,9 @@ describe('opening a decision', () => {
   it('throws a ProtocolViolation for a malformed init, which is a programming error', () => {
     expect(() => initDecision(makeInit({ decisionId: '' }), T0)).toThrow(ProtocolViolation);
     expect(() => initDecision(makeInit({ actor: { id: '' } }), T0)).toThrow(/actor\.id/);
-    expect(() => initDecision(makeInit({ plan: makePlan({ minOwnTimeMs: -1 }) }), T0)).toThrow(/minOwnTimeMs/);
+    expect(() => initDecision(makeInit({ plan: makePlan({ minOwnTimeMs: -1 }) }), T0)).toThrow(
+      /minOwnTimeMs/,
+    );
     expect(() => initDecision(makeInit(), Number.NaN)).toThrow(/clock/);
   });
 });
@@ -212,7 +227,11 @@ describe('drafting a judgement', () => {
   });
 
   it('refuses a draft after the judgement is committed', () => {
-    expectRefused(walk(open(), [commitApprove]), { type: 'draft', judgement: { label: 'reject' } }, 'judgement-locked');
+    expectRefused(
+      walk(open(), [commitApprove]),
+      { type: 'draft', judgement: { label: 'reject' } },
+      'judgement-locked',
+    );
   });
 
   it('refuses a draft after the reveal', () => {
@@ -233,7 +252,11 @@ describe('committing the judgement', () => {
       { type: 'commit', judgement: { label: 'reject', confidence: 0.7 }, rationale: 'income above limit' },
       4 * SECOND,
     );
-    const commitment = judgementCommitment('dec-1', { label: 'reject', confidence: 0.7 }, 'income above limit');
+    const commitment = judgementCommitment(
+      'dec-1',
+      { label: 'reject', confidence: 0.7 },
+      'income above limit',
+    );
     expect(commitment).toMatch(/^[0-9a-f]{64}$/);
     expect(result.state.status).toBe('committed');
     expect(result.state.draft).toBeUndefined();
@@ -262,7 +285,9 @@ describe('committing the judgement', () => {
     expect(event.data).not.toHaveProperty('rationale');
     expect(event.data.commitment).toBe(judgementCommitment('dec-1', { label: 'approve' }));
     expect(verifyCommitment(event)).toBe(true);
-    expect(verifyCommitment({ ...event, data: { ...event.data, judgement: { label: 'reject' } } })).toBe(false);
+    expect(verifyCommitment({ ...event, data: { ...event.data, judgement: { label: 'reject' } } })).toBe(
+      false,
+    );
     expect(verifyCommitment({ ...event, decisionId: 'dec-2' })).toBe(false);
     expect(judgementCommitment('dec-1', { label: 'approve' }, '')).not.toBe(event.data.commitment);
   });
@@ -314,16 +339,28 @@ describe('committing the judgement', () => {
     });
 
     it('rejects a label that is not an option, naming the options', () => {
-      const error = expectRefused(open(), { type: 'commit', judgement: { label: 'maybe' } }, 'invalid-judgement');
+      const error = expectRefused(
+        open(),
+        { type: 'commit', judgement: { label: 'maybe' } },
+        'invalid-judgement',
+      );
       expect(error.details).toEqual({ label: 'maybe', options: ['approve', 'reject', 'refer'] });
     });
 
     it('rejects a value for a categorical decision', () => {
-      expectRefused(open(), { type: 'commit', judgement: { label: 'approve', value: 1 } }, 'invalid-judgement');
+      expectRefused(
+        open(),
+        { type: 'commit', judgement: { label: 'approve', value: 1 } },
+        'invalid-judgement',
+      );
     });
 
     it('rejects a confidence outside [0, 1]', () => {
-      expectRefused(open(), { type: 'commit', judgement: { label: 'approve', confidence: 1.2 } }, 'invalid-judgement');
+      expectRefused(
+        open(),
+        { type: 'commit', judgement: { label: 'approve', confidence: 1.2 } },
+        'invalid-judgement',
+      );
     });
 
     it('rejects a label that is not an option of a binary decision', () => {
@@ -345,7 +382,9 @@ describe('committing the judgement', () => {
 
     it('accepts a ranked judgement outside the list, whose candidates may be more than were ranked', () => {
       const state = open({ recommendation: rankedRecommendation });
-      expect(step(state, { type: 'commit', judgement: { label: 'job-fair' } }).state.status).toBe('committed');
+      expect(step(state, { type: 'commit', judgement: { label: 'job-fair' } }).state.status).toBe(
+        'committed',
+      );
       expectRefused(state, { type: 'commit', judgement: {} }, 'invalid-judgement');
     });
 
@@ -380,7 +419,11 @@ describe('committing the judgement', () => {
     });
 
     it('keeps the checklist out of the commitment', () => {
-      const result = step(withChecklist(), { type: 'commit', judgement: { label: 'approve' }, checklist: ['income', 'rent'] });
+      const result = step(withChecklist(), {
+        type: 'commit',
+        judgement: { label: 'approve' },
+        checklist: ['income', 'rent'],
+      });
       expect(result.state.judgement?.commitment).toBe(judgementCommitment('dec-1', { label: 'approve' }));
     });
   });
@@ -422,7 +465,11 @@ describe('after-judgement reveal', () => {
   });
 
   it('refuses to finalize before the reveal, pointing to the reveal or "decide without AI"', () => {
-    const error = expectRefused(walk(open(), [commitReject]), { type: 'finalize', final: { label: 'reject' } }, 'invalid-transition');
+    const error = expectRefused(
+      walk(open(), [commitReject]),
+      { type: 'finalize', final: { label: 'reject' } },
+      'invalid-transition',
+    );
     expect(error.message).toMatch(/reveal/);
     expect(error.message).toMatch(/without the AI/);
     expectRefused(open(), { type: 'finalize', final: { label: 'reject' } }, 'invalid-transition');
@@ -449,13 +496,18 @@ describe('immediate reveal', () => {
   });
 
   it('refuses to finalize before the reveal', () => {
-    const error = expectRefused(immediate(), { type: 'finalize', final: { label: 'approve' } }, 'invalid-transition');
+    const error = expectRefused(
+      immediate(),
+      { type: 'finalize', final: { label: 'approve' } },
+      'invalid-transition',
+    );
     expect(error.message).toMatch(/immediately/);
   });
 });
 
 describe('on-request reveal', () => {
-  const onRequest = (overrides: Partial<FrictionPlan> = {}) => open({ plan: makePlan({ reveal: 'on-request', ...overrides }) });
+  const onRequest = (overrides: Partial<FrictionPlan> = {}) =>
+    open({ plan: makePlan({ reveal: 'on-request', ...overrides }) });
 
   it('reveals when the person asks, before or after committing', () => {
     expect(step(onRequest(), requestReveal).events[0]?.data).toMatchObject({ requested: true });
@@ -497,11 +549,15 @@ describe('what a reveal logs for each kind of recommendation', () => {
     step(open({ recommendation, plan: makePlan({ reveal: 'immediate' }) }), reveal).events[0]?.data;
 
   it('logs the recommended option of a categorical decision', () => {
-    expect(shown(categoricalRecommendation)).toMatchObject({ recommendation: { label: 'approve', confidence: 0.82 } });
+    expect(shown(categoricalRecommendation)).toMatchObject({
+      recommendation: { label: 'approve', confidence: 0.82 },
+    });
   });
 
   it('logs a null confidence when the AI reported none', () => {
-    expect(shown(noConfidenceRecommendation)).toMatchObject({ recommendation: { label: 'reject', confidence: null } });
+    expect(shown(noConfidenceRecommendation)).toMatchObject({
+      recommendation: { label: 'reject', confidence: null },
+    });
   });
 
   it('logs the recommended option of a binary decision', () => {
@@ -517,18 +573,28 @@ describe('what a reveal logs for each kind of recommendation', () => {
   });
 
   it('logs the first item of a ranked list', () => {
-    expect(shown(rankedRecommendation)).toMatchObject({ recommendation: { label: 'course-a', confidence: 0.5 } });
+    expect(shown(rankedRecommendation)).toMatchObject({
+      recommendation: { label: 'course-a', confidence: 0.5 },
+    });
   });
 });
 
 describe('when the AI is unavailable', () => {
   it('refuses a reveal in the no-AI arm', () => {
-    const error = expectRefused(open({ plan: makePlan({ arm: 'no-ai', reveal: 'immediate' }) }), reveal, 'ai-unavailable');
+    const error = expectRefused(
+      open({ plan: makePlan({ arm: 'no-ai', reveal: 'immediate' }) }),
+      reveal,
+      'ai-unavailable',
+    );
     expect(error.message).toMatch(/no-AI arm/);
   });
 
   it('refuses a reveal without a recommendation', () => {
-    expectRefused(open({ recommendation: null, plan: makePlan({ reveal: 'immediate' }) }), reveal, 'ai-unavailable');
+    expectRefused(
+      open({ recommendation: null, plan: makePlan({ reveal: 'immediate' }) }),
+      reveal,
+      'ai-unavailable',
+    );
   });
 
   it('refuses a reveal after the person chose to decide without the AI', () => {
@@ -546,7 +612,11 @@ describe('when the AI is unavailable', () => {
 describe('what the UI says it displayed', () => {
   it('must name a format', () => {
     const committed = walk(open(), [commitReject]);
-    expectRefused(committed, { type: 'reveal', requested: false, display: { format: '', text: 'x' } }, 'invalid-input');
+    expectRefused(
+      committed,
+      { type: 'reveal', requested: false, display: { format: '', text: 'x' } },
+      'invalid-input',
+    );
     const missing = { type: 'reveal', requested: false } as unknown as DecisionAction;
     expectRefused(committed, missing, 'invalid-input');
   });
@@ -560,8 +630,14 @@ describe('viewing explanations', () => {
   const revealed = () => walk(open(), [commitReject, reveal]);
 
   it('logs each view and remembers each panel once', () => {
-    const first = step(revealed(), { type: 'viewExplanation', panel: 'evidence', durationMs: 5400 }, 7 * SECOND);
-    expect(first.events).toEqual([expected('explanation.viewed', 7 * SECOND, { panel: 'evidence', durationMs: 5400 })]);
+    const first = step(
+      revealed(),
+      { type: 'viewExplanation', panel: 'evidence', durationMs: 5400 },
+      7 * SECOND,
+    );
+    expect(first.events).toEqual([
+      expected('explanation.viewed', 7 * SECOND, { panel: 'evidence', durationMs: 5400 }),
+    ]);
     const state = walk(first.state, [
       { type: 'viewExplanation', panel: 'factors', durationMs: 0 },
       { type: 'viewExplanation', panel: 'evidence', durationMs: 100 },
@@ -571,12 +647,20 @@ describe('viewing explanations', () => {
   });
 
   it('refuses a view before the reveal', () => {
-    expectRefused(walk(open(), [commitReject]), { type: 'viewExplanation', panel: 'factors', durationMs: 1 }, 'invalid-transition');
+    expectRefused(
+      walk(open(), [commitReject]),
+      { type: 'viewExplanation', panel: 'factors', durationMs: 1 },
+      'invalid-transition',
+    );
   });
 
   it('rejects a negative or non-finite duration', () => {
     for (const durationMs of [-1, Number.NaN, Infinity]) {
-      expectRefused(revealed(), { type: 'viewExplanation', panel: 'factors', durationMs }, 'invalid-duration');
+      expectRefused(
+        revealed(),
+        { type: 'viewExplanation', panel: 'factors', durationMs },
+        'invalid-duration',
+      );
     }
   });
 
@@ -614,12 +698,20 @@ describe('deciding without the AI', () => {
   });
 
   it('is refused after the reveal: the AI was already shown, record an override instead', () => {
-    const error = expectRefused(walk(open(), [commitReject, reveal]), { type: 'decideWithoutAi' }, 'already-revealed');
+    const error = expectRefused(
+      walk(open(), [commitReject, reveal]),
+      { type: 'decideWithoutAi' },
+      'already-revealed',
+    );
     expect(error.message).toMatch(/override/);
   });
 
   it('is refused when already deciding without the AI', () => {
-    expectRefused(walk(open(), [{ type: 'decideWithoutAi' }]), { type: 'decideWithoutAi' }, 'invalid-transition');
+    expectRefused(
+      walk(open(), [{ type: 'decideWithoutAi' }]),
+      { type: 'decideWithoutAi' },
+      'invalid-transition',
+    );
   });
 
   it('ends in a finalized decision with outcome without-ai and the committed judgement', () => {
@@ -641,20 +733,37 @@ describe('stopping the AI', () => {
   it('switches the AI off from any open state and logs ai.stopped', () => {
     const result = step(open(), { type: 'stopAi', scope: 'procedure', reason: 'suspected drift' }, SECOND);
     expect(result.state.status).toBe('ai-stopped');
-    expect(result.state.stoppedBy).toEqual({ scope: 'procedure', reason: 'suspected drift', at: T0 + SECOND });
-    expect(result.events).toEqual([expected('ai.stopped', SECOND, { scope: 'procedure', reason: 'suspected drift' })]);
+    expect(result.state.stoppedBy).toEqual({
+      scope: 'procedure',
+      reason: 'suspected drift',
+      at: T0 + SECOND,
+    });
+    expect(result.events).toEqual([
+      expected('ai.stopped', SECOND, { scope: 'procedure', reason: 'suspected drift' }),
+    ]);
   });
 
   it('is possible while deciding without the AI (a procedure-wide control)', () => {
-    const state = walk(open(), [{ type: 'decideWithoutAi' }, { type: 'stopAi', scope: 'procedure', reason: '' }]);
+    const state = walk(open(), [
+      { type: 'decideWithoutAi' },
+      { type: 'stopAi', scope: 'procedure', reason: '' },
+    ]);
     expect(state.status).toBe('ai-stopped');
   });
 
   it('keeps the reveal, so a later decision is still measured against what was seen', () => {
     const state = walk(open(), [commitReject, reveal]);
-    const stopped = step(state, { type: 'stopAi', scope: 'decision', reason: 'looks wrong' }, 2 * SECOND).state;
+    const stopped = step(
+      state,
+      { type: 'stopAi', scope: 'decision', reason: 'looks wrong' },
+      2 * SECOND,
+    ).state;
     expect(stopped.revealedAt).toBe(T0);
-    const result = step(stopped, { type: 'finalize', final: { label: 'reject' }, reasons: [reasons.missingEvidence] }, 3 * SECOND);
+    const result = step(
+      stopped,
+      { type: 'finalize', final: { label: 'reject' }, reasons: [reasons.missingEvidence] },
+      3 * SECOND,
+    );
     expect(result.events[0]?.data).toMatchObject({
       outcome: 'overridden',
       recommendation: { label: 'approve', confidence: 0.82 },
@@ -664,7 +773,9 @@ describe('stopping the AI', () => {
 
   it('finalizes without the AI when it was stopped before the reveal', () => {
     const state = walk(open(), [{ type: 'stopAi', scope: 'decision', reason: 'outage' }]);
-    expect(step(state, { type: 'finalize', final: { label: 'approve' } }).state.final?.outcome).toBe('without-ai');
+    expect(step(state, { type: 'finalize', final: { label: 'approve' } }).state.final?.outcome).toBe(
+      'without-ai',
+    );
   });
 
   it('is refused when the AI is already stopped', () => {
@@ -683,15 +794,24 @@ describe('stopping the AI', () => {
  * -----------------------------------------------------------------------------------------------*/
 
 describe('finalizing', () => {
-  const revealedWith = (recommendation: Recommendation, judgement: DecisionAction & { type: 'commit' }, plan = makePlan()) =>
-    walk(open({ recommendation, plan }), [judgement, reveal]);
+  const revealedWith = (
+    recommendation: Recommendation,
+    judgement: DecisionAction & { type: 'commit' },
+    plan = makePlan(),
+  ) => walk(open({ recommendation, plan }), [judgement, reveal]);
 
   it('logs the final decision with the copies of the recommendation and the judgement', () => {
     const state = walk(open(), [commitReject], SECOND);
     const revealed = step(state, reveal, 2 * SECOND).state;
     const result = step(
       revealed,
-      { type: 'finalize', final: { label: 'reject' }, intent: 'override', reasons: [reasons.missingEvidence], comment: 'no rent contract' },
+      {
+        type: 'finalize',
+        final: { label: 'reject' },
+        intent: 'override',
+        reasons: [reasons.missingEvidence],
+        comment: 'no rent contract',
+      },
       30 * SECOND,
     );
     expect(result.state.status).toBe('finalized');
@@ -720,30 +840,47 @@ describe('finalizing', () => {
   describe('computes the outcome', () => {
     it('accepted when a categorical decision equals the recommendation, overridden otherwise', () => {
       const state = revealedWith(categoricalRecommendation, commitApprove);
-      expect(step(state, { type: 'finalize', final: { label: 'approve' } }).state.final?.outcome).toBe('accepted');
-      const overridden = step(state, { type: 'finalize', final: { label: 'refer' }, reasons: [reasons.missingEvidence] });
+      expect(step(state, { type: 'finalize', final: { label: 'approve' } }).state.final?.outcome).toBe(
+        'accepted',
+      );
+      const overridden = step(state, {
+        type: 'finalize',
+        final: { label: 'refer' },
+        reasons: [reasons.missingEvidence],
+      });
       expect(overridden.state.final?.outcome).toBe('overridden');
     });
 
     it('accepted or overridden for a binary decision', () => {
       const state = revealedWith(binaryRecommendation, { type: 'commit', judgement: { label: 'yes' } });
       expect(step(state, { type: 'finalize', final: { label: 'no' } }).state.final?.outcome).toBe('accepted');
-      const flagged = step(state, { type: 'finalize', final: { label: 'yes' }, reasons: [reasons.missingEvidence] });
+      const flagged = step(state, {
+        type: 'finalize',
+        final: { label: 'yes' },
+        reasons: [reasons.missingEvidence],
+      });
       expect(flagged.state.final?.outcome).toBe('overridden');
     });
 
     it('modified for another item of a ranked list, overridden for one outside it', () => {
       const state = revealedWith(rankedRecommendation, { type: 'commit', judgement: { label: 'coaching' } });
       const justify = { reasons: [reasons.missingEvidence] };
-      expect(step(state, { type: 'finalize', final: { label: 'course-a' } }).state.final?.outcome).toBe('accepted');
-      expect(step(state, { type: 'finalize', final: { label: 'coaching' }, ...justify }).state.final?.outcome).toBe('modified');
-      expect(step(state, { type: 'finalize', final: { label: 'job-fair' }, ...justify }).state.final?.outcome).toBe('overridden');
+      expect(step(state, { type: 'finalize', final: { label: 'course-a' } }).state.final?.outcome).toBe(
+        'accepted',
+      );
+      expect(
+        step(state, { type: 'finalize', final: { label: 'coaching' }, ...justify }).state.final?.outcome,
+      ).toBe('modified');
+      expect(
+        step(state, { type: 'finalize', final: { label: 'job-fair' }, ...justify }).state.final?.outcome,
+      ).toBe('overridden');
     });
 
     it('for a numeric decision: accepted when equal, modified inside the interval, overridden outside', () => {
       const state = revealedWith(numericRecommendation, { type: 'commit', judgement: { value: 390 } });
       const outcome = (value: number) =>
-        step(state, { type: 'finalize', final: { value }, reasons: [reasons.missingEvidence] }).state.final?.outcome;
+        step(state, { type: 'finalize', final: { value }, reasons: [reasons.missingEvidence] }).state.final
+          ?.outcome;
       expect(outcome(412.5)).toBe('accepted');
       expect(outcome(380)).toBe('modified');
       expect(outcome(450)).toBe('modified');
@@ -776,20 +913,37 @@ describe('finalizing', () => {
     it('rejects "accept" with a decision that differs from the recommendation', () => {
       const error = expectRefused(
         revealed(),
-        { type: 'finalize', final: { label: 'reject' }, intent: 'accept', reasons: [reasons.missingEvidence] },
+        {
+          type: 'finalize',
+          final: { label: 'reject' },
+          intent: 'accept',
+          reasons: [reasons.missingEvidence],
+        },
         'intent-mismatch',
       );
       expect(error.details).toEqual({ intent: 'accept', outcome: 'overridden' });
     });
 
     it('rejects "override" and "modify" with a decision that equals the recommendation', () => {
-      expectRefused(revealed(), { type: 'finalize', final: { label: 'approve' }, intent: 'override' }, 'intent-mismatch');
-      expectRefused(revealed(), { type: 'finalize', final: { label: 'approve' }, intent: 'modify' }, 'intent-mismatch');
+      expectRefused(
+        revealed(),
+        { type: 'finalize', final: { label: 'approve' }, intent: 'override' },
+        'intent-mismatch',
+      );
+      expectRefused(
+        revealed(),
+        { type: 'finalize', final: { label: 'approve' }, intent: 'modify' },
+        'intent-mismatch',
+      );
     });
 
     it('rejects any intent when the AI was not shown', () => {
       const state = walk(open(), [commitReject, { type: 'decideWithoutAi' }]);
-      expectRefused(state, { type: 'finalize', final: { label: 'reject' }, intent: 'override' }, 'intent-mismatch');
+      expectRefused(
+        state,
+        { type: 'finalize', final: { label: 'reject' }, intent: 'override' },
+        'intent-mismatch',
+      );
     });
 
     it('takes "modify" and "override" alike as a deviation', () => {
@@ -804,46 +958,79 @@ describe('finalizing', () => {
   });
 
   describe('asks for reasons as the plan says', () => {
-    const revealedUnder = (justification: FrictionPlan['justification'], recommendation: Recommendation = categoricalRecommendation) =>
+    const revealedUnder = (
+      justification: FrictionPlan['justification'],
+      recommendation: Recommendation = categoricalRecommendation,
+    ) =>
       walk(open({ recommendation, plan: makePlan({ justification }) }), [
         recommendation.kind === 'numeric' ? { type: 'commit', judgement: { value: 400 } } : commitReject,
         reveal,
       ]);
 
     it('"override": requires a reason for an overridden decision', () => {
-      const error = expectRefused(revealedUnder('override'), { type: 'finalize', final: { label: 'reject' } }, 'reason-required');
+      const error = expectRefused(
+        revealedUnder('override'),
+        { type: 'finalize', final: { label: 'reject' } },
+        'reason-required',
+      );
       expect(error.details).toEqual({ outcome: 'overridden', justification: 'override' });
     });
 
     it('"override": requires a reason for a modified decision', () => {
-      expectRefused(revealedUnder('override', numericRecommendation), { type: 'finalize', final: { value: 400 } }, 'reason-required');
+      expectRefused(
+        revealedUnder('override', numericRecommendation),
+        { type: 'finalize', final: { value: 400 } },
+        'reason-required',
+      );
     });
 
     it('"override": needs no reason to accept', () => {
-      expect(step(revealedUnder('override'), { type: 'finalize', final: { label: 'approve' } }).state.status).toBe('finalized');
+      expect(
+        step(revealedUnder('override'), { type: 'finalize', final: { label: 'approve' } }).state.status,
+      ).toBe('finalized');
     });
 
     it('"always": requires a reason to accept, and without the AI', () => {
-      expectRefused(revealedUnder('always'), { type: 'finalize', final: { label: 'approve' } }, 'reason-required');
+      expectRefused(
+        revealedUnder('always'),
+        { type: 'finalize', final: { label: 'approve' } },
+        'reason-required',
+      );
       const withoutAi = walk(open({ plan: makePlan({ justification: 'always', arm: 'no-ai' }) }), []);
       expectRefused(withoutAi, { type: 'finalize', final: { label: 'approve' } }, 'reason-required');
     });
 
     it('"none": needs no reason to override', () => {
-      expect(step(revealedUnder('none'), { type: 'finalize', final: { label: 'reject' } }).state.final?.outcome).toBe('overridden');
+      expect(
+        step(revealedUnder('none'), { type: 'finalize', final: { label: 'reject' } }).state.final?.outcome,
+      ).toBe('overridden');
     });
 
     it('requires a comment for a reason flagged requiresComment', () => {
-      const finalize = { type: 'finalize', final: { label: 'reject' }, reasons: [reasons.needsComment] } as const;
+      const finalize = {
+        type: 'finalize',
+        final: { label: 'reject' },
+        reasons: [reasons.needsComment],
+      } as const;
       const error = expectRefused(revealedUnder('override'), finalize, 'reason-required');
       expect(error.details).toEqual({ code: 'hardship' });
       expectRefused(revealedUnder('override'), { ...finalize, comment: '   ' }, 'reason-required');
-      expect(step(revealedUnder('override'), { ...finalize, comment: 'single parent' }).state.final?.comment).toBe('single parent');
+      expect(
+        step(revealedUnder('override'), { ...finalize, comment: 'single parent' }).state.final?.comment,
+      ).toBe('single parent');
     });
 
     it('treats the code "other" as needing a comment unless it says otherwise', () => {
-      expectRefused(revealedUnder('override'), { type: 'finalize', final: { label: 'reject' }, reasons: [reasons.other] }, 'reason-required');
-      const result = step(revealedUnder('override'), { type: 'finalize', final: { label: 'reject' }, reasons: [reasons.otherNoComment] });
+      expectRefused(
+        revealedUnder('override'),
+        { type: 'finalize', final: { label: 'reject' }, reasons: [reasons.other] },
+        'reason-required',
+      );
+      const result = step(revealedUnder('override'), {
+        type: 'finalize',
+        final: { label: 'reject' },
+        reasons: [reasons.otherNoComment],
+      });
       expect(result.state.status).toBe('finalized');
     });
 
@@ -869,7 +1056,11 @@ describe('finalizing', () => {
 
     it('rejects a reason without a code', () => {
       const broken = { system: 's', code: '', display: 'd' };
-      expectRefused(revealedUnder('override'), { type: 'finalize', final: { label: 'reject' }, reasons: [broken] }, 'invalid-input');
+      expectRefused(
+        revealedUnder('override'),
+        { type: 'finalize', final: { label: 'reject' }, reasons: [broken] },
+        'invalid-input',
+      );
     });
   });
 
@@ -877,12 +1068,19 @@ describe('finalizing', () => {
     const timed = () => open({ plan: makePlan({ reveal: 'on-request', minOwnTimeMs: 20 * SECOND }) });
 
     it('rejects finalizing too early and says how long remains', () => {
-      const error = expectRefused(timed(), { type: 'finalize', final: { label: 'approve' } }, 'too-early', 15 * SECOND);
+      const error = expectRefused(
+        timed(),
+        { type: 'finalize', final: { label: 'approve' } },
+        'too-early',
+        15 * SECOND,
+      );
       expect(error.details).toEqual({ remainingMs: 5 * SECOND, minOwnTimeMs: 20 * SECOND });
     });
 
     it('allows finalizing once the time has passed', () => {
-      expect(step(timed(), { type: 'finalize', final: { label: 'approve' } }, 20 * SECOND).state.status).toBe('finalized');
+      expect(step(timed(), { type: 'finalize', final: { label: 'approve' } }, 20 * SECOND).state.status).toBe(
+        'finalized',
+      );
     });
   });
 });
@@ -920,7 +1118,8 @@ describe('after the end', () => {
     { type: 'finalize', final: { label: 'approve' } },
     { type: 'abandon' },
   ];
-  const finalized = () => walk(open(), [commitApprove, reveal, { type: 'finalize', final: { label: 'approve' } }]);
+  const finalized = () =>
+    walk(open(), [commitApprove, reveal, { type: 'finalize', final: { label: 'approve' } }]);
   const abandoned = () => walk(open(), [{ type: 'abandon' }]);
 
   it.each(everyAction.map((a) => [a.type, a] as const))('refuses %s after finalize', (_, action) => {
@@ -973,10 +1172,16 @@ describe('robustness', () => {
   });
 
   it('keeps the state plain JSON, so it can be persisted and restored', () => {
-    const state = walk(open(), [commitReject, reveal, { type: 'viewExplanation', panel: 'evidence', durationMs: 10 }]);
+    const state = walk(open(), [
+      commitReject,
+      reveal,
+      { type: 'viewExplanation', panel: 'evidence', durationMs: 10 },
+    ]);
     const restored = JSON.parse(JSON.stringify(state)) as DecisionState;
     expect(restored).toEqual(state);
-    expect(step(restored, { type: 'finalize', final: { label: 'approve' } }).state.final?.outcome).toBe('accepted');
+    expect(step(restored, { type: 'finalize', final: { label: 'approve' } }).state.final?.outcome).toBe(
+      'accepted',
+    );
   });
 });
 
@@ -1026,7 +1231,9 @@ describe('selectors', () => {
   it('isTerminal is true only for finalized and abandoned decisions', () => {
     expect(isTerminal(open())).toBe(false);
     expect(isTerminal(walk(open(), [{ type: 'abandon' }]))).toBe(true);
-    expect(isTerminal(walk(open(), [commitApprove, reveal, { type: 'finalize', final: { label: 'approve' } }]))).toBe(true);
+    expect(
+      isTerminal(walk(open(), [commitApprove, reveal, { type: 'finalize', final: { label: 'approve' } }])),
+    ).toBe(true);
   });
 
   it('allowedActions says what a fresh after-judgement decision allows, and why not the rest', () => {
@@ -1062,6 +1269,8 @@ describe('selectors', () => {
     expect(allowed.decideWithoutAi).toMatchObject({ allowed: false, code: 'already-revealed' });
     expect(allowed.viewExplanation).toEqual({ allowed: true });
     expect(allowed.finalize).toEqual({ allowed: true });
-    expect(Object.values(allowedActions(walk(state, [{ type: 'abandon' }]), T0)).every((a) => !a.allowed)).toBe(true);
+    expect(
+      Object.values(allowedActions(walk(state, [{ type: 'abandon' }]), T0)).every((a) => !a.allowed),
+    ).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import type {
   Outcome,
   ShownRecommendation,
 } from '../events/schema.ts';
-import { EVENT_SCHEMA_VERSION } from '../events/schema.ts';
+import { EVENT_SCHEMA_VERSION } from '../events/constants.ts';
 import type { FrictionPlan } from '../policy/types.ts';
 import type { Recommendation } from '../recommendation/schema.ts';
 import { hashCanonical } from '../util/hash.ts';
@@ -128,8 +128,14 @@ function makeEvent<T extends EventType>(
  * @example
  * judgementCommitment('d-1', { label: 'approve' }); // '5c1e…' (64 hex digits)
  */
-export function judgementCommitment(decisionId: string, judgement: JudgementInput, rationale?: string): string {
-  return hashCanonical(rationale === undefined ? { decisionId, judgement } : { decisionId, judgement, rationale });
+export function judgementCommitment(
+  decisionId: string,
+  judgement: JudgementInput,
+  rationale?: string,
+): string {
+  return hashCanonical(
+    rationale === undefined ? { decisionId, judgement } : { decisionId, judgement, rationale },
+  );
 }
 
 /**
@@ -174,16 +180,22 @@ function checkValue(
   what: 'judgement' | 'final decision',
   options: { partial: boolean; confidence: boolean },
 ): Checked<JudgementInput> {
-  if (!isRecord(input)) return { ok: false, message: `The ${what} must be an object with a label or a value.` };
+  if (!isRecord(input))
+    return { ok: false, message: `The ${what} must be an object with a label or a value.` };
   const { label, value, confidence } = input;
   const out: JudgementInput = {};
   if (label !== undefined) {
-    if (!isNonEmptyString(label)) return { ok: false, message: `The ${what}'s label must be a non-empty string.` };
+    if (!isNonEmptyString(label))
+      return { ok: false, message: `The ${what}'s label must be a non-empty string.` };
     out.label = label;
   }
   if (value !== undefined) {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      return { ok: false, message: `The ${what}'s value must be a finite number.`, details: { value: String(value) } };
+      return {
+        ok: false,
+        message: `The ${what}'s value must be a finite number.`,
+        details: { value: String(value) },
+      };
     }
     out.value = plainNumber(value);
   }
@@ -202,7 +214,11 @@ function checkValue(
   }
   if (rec.kind === 'numeric') {
     if (out.label !== undefined) {
-      return { ok: false, message: `A numeric ${what} takes a value, not a label.`, details: { label: out.label } };
+      return {
+        ok: false,
+        message: `A numeric ${what} takes a value, not a label.`,
+        details: { label: out.label },
+      };
     }
     if (!options.partial && out.value === undefined) {
       return { ok: false, message: `The ${what} needs a value.` };
@@ -246,7 +262,8 @@ function outcomeOf(state: DecisionState, final: FinalInput): Outcome {
   if (state.revealedAt === undefined || rec === null) return 'without-ai';
   if (rec.kind === 'numeric') {
     if (final.value === rec.value) return 'accepted';
-    const inside = final.value !== undefined && final.value >= rec.interval.lo && final.value <= rec.interval.hi;
+    const inside =
+      final.value !== undefined && final.value >= rec.interval.lo && final.value <= rec.interval.hi;
     return inside ? 'modified' : 'overridden';
   }
   if (final.label === recommendedLabel(rec)) return 'accepted';
@@ -271,11 +288,17 @@ function initProblem(init: DecisionInit, now: unknown): string | null {
   for (const key of ['decisionId', 'procedure', 'caseRef'] as const) {
     if (!isNonEmptyString(init[key])) return `init.${key} must be a non-empty string.`;
   }
-  if (!isRecord(init.actor) || !isNonEmptyString(init.actor.id)) return 'init.actor.id must be a non-empty string.';
-  if (init.actor.role !== undefined && typeof init.actor.role !== 'string') return 'init.actor.role must be a string.';
-  if (init.uiVariant !== undefined && typeof init.uiVariant !== 'string') return 'init.uiVariant must be a string.';
+  if (!isRecord(init.actor) || !isNonEmptyString(init.actor.id))
+    return 'init.actor.id must be a non-empty string.';
+  if (init.actor.role !== undefined && typeof init.actor.role !== 'string')
+    return 'init.actor.role must be a string.';
+  if (init.uiVariant !== undefined && typeof init.uiVariant !== 'string')
+    return 'init.uiVariant must be a string.';
   const rec: unknown = init.recommendation;
-  if (rec !== null && !(isRecord(rec) && ['categorical', 'binary', 'numeric', 'ranked'].includes(String(rec.kind)))) {
+  if (
+    rec !== null &&
+    !(isRecord(rec) && ['categorical', 'binary', 'numeric', 'ranked'].includes(String(rec.kind)))
+  ) {
     return 'init.recommendation must be a validated recommendation or null.';
   }
   return planProblem(init.plan);
@@ -286,14 +309,19 @@ function planProblem(plan: FrictionPlan): string | null {
   if (!isNonEmptyString(plan.policyId) || !isNonEmptyString(plan.policyVersion)) {
     return 'init.plan needs a policyId and a policyVersion.';
   }
-  if (!['immediate', 'on-request', 'after-judgement'].includes(plan.reveal)) return 'init.plan.reveal is unknown.';
-  if (!['none', 'override', 'always'].includes(plan.justification)) return 'init.plan.justification is unknown.';
+  if (!['immediate', 'on-request', 'after-judgement'].includes(plan.reveal))
+    return 'init.plan.reveal is unknown.';
+  if (!['none', 'override', 'always'].includes(plan.justification))
+    return 'init.plan.justification is unknown.';
   if (typeof plan.minOwnTimeMs !== 'number' || !Number.isFinite(plan.minOwnTimeMs) || plan.minOwnTimeMs < 0) {
     return 'init.plan.minOwnTimeMs must be a finite number ≥ 0.';
   }
   if (plan.arm !== 'ai' && plan.arm !== 'no-ai') return 'init.plan.arm must be "ai" or "no-ai".';
   if (typeof plan.audit !== 'boolean') return 'init.plan.audit must be a boolean.';
-  if (!Array.isArray(plan.checklist) || !plan.checklist.every((item) => isRecord(item) && isNonEmptyString(item.id))) {
+  if (
+    !Array.isArray(plan.checklist) ||
+    !plan.checklist.every((item) => isRecord(item) && isNonEmptyString(item.id))
+  ) {
     return 'init.plan.checklist must be a list of items with ids.';
   }
   return null;
@@ -311,13 +339,17 @@ function planProblem(plan: FrictionPlan): string | null {
  * const { state, events } = initDecision({ decisionId: 'd-1', procedure: 'p', caseRef: 'c',
  *   actor: { id: 'a' }, recommendation, plan }, Date.now());
  */
-export function initDecision(init: DecisionInit, now: number): { state: DecisionState; events: DecisionEventDraft[] } {
+export function initDecision(
+  init: DecisionInit,
+  now: number,
+): { state: DecisionState; events: DecisionEventDraft[] } {
   const problem = initProblem(init, now);
   if (problem !== null) {
     throw new ProtocolViolation({ code: 'invalid-input', message: problem, state: 'opened', action: 'init' });
   }
   const { plan, recommendation } = init;
-  const actor = init.actor.role === undefined ? { id: init.actor.id } : { id: init.actor.id, role: init.actor.role };
+  const actor =
+    init.actor.role === undefined ? { id: init.actor.id } : { id: init.actor.id, role: init.actor.role };
   const model = recommendation?.model;
   const cause = plan.arm === 'no-ai' ? 'no-ai-arm' : recommendation === null ? 'no-recommendation' : null;
 
@@ -381,7 +413,10 @@ export function decide(state: DecisionState, action: DecisionAction, now: number
   const type: unknown = isRecord(action) ? action.type : undefined;
   const actionName = typeof type === 'string' ? type : String(type);
   if (!isTime(now)) {
-    return reject(state, error(state, actionName, 'invalid-input', 'The clock gave no valid time (epoch milliseconds).'));
+    return reject(
+      state,
+      error(state, actionName, 'invalid-input', 'The clock gave no valid time (epoch milliseconds).'),
+    );
   }
   if (typeof type !== 'string' || !ACTION_TYPES.has(type)) {
     return reject(state, error(state, actionName, 'invalid-input', `Unknown action type "${actionName}".`));
@@ -406,15 +441,23 @@ export function decide(state: DecisionState, action: DecisionAction, now: number
       return finalize(state, action, now);
     case 'abandon': {
       const stage = state.status;
-      const next: DecisionState = { ...without(state, 'draft'), status: 'abandoned', abandoned: { stage, at: now } };
+      const next: DecisionState = {
+        ...without(state, 'draft'),
+        status: 'abandoned',
+        abandoned: { stage, at: now },
+      };
       return accept(next, [makeEvent(next, 'decision.abandoned', now, { stage })]);
     }
   }
 }
 
 function draft(state: DecisionState, action: DraftAction): ProtocolResult {
-  const checked = checkValue(state.recommendation, action.judgement, 'judgement', { partial: true, confidence: true });
-  if (!checked.ok) return reject(state, error(state, 'draft', 'invalid-judgement', checked.message, checked.details));
+  const checked = checkValue(state.recommendation, action.judgement, 'judgement', {
+    partial: true,
+    confidence: true,
+  });
+  if (!checked.ok)
+    return reject(state, error(state, 'draft', 'invalid-judgement', checked.message, checked.details));
   // Only the first keystroke moves `opened` on; in without-ai / ai-stopped the status stays.
   const status = state.status === 'opened' ? 'judging' : state.status;
   return accept({ ...state, status, draft: checked.value }, []);
@@ -424,20 +467,31 @@ function commit(state: DecisionState, action: CommitAction, now: number): Protoc
   const fail = (code: ProtocolErrorCode, message: string, details?: Record<string, unknown>) =>
     reject(state, error(state, 'commit', code, message, details));
 
-  const checked = checkValue(state.recommendation, action.judgement, 'judgement', { partial: false, confidence: true });
+  const checked = checkValue(state.recommendation, action.judgement, 'judgement', {
+    partial: false,
+    confidence: true,
+  });
   if (!checked.ok) return fail('invalid-judgement', checked.message, checked.details);
   const { rationale, checklist } = action;
-  if (rationale !== undefined && typeof rationale !== 'string') return fail('invalid-input', 'The rationale must be a string.');
-  if (checklist !== undefined && !(Array.isArray(checklist) && checklist.every((id) => typeof id === 'string'))) {
+  if (rationale !== undefined && typeof rationale !== 'string')
+    return fail('invalid-input', 'The rationale must be a string.');
+  if (
+    checklist !== undefined &&
+    !(Array.isArray(checklist) && checklist.every((id) => typeof id === 'string'))
+  ) {
     return fail('invalid-input', 'The checklist must be a list of confirmed item ids.');
   }
   const confirmed = new Set(checklist ?? []);
   const planIds = state.plan.checklist.map((item) => item.id);
   const missing = planIds.filter((id) => !confirmed.has(id));
   if (missing.length > 0) {
-    return fail('checklist-incomplete', `Confirm every checklist item before committing; missing: ${missing.join(', ')}.`, {
-      missing,
-    });
+    return fail(
+      'checklist-incomplete',
+      `Confirm every checklist item before committing; missing: ${missing.join(', ')}.`,
+      {
+        missing,
+      },
+    );
   }
 
   const judgement = checked.value;
@@ -465,7 +519,8 @@ function commit(state: DecisionState, action: CommitAction, now: number): Protoc
 }
 
 function reveal(state: DecisionState, action: RevealAction, now: number): ProtocolResult {
-  const fail = (code: ProtocolErrorCode, message: string) => reject(state, error(state, 'reveal', code, message));
+  const fail = (code: ProtocolErrorCode, message: string) =>
+    reject(state, error(state, 'reveal', code, message));
   const { requested, display } = action;
   if (typeof requested !== 'boolean') return fail('invalid-input', '`requested` must be true or false.');
   if (!isRecord(display) || !isNonEmptyString(display.format) || typeof display.text !== 'string') {
@@ -473,7 +528,10 @@ function reveal(state: DecisionState, action: RevealAction, now: number): Protoc
   }
   if (state.plan.reveal === 'on-request' && !requested) {
     // An on-request plan promises that the AI appears only when the person asks for it.
-    return fail('invalid-transition', 'This plan shows the AI recommendation only when the person requests it.');
+    return fail(
+      'invalid-transition',
+      'This plan shows the AI recommendation only when the person requests it.',
+    );
   }
   // `guardAction` has ruled out a missing recommendation.
   const recommendation = shownRecommendation(state.recommendation as Recommendation);
@@ -501,20 +559,33 @@ function viewExplanation(state: DecisionState, action: ViewExplanationAction, no
   if (typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs < 0) {
     return reject(
       state,
-      error(state, 'viewExplanation', 'invalid-duration', 'The viewing time must be a finite number of ms ≥ 0.', {
-        durationMs: String(durationMs),
-      }),
+      error(
+        state,
+        'viewExplanation',
+        'invalid-duration',
+        'The viewing time must be a finite number of ms ≥ 0.',
+        {
+          durationMs: String(durationMs),
+        },
+      ),
     );
   }
-  const panelsViewed = state.panelsViewed.includes(panel) ? state.panelsViewed : [...state.panelsViewed, panel];
+  const panelsViewed = state.panelsViewed.includes(panel)
+    ? state.panelsViewed
+    : [...state.panelsViewed, panel];
   const next: DecisionState = { ...state, panelsViewed };
-  return accept(next, [makeEvent(next, 'explanation.viewed', now, { panel, durationMs: plainNumber(durationMs) })]);
+  return accept(next, [
+    makeEvent(next, 'explanation.viewed', now, { panel, durationMs: plainNumber(durationMs) }),
+  ]);
 }
 
 function stopAi(state: DecisionState, action: StopAiAction, now: number): ProtocolResult {
   const { scope, reason } = action;
   if (scope !== 'decision' && scope !== 'procedure') {
-    return reject(state, error(state, 'stopAi', 'invalid-input', 'The scope must be "decision" or "procedure".'));
+    return reject(
+      state,
+      error(state, 'stopAi', 'invalid-input', 'The scope must be "decision" or "procedure".'),
+    );
   }
   if (typeof reason !== 'string') {
     return reject(state, error(state, 'stopAi', 'invalid-input', 'The reason must be a string.'));
@@ -529,7 +600,10 @@ function finalize(state: DecisionState, action: FinalizeAction, now: number): Pr
   const fail = (code: ProtocolErrorCode, message: string, details?: Record<string, unknown>) =>
     reject(state, error(state, 'finalize', code, message, details));
 
-  const checked = checkValue(state.recommendation, action.final, 'final decision', { partial: false, confidence: false });
+  const checked = checkValue(state.recommendation, action.final, 'final decision', {
+    partial: false,
+    confidence: false,
+  });
   if (!checked.ok) return fail('invalid-final', checked.message, checked.details);
   const { intent, reasons = [], comment } = action;
   if (intent !== undefined && !INTENTS.includes(intent)) {
@@ -537,11 +611,17 @@ function finalize(state: DecisionState, action: FinalizeAction, now: number): Pr
   }
   if (!Array.isArray(reasons)) return fail('invalid-input', 'The reasons must be a list.');
   for (const reason of reasons) {
-    if (!isRecord(reason) || typeof reason.system !== 'string' || !isNonEmptyString(reason.code) || typeof reason.display !== 'string') {
+    if (
+      !isRecord(reason) ||
+      typeof reason.system !== 'string' ||
+      !isNonEmptyString(reason.code) ||
+      typeof reason.display !== 'string'
+    ) {
       return fail('invalid-input', 'Each reason needs a system, a non-empty code and a display text.');
     }
   }
-  if (comment !== undefined && typeof comment !== 'string') return fail('invalid-input', 'The comment must be a string.');
+  if (comment !== undefined && typeof comment !== 'string')
+    return fail('invalid-input', 'The comment must be a string.');
 
   const final: FinalInput = checked.value;
   const outcome = outcomeOf(state, final);
@@ -556,7 +636,8 @@ function finalize(state: DecisionState, action: FinalizeAction, now: number): Pr
   }
 
   const rule = state.plan.justification;
-  const needsReason = rule === 'always' || (rule === 'override' && (outcome === 'modified' || outcome === 'overridden'));
+  const needsReason =
+    rule === 'always' || (rule === 'override' && (outcome === 'modified' || outcome === 'overridden'));
   if (needsReason && reasons.length === 0) {
     return fail(
       'reason-required',
@@ -570,9 +651,13 @@ function finalize(state: DecisionState, action: FinalizeAction, now: number): Pr
   const loggedComment = comment !== undefined && comment.trim().length > 0 ? comment : undefined;
   const needsComment = reasons.find((r) => r.requiresComment ?? r.code === 'other');
   if (needsComment !== undefined && loggedComment === undefined) {
-    return fail('reason-required', `The reason "${needsComment.display || needsComment.code}" needs a comment.`, {
-      code: needsComment.code,
-    });
+    return fail(
+      'reason-required',
+      `The reason "${needsComment.display || needsComment.code}" needs a comment.`,
+      {
+        code: needsComment.code,
+      },
+    );
   }
 
   const durationMs = Math.max(0, now - state.openedAt);

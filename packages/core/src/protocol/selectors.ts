@@ -32,7 +32,8 @@ export function isTerminal(state: DecisionState): boolean {
  * const why = aiUnavailableReason(state); // 'The AI has been stopped (procedure): drift.'
  */
 export function aiUnavailableReason(state: DecisionState): string | null {
-  if (state.plan.arm === 'no-ai') return 'This decision is in the no-AI arm; the AI recommendation is not shown.';
+  if (state.plan.arm === 'no-ai')
+    return 'This decision is in the no-AI arm; the AI recommendation is not shown.';
   if (state.recommendation === null) return 'There is no valid AI recommendation for this decision.';
   if (state.status === 'ai-stopped') {
     const scope = state.stoppedBy?.scope ?? 'decision';
@@ -79,7 +80,11 @@ const LOCKED_AFTER_REVEAL =
  * @example
  * guardAction(state, 'reveal')?.code; // 'judgement-required'
  */
-export function guardAction(state: DecisionState, type: DecisionActionType, now?: number): ProtocolError | null {
+export function guardAction(
+  state: DecisionState,
+  type: DecisionActionType,
+  now?: number,
+): ProtocolError | null {
   const refuse = (code: ProtocolErrorCode, message: string, details?: Record<string, unknown>) =>
     refusal(state, type, code, message, details);
 
@@ -123,7 +128,10 @@ export function guardAction(state: DecisionState, type: DecisionActionType, now?
         return refuse('invalid-transition', 'The decision is already being made without the AI.');
       }
       if (state.status === 'ai-stopped') {
-        return refuse('invalid-transition', 'The AI has been stopped; the decision is already made without it.');
+        return refuse(
+          'invalid-transition',
+          'The AI has been stopped; the decision is already made without it.',
+        );
       }
       if (state.revealedAt !== undefined) {
         return refuse(
@@ -134,7 +142,8 @@ export function guardAction(state: DecisionState, type: DecisionActionType, now?
       return null;
     }
     case 'stopAi': {
-      if (state.status === 'ai-stopped') return refuse('invalid-transition', 'The AI has already been stopped.');
+      if (state.status === 'ai-stopped')
+        return refuse('invalid-transition', 'The AI has already been stopped.');
       return null;
     }
     case 'finalize': {

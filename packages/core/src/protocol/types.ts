@@ -23,14 +23,7 @@ import type { RecommendationIssue } from '../recommendation/issues.ts';
  * if (state.status === 'committed') showRevealButton();
  */
 export type DecisionStatus =
-  | 'opened'
-  | 'judging'
-  | 'committed'
-  | 'revealed'
-  | 'without-ai'
-  | 'ai-stopped'
-  | 'finalized'
-  | 'abandoned';
+  'opened' | 'judging' | 'committed' | 'revealed' | 'without-ai' | 'ai-stopped' | 'finalized' | 'abandoned';
 
 /**
  * Every status, in the order of the main path followed by the branches.
@@ -106,7 +99,8 @@ export interface RevealDisplay {
  * @example
  * const panel: ExplanationPanelId = 'counterfactuals';
  */
-export type ExplanationPanelId = 'factors' | 'counterfactuals' | 'similar-cases' | 'evidence' | 'model' | (string & {});
+export type ExplanationPanelId =
+  'factors' | 'counterfactuals' | 'similar-cases' | 'evidence' | 'model' | (string & {});
 
 /** How the person says they relate their final decision to the AI's recommendation. */
 export type FinalizeIntent = 'accept' | 'modify' | 'override';
@@ -237,7 +231,7 @@ export interface CommitAction {
   judgement: JudgementInput;
   rationale?: string;
   /** Ids of the checklist items the person confirmed. */
-  checklist?: string[];
+  checklist?: readonly string[];
 }
 
 /**
@@ -298,7 +292,7 @@ export interface FinalizeAction {
   type: 'finalize';
   final: FinalInput;
   intent?: FinalizeIntent;
-  reasons?: ReasonInput[];
+  reasons?: readonly ReasonInput[];
   comment?: string;
 }
 

@@ -35,7 +35,12 @@ function pathsAndCodes(issues: RecommendationIssue[]) {
 describe('parseRecommendation', () => {
   describe('given a valid recommendation', () => {
     it('returns it with no issues', () => {
-      const result = parseRecommendation({ kind: 'binary', options: [approve, reject], recommended: 'approve', confidence: 0.7 });
+      const result = parseRecommendation({
+        kind: 'binary',
+        options: [approve, reject],
+        recommended: 'approve',
+        confidence: 0.7,
+      });
       expect(result).toEqual({
         ok: true,
         issues: [],
@@ -74,12 +79,22 @@ describe('parseRecommendation', () => {
     });
 
     it('defaults a numeric recommendation’s confidence to its interval level', () => {
-      const value = valueOf({ kind: 'numeric', value: 412, unit: 'EUR', interval: { lo: 380, hi: 450, level: 0.9 } });
+      const value = valueOf({
+        kind: 'numeric',
+        value: 412,
+        unit: 'EUR',
+        interval: { lo: 380, hi: 450, level: 0.9 },
+      });
       expect(value.confidence).toBe(0.9);
     });
 
     it('keeps a numeric recommendation’s own confidence', () => {
-      const value = valueOf({ kind: 'numeric', value: 412, interval: { lo: 380, hi: 450, level: 0.9 }, confidence: 0.5 });
+      const value = valueOf({
+        kind: 'numeric',
+        value: 412,
+        interval: { lo: 380, hi: 450, level: 0.9 },
+        confidence: 0.5,
+      });
       expect(value.confidence).toBe(0.5);
     });
 
@@ -96,7 +111,12 @@ describe('parseRecommendation', () => {
     });
 
     it('drops fields the model does not know', () => {
-      const value = valueOf({ kind: 'binary', options: [approve, reject], recommended: 'approve', secret: 'x' });
+      const value = valueOf({
+        kind: 'binary',
+        options: [approve, reject],
+        recommended: 'approve',
+        secret: 'x',
+      });
       expect(value).not.toHaveProperty('secret');
     });
 
@@ -110,7 +130,9 @@ describe('parseRecommendation', () => {
 
   describe('reports', () => {
     it('a value of the wrong type', () => {
-      expect(issuesOf({ kind: 'binary', options: [{ id: 'approve', label: 7 }, reject], recommended: 'approve' })).toEqual([
+      expect(
+        issuesOf({ kind: 'binary', options: [{ id: 'approve', label: 7 }, reject], recommended: 'approve' }),
+      ).toEqual([
         { path: ['options', 0, 'label'], code: 'invalid_type', message: 'label must be a string, got 7.' },
       ]);
     });
@@ -132,9 +154,9 @@ describe('parseRecommendation', () => {
     });
 
     it('an unknown kind as an invalid value', () => {
-      expect(pathsAndCodes(issuesOf({ kind: 'multiple-choice', options: [approve], recommended: 'approve' }))).toEqual([
-        { path: ['kind'], code: 'invalid_value' },
-      ]);
+      expect(
+        pathsAndCodes(issuesOf({ kind: 'multiple-choice', options: [approve], recommended: 'approve' })),
+      ).toEqual([{ path: ['kind'], code: 'invalid_value' }]);
     });
 
     it('NaN and infinite numbers as not finite', () => {
@@ -160,8 +182,16 @@ describe('parseRecommendation', () => {
         confidence: 1.25,
       });
       expect(issues).toEqual([
-        { path: ['options', 0, 'probability'], code: 'out_of_range', message: 'probability is 1.25; it must be at most 1.' },
-        { path: ['options', 1, 'probability'], code: 'out_of_range', message: 'probability is -0.25; it must be at least 0.' },
+        {
+          path: ['options', 0, 'probability'],
+          code: 'out_of_range',
+          message: 'probability is 1.25; it must be at most 1.',
+        },
+        {
+          path: ['options', 1, 'probability'],
+          code: 'out_of_range',
+          message: 'probability is -0.25; it must be at least 0.',
+        },
         { path: ['confidence'], code: 'out_of_range', message: 'confidence is 1.25; it must be at most 1.' },
       ]);
     });
@@ -183,12 +213,24 @@ describe('parseRecommendation', () => {
     });
 
     it('an empty ranked list', () => {
-      expect(pathsAndCodes(issuesOf({ kind: 'ranked', options: [] }))).toEqual([{ path: ['options'], code: 'empty_options' }]);
+      expect(pathsAndCodes(issuesOf({ kind: 'ranked', options: [] }))).toEqual([
+        { path: ['options'], code: 'empty_options' },
+      ]);
     });
 
     it('a duplicate option id at its second occurrence', () => {
-      expect(issuesOf({ kind: 'categorical', options: [approve, reject, { id: 'approve', label: 'Approve again' }], recommended: 'reject' })).toEqual([
-        { path: ['options', 2, 'id'], code: 'duplicate_id', message: 'Option id "approve" is used twice (first at options[0]).' },
+      expect(
+        issuesOf({
+          kind: 'categorical',
+          options: [approve, reject, { id: 'approve', label: 'Approve again' }],
+          recommended: 'reject',
+        }),
+      ).toEqual([
+        {
+          path: ['options', 2, 'id'],
+          code: 'duplicate_id',
+          message: 'Option id "approve" is used twice (first at options[0]).',
+        },
       ]);
     });
 
@@ -203,7 +245,13 @@ describe('parseRecommendation', () => {
     });
 
     it('a binary recommendation without exactly two options', () => {
-      expect(issuesOf({ kind: 'binary', options: [approve, reject, { id: 'defer', label: 'Defer' }], recommended: 'approve' })).toEqual([
+      expect(
+        issuesOf({
+          kind: 'binary',
+          options: [approve, reject, { id: 'defer', label: 'Defer' }],
+          recommended: 'approve',
+        }),
+      ).toEqual([
         {
           path: ['options'],
           code: 'binary_option_count',
@@ -213,7 +261,13 @@ describe('parseRecommendation', () => {
     });
 
     it('probabilities on some options but not all', () => {
-      expect(issuesOf({ kind: 'categorical', options: [{ ...approve, probability: 1 }, reject], recommended: 'approve' })).toEqual([
+      expect(
+        issuesOf({
+          kind: 'categorical',
+          options: [{ ...approve, probability: 1 }, reject],
+          recommended: 'approve',
+        }),
+      ).toEqual([
         {
           path: ['options'],
           code: 'probabilities_incomplete',
@@ -232,7 +286,13 @@ describe('parseRecommendation', () => {
           ],
           recommended: 'approve',
         }),
-      ).toEqual([{ path: ['options'], code: 'probabilities_sum', message: 'Option probabilities sum to 0.97, expected 1 ± 1e-6.' }]);
+      ).toEqual([
+        {
+          path: ['options'],
+          code: 'probabilities_sum',
+          message: 'Option probabilities sum to 0.97, expected 1 ± 1e-6.',
+        },
+      ]);
     });
 
     it('accepts probabilities that miss 1 by less than 1e-6', () => {
@@ -262,20 +322,29 @@ describe('parseRecommendation', () => {
         {
           path: ['confidence'],
           code: 'confidence_mismatch',
-          message: 'confidence is 0.9, but the recommended option "approve" has probability 0.7; they must agree within 1e-6.',
+          message:
+            'confidence is 0.9, but the recommended option "approve" has probability 0.7; they must agree within 1e-6.',
         },
       ]);
     });
 
     it('an inverted prediction interval', () => {
       expect(issuesOf({ kind: 'numeric', value: 7, interval: { lo: 10, hi: 5, level: 0.9 } })).toEqual([
-        { path: ['interval'], code: 'interval_inverted', message: 'The interval is inverted: lo 10 is greater than hi 5.' },
+        {
+          path: ['interval'],
+          code: 'interval_inverted',
+          message: 'The interval is inverted: lo 10 is greater than hi 5.',
+        },
       ]);
     });
 
     it('a value outside its own interval', () => {
       expect(issuesOf({ kind: 'numeric', value: 20, interval: { lo: 1, hi: 5, level: 0.9 } })).toEqual([
-        { path: ['value'], code: 'interval_excludes_value', message: 'value 20 lies outside its interval [1, 5].' },
+        {
+          path: ['value'],
+          code: 'interval_excludes_value',
+          message: 'value 20 lies outside its interval [1, 5].',
+        },
       ]);
     });
 
@@ -310,7 +379,13 @@ describe('parseRecommendation', () => {
         kind: 'numeric',
         value: 2_000_000,
         interval: { lo: 1_000_000, hi: 3_000_000, level: 0.8 },
-        explanation: { factors: { baseValue: 1_000_000, prediction: 2_000_000, items: [{ id: 'x', label: 'X', contribution: 1_000_000.5 }] } },
+        explanation: {
+          factors: {
+            baseValue: 1_000_000,
+            prediction: 2_000_000,
+            items: [{ id: 'x', label: 'X', contribution: 1_000_000.5 }],
+          },
+        },
       });
       expect(result.ok).toBe(true);
     });
@@ -322,7 +397,13 @@ describe('parseRecommendation', () => {
           options: [approve, reject],
           recommended: 'approve',
           explanation: {
-            counterfactuals: [{ id: 'cf-1', changes: [{ feature: 'income', label: 'Income', from: 1200, to: 900 }], outcome: 'refuse' }],
+            counterfactuals: [
+              {
+                id: 'cf-1',
+                changes: [{ feature: 'income', label: 'Income', from: 1200, to: 900 }],
+                outcome: 'refuse',
+              },
+            ],
           },
         }),
       ).toEqual([
@@ -362,16 +443,27 @@ describe('parseRecommendation', () => {
     });
 
     it('an empty label or a value outside an enumeration as invalid values', () => {
-      expect(issuesOf({ kind: 'binary', options: [{ id: 'approve', label: '' }, reject], recommended: 'approve', indicator: 'urgent' })).toEqual([
+      expect(
+        issuesOf({
+          kind: 'binary',
+          options: [{ id: 'approve', label: '' }, reject],
+          recommended: 'approve',
+          indicator: 'urgent',
+        }),
+      ).toEqual([
         { path: ['options', 0, 'label'], code: 'invalid_value', message: 'label must not be empty.' },
-        { path: ['indicator'], code: 'invalid_value', message: 'indicator is "urgent"; expected one of "info", "warning", "critical".' },
+        {
+          path: ['indicator'],
+          code: 'invalid_value',
+          message: 'indicator is "urgent"; expected one of "info", "warning", "critical".',
+        },
       ]);
     });
 
     it('a ranked list whose recommended is not its first item', () => {
-      expect(pathsAndCodes(issuesOf({ kind: 'ranked', options: [approve, reject], recommended: 'reject' }))).toEqual([
-        { path: ['recommended'], code: 'invalid_value' },
-      ]);
+      expect(
+        pathsAndCodes(issuesOf({ kind: 'ranked', options: [approve, reject], recommended: 'reject' })),
+      ).toEqual([{ path: ['recommended'], code: 'invalid_value' }]);
     });
   });
 
@@ -387,8 +479,18 @@ describe('parseRecommendation', () => {
       confidence: 2,
       indicator: 'urgent',
       explanation: {
-        factors: { baseValue: 0, prediction: 1, items: [{ id: 'income', label: 'Income', contribution: 0.25 }] },
-        counterfactuals: [{ id: 'cf-1', changes: [{ feature: 'income', label: 'Income', from: 1, to: 2 }], outcome: 'refuse' }],
+        factors: {
+          baseValue: 0,
+          prediction: 1,
+          items: [{ id: 'income', label: 'Income', contribution: 0.25 }],
+        },
+        counterfactuals: [
+          {
+            id: 'cf-1',
+            changes: [{ feature: 'income', label: 'Income', from: 1, to: 2 }],
+            outcome: 'refuse',
+          },
+        ],
       },
     });
     expect(pathsAndCodes(issues)).toEqual(
@@ -414,7 +516,9 @@ describe('parseRecommendation', () => {
       recommended: 'approve',
       calibration: { calibrated: true, bins: [{ lo: 0.2, hi: 0.4, n: 3, confidence: 1.5, accuracy: 0.3 }] },
     });
-    expect(pathsAndCodes(issues)).toEqual([{ path: ['calibration', 'bins', 0, 'confidence'], code: 'out_of_range' }]);
+    expect(pathsAndCodes(issues)).toEqual([
+      { path: ['calibration', 'bins', 0, 'confidence'], code: 'out_of_range' },
+    ]);
   });
 
   describe('never throws', () => {
@@ -479,7 +583,16 @@ describe('parseRecommendation', () => {
     it('on any JavaScript value', () => {
       fc.assert(
         fc.property(
-          fc.anything({ withBoxedValues: true, withMap: true, withSet: true, withNullPrototype: true, withSparseArray: true, withTypedArray: true, withDate: true, withBigInt: true }),
+          fc.anything({
+            withBoxedValues: true,
+            withMap: true,
+            withSet: true,
+            withNullPrototype: true,
+            withSparseArray: true,
+            withTypedArray: true,
+            withDate: true,
+            withBigInt: true,
+          }),
           (input) => {
             const result = parseRecommendation(input);
             expect(result.ok || result.issues.length > 0).toBe(true);
@@ -493,7 +606,19 @@ describe('parseRecommendation', () => {
       // Valid recommendations with one field replaced by an arbitrary value reach deep into the
       // checks, where purely random values rarely get.
       const mutated = fc
-        .tuple(arbitraryRecommendation(), fc.constantFrom('options', 'recommended', 'confidence', 'interval', 'explanation', 'calibration', 'value'), fc.anything())
+        .tuple(
+          arbitraryRecommendation(),
+          fc.constantFrom(
+            'options',
+            'recommended',
+            'confidence',
+            'interval',
+            'explanation',
+            'calibration',
+            'value',
+          ),
+          fc.anything(),
+        )
         .map(([rec, key, junk]) => ({ ...rec, [key]: junk }));
       fc.assert(
         fc.property(mutated, (input) => {
@@ -542,9 +667,17 @@ describe('parseRecommendation', () => {
 describe('formatRecommendationIssues', () => {
   it('prints one line per issue as path: message', () => {
     const text = formatRecommendationIssues([
-      { path: ['options', 1, 'probability'], code: 'out_of_range', message: 'probability is 1.2; it must be at most 1.' },
+      {
+        path: ['options', 1, 'probability'],
+        code: 'out_of_range',
+        message: 'probability is 1.2; it must be at most 1.',
+      },
       { path: [], code: 'invalid_type', message: 'A recommendation must be an object, got null.' },
-      { path: ['extension', 'deliberate.confidence'], code: 'invalid_type', message: 'deliberate.confidence must be a number.' },
+      {
+        path: ['extension', 'deliberate.confidence'],
+        code: 'invalid_type',
+        message: 'deliberate.confidence must be a number.',
+      },
     ]);
     expect(text).toBe(
       [

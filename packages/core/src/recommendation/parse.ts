@@ -29,6 +29,9 @@ const RECOMMENDATION_KINDS = ['categorical', 'binary', 'numeric', 'ranked'] as c
 /**
  * Collects issues and reads untrusted values without letting them throw.
  * @internal Used by `parse.ts` and the adapters; not part of the public API.
+ * @example
+ * const c = new IssueCollector();
+ * const options = c.read(input, 'options', ['options']); // never throws
  */
 export class IssueCollector {
   readonly issues: RecommendationIssue[] = [];
@@ -59,7 +62,11 @@ export class IssueCollector {
   }
 }
 
-/** @internal */
+/**
+ * @internal A plain object (not null, not an array); false for a revoked proxy.
+ * @example
+ * isRecord({}); // true
+ */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   try {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -69,7 +76,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   }
 }
 
-/** @internal */
+/**
+ * @internal `Array.isArray` that answers false instead of throwing on a revoked proxy.
+ * @example
+ * isArray([]); // true
+ */
 export function isArray(value: unknown): value is unknown[] {
   try {
     return Array.isArray(value);
@@ -78,12 +89,20 @@ export function isArray(value: unknown): value is unknown[] {
   }
 }
 
-/** @internal */
+/**
+ * @internal A number that is neither NaN nor ±Infinity.
+ * @example
+ * isFiniteNumber(Number.NaN); // false
+ */
 export function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-/** @internal Merges issue lists, keeping the first issue for each path + code. */
+/**
+ * @internal Merges issue lists, keeping the first issue for each path + code.
+ * @example
+ * mergeIssues(structural, semantic);
+ */
 export function mergeIssues(...lists: readonly (readonly RecommendationIssue[])[]): RecommendationIssue[] {
   const seen = new Set<string>();
   const out: RecommendationIssue[] = [];
@@ -98,7 +117,11 @@ export function mergeIssues(...lists: readonly (readonly RecommendationIssue[])[
   return out;
 }
 
-/** @internal A message-safe text for a thrown value (which may itself throw when inspected). */
+/**
+ * @internal A message-safe text for a thrown value (which may itself throw when inspected).
+ * @example
+ * errorText(new TypeError('boom')); // 'TypeError: boom'
+ */
 export function errorText(error: unknown): string {
   try {
     if (error instanceof Error) return `${error.name}: ${error.message}`;
@@ -108,14 +131,22 @@ export function errorText(error: unknown): string {
   }
 }
 
-/** @internal A number as people read it: 0.97, not 0.9699999999999999. */
+/**
+ * @internal A number as people read it: 0.97, not 0.9699999999999999.
+ * @example
+ * formatNumber(0.6 + 0.37); // '0.97'
+ */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   if (Object.is(value, -0)) return '0';
   return String(Number(value.toPrecision(12)));
 }
 
-/** @internal A short, safe description of any value for a message. */
+/**
+ * @internal A short, safe description of any value for a message.
+ * @example
+ * describeValue([1, 2]); // 'an array'
+ */
 export function describeValue(value: unknown): string {
   try {
     switch (typeof value) {
@@ -208,7 +239,11 @@ function fromZodIssue(issue: core.$ZodIssue, input: unknown): RecommendationIssu
   const path: IssuePath = issue.path.map((key) => (typeof key === 'number' ? key : String(key)));
   const value = valueAt(input, path);
   const field = fieldName(path);
-  const make = (code: RecommendationIssueCode, message: string): RecommendationIssue => ({ path, code, message });
+  const make = (code: RecommendationIssueCode, message: string): RecommendationIssue => ({
+    path,
+    code,
+    message,
+  });
 
   // NaN and ±Infinity fail as "not a number" or as an out-of-range union member in zod; people
   // need to hear that the number itself is broken (usually a division by zero upstream).
@@ -221,11 +256,15 @@ function fromZodIssue(issue: core.$ZodIssue, input: unknown): RecommendationIssu
       if (path.length === 0) {
         return make('invalid_type', `A recommendation must be an object, got ${describeValue(value)}.`);
       }
-      if (value === undefined) return make('missing', `${field} is required (${expectedName(issue.expected)}).`);
+      if (value === undefined)
+        return make('missing', `${field} is required (${expectedName(issue.expected)}).`);
       if (issue.expected === 'int') {
         return make('invalid_value', `${field} is ${describeValue(value)}; it must be a whole number.`);
       }
-      return make('invalid_type', `${field} must be ${expectedName(issue.expected)}, got ${describeValue(value)}.`);
+      return make(
+        'invalid_type',
+        `${field} must be ${expectedName(issue.expected)}, got ${describeValue(value)}.`,
+      );
     }
     case 'too_small':
     case 'too_big': {
@@ -234,22 +273,36 @@ function fromZodIssue(issue: core.$ZodIssue, input: unknown): RecommendationIssu
       if (issue.origin === 'string') {
         return make(
           'invalid_value',
-          bound === 1 ? `${field} must not be empty.` : `${field} must be ${small ? 'at least' : 'at most'} ${bound} characters long.`,
+          bound === 1
+            ? `${field} must not be empty.`
+            : `${field} must be ${small ? 'at least' : 'at most'} ${bound} characters long.`,
         );
       }
       if (issue.origin === 'array') {
         return make(
           'invalid_value',
-          bound === 1 && small ? `${field} must have at least one entry.` : `${field} must have ${small ? 'at least' : 'at most'} ${bound} entries.`,
+          bound === 1 && small
+            ? `${field} must have at least one entry.`
+            : `${field} must have ${small ? 'at least' : 'at most'} ${bound} entries.`,
         );
       }
       const relation = small
-        ? issue.inclusive === false ? 'greater than' : 'at least'
-        : issue.inclusive === false ? 'less than' : 'at most';
-      return make('out_of_range', `${field} is ${describeValue(value)}; it must be ${relation} ${formatNumber(bound)}.`);
+        ? issue.inclusive === false
+          ? 'greater than'
+          : 'at least'
+        : issue.inclusive === false
+          ? 'less than'
+          : 'at most';
+      return make(
+        'out_of_range',
+        `${field} is ${describeValue(value)}; it must be ${relation} ${formatNumber(bound)}.`,
+      );
     }
     case 'invalid_value':
-      return make('invalid_value', `${field} is ${describeValue(value)}; expected one of ${quoteList(issue.values)}.`);
+      return make(
+        'invalid_value',
+        `${field} is ${describeValue(value)}; expected one of ${quoteList(issue.values)}.`,
+      );
     case 'invalid_union': {
       if (issue.discriminator !== undefined && 'options' in issue && issue.options !== undefined) {
         const allowed = quoteList(issue.options);
@@ -259,11 +312,15 @@ function fromZodIssue(issue: core.$ZodIssue, input: unknown): RecommendationIssu
       const expected = new Set<string>();
       for (const branch of issue.errors) {
         const first = branch[0];
-        if (first?.code === 'invalid_type' && first.path.length === 0) expected.add(expectedName(first.expected));
+        if (first?.code === 'invalid_type' && first.path.length === 0)
+          expected.add(expectedName(first.expected));
       }
       if (value === undefined) return make('missing', `${field} is required.`);
       const list = [...expected];
-      const wanted = list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : (list[0] ?? 'a valid value');
+      const wanted =
+        list.length > 1
+          ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`
+          : (list[0] ?? 'a valid value');
       return make('invalid_type', `${field} must be ${wanted}, got ${describeValue(value)}.`);
     }
     case 'unrecognized_keys':
@@ -273,7 +330,10 @@ function fromZodIssue(issue: core.$ZodIssue, input: unknown): RecommendationIssu
   }
 }
 
-function structuralIssues(input: unknown, collector: IssueCollector): { ok: true; value: unknown } | { ok: false } {
+function structuralIssues(
+  input: unknown,
+  collector: IssueCollector,
+): { ok: true; value: unknown } | { ok: false } {
   try {
     const result = RecommendationSchema.safeParse(input);
     if (result.success) return { ok: true, value: result.data };
@@ -303,7 +363,11 @@ interface OptionFacts {
   probabilities: unknown[];
 }
 
-function checkOptions(c: IssueCollector, input: Record<string, unknown>, kind: unknown): OptionFacts | undefined {
+function checkOptions(
+  c: IssueCollector,
+  input: Record<string, unknown>,
+  kind: unknown,
+): OptionFacts | undefined {
   const rawOptions = c.read(input, 'options', ['options']);
   if (!isArray(rawOptions)) return undefined;
   const options = c.elements(rawOptions, ['options']);
@@ -329,18 +393,27 @@ function checkOptions(c: IssueCollector, input: Record<string, unknown>, kind: u
   const firstIndex = new Map<string, number>();
   options.forEach((option, i) => {
     const id = isRecord(option) ? c.read(option, 'id', ['options', i, 'id']) : undefined;
-    const probability = isRecord(option) ? c.read(option, 'probability', ['options', i, 'probability']) : undefined;
+    const probability = isRecord(option)
+      ? c.read(option, 'probability', ['options', i, 'probability'])
+      : undefined;
     ids.push(typeof id === 'string' ? id : undefined);
     probabilities.push(probability);
     if (typeof id !== 'string') return;
     const first = firstIndex.get(id);
     if (first === undefined) firstIndex.set(id, i);
-    else c.add(['options', i, 'id'], 'duplicate_id', `Option id ${JSON.stringify(id)} is used twice (first at options[${first}]).`);
+    else
+      c.add(
+        ['options', i, 'id'],
+        'duplicate_id',
+        `Option id ${JSON.stringify(id)} is used twice (first at options[${first}]).`,
+      );
   });
 
   const given = probabilities.filter((p) => p !== undefined).length;
   if (given > 0 && given < options.length) {
-    const without = ids.flatMap((id, i) => (probabilities[i] === undefined ? [id !== undefined ? JSON.stringify(id) : `options[${i}]`] : []));
+    const without = ids.flatMap((id, i) =>
+      probabilities[i] === undefined ? [id !== undefined ? JSON.stringify(id) : `options[${i}]`] : [],
+    );
     c.add(
       ['options'],
       'probabilities_incomplete',
@@ -359,7 +432,12 @@ function checkOptions(c: IssueCollector, input: Record<string, unknown>, kind: u
   return { ids, probabilities };
 }
 
-function checkRecommended(c: IssueCollector, input: Record<string, unknown>, kind: unknown, facts: OptionFacts): number | undefined {
+function checkRecommended(
+  c: IssueCollector,
+  input: Record<string, unknown>,
+  kind: unknown,
+  facts: OptionFacts,
+): number | undefined {
   const known = facts.ids.filter((id): id is string => id !== undefined);
   const recommended = c.read(input, 'recommended', ['recommended']);
   if (kind === 'ranked') {
@@ -388,7 +466,12 @@ function checkRecommended(c: IssueCollector, input: Record<string, unknown>, kin
   return index;
 }
 
-function checkConfidence(c: IssueCollector, input: Record<string, unknown>, facts: OptionFacts, index: number | undefined): void {
+function checkConfidence(
+  c: IssueCollector,
+  input: Record<string, unknown>,
+  facts: OptionFacts,
+  index: number | undefined,
+): void {
   if (index === undefined) return;
   const confidence = c.read(input, 'confidence', ['confidence']);
   const probability = facts.probabilities[index];
@@ -410,7 +493,11 @@ function checkInterval(c: IssueCollector, input: Record<string, unknown>): void 
   const hi = c.read(interval, 'hi', ['interval', 'hi']);
   if (!isFiniteNumber(lo) || !isFiniteNumber(hi)) return;
   if (lo > hi) {
-    c.add(['interval'], 'interval_inverted', `The interval is inverted: lo ${formatNumber(lo)} is greater than hi ${formatNumber(hi)}.`);
+    c.add(
+      ['interval'],
+      'interval_inverted',
+      `The interval is inverted: lo ${formatNumber(lo)} is greater than hi ${formatNumber(hi)}.`,
+    );
     return;
   }
   const value = c.read(input, 'value', ['value']);
@@ -433,7 +520,9 @@ function checkFactors(c: IssueCollector, explanation: Record<string, unknown>): 
   if (!isFiniteNumber(base) || !isFiniteNumber(prediction)) return;
   const contributions = c
     .elements(items, [...path, 'items'])
-    .map((item, i) => (isRecord(item) ? c.read(item, 'contribution', [...path, 'items', i, 'contribution']) : undefined));
+    .map((item, i) =>
+      isRecord(item) ? c.read(item, 'contribution', [...path, 'items', i, 'contribution']) : undefined,
+    );
   if (!isArray(items) || !contributions.every(isFiniteNumber)) return;
   const total = base + contributions.reduce((a, b) => a + b, 0);
   const tolerance = PROBABILITY_TOLERANCE * Math.max(1, Math.abs(prediction));
@@ -446,7 +535,11 @@ function checkFactors(c: IssueCollector, explanation: Record<string, unknown>): 
   }
 }
 
-function checkCounterfactuals(c: IssueCollector, explanation: Record<string, unknown>, facts: OptionFacts): void {
+function checkCounterfactuals(
+  c: IssueCollector,
+  explanation: Record<string, unknown>,
+  facts: OptionFacts,
+): void {
   const path = ['explanation', 'counterfactuals'];
   const known = facts.ids.filter((id): id is string => id !== undefined);
   if (known.length === 0) return;
@@ -539,7 +632,9 @@ function normalize(rec: Parsed): Recommendation | undefined {
       const first = rec.options[0];
       if (!first) return undefined;
       const confidence = rec.confidence ?? first.probability;
-      return confidence === undefined ? { ...rec, recommended: first.id } : { ...rec, recommended: first.id, confidence };
+      return confidence === undefined
+        ? { ...rec, recommended: first.id }
+        : { ...rec, recommended: first.id, confidence };
     }
     default: {
       const option = rec.options.find((o) => o.id === rec.recommended);
@@ -581,20 +676,40 @@ export function parseRecommendation(input: unknown): ParseRecommendationResult<R
     semanticIssues(input, semantic);
 
     const readFailed = semantic.issues.some((i) => i.code === 'internal');
-    const structuralList = readFailed ? structural.issues.filter((i) => !(i.code === 'internal' && i.path.length === 0)) : structural.issues;
+    const structuralList = readFailed
+      ? structural.issues.filter((i) => !(i.code === 'internal' && i.path.length === 0))
+      : structural.issues;
     const issues = mergeIssues(structuralList, semantic.issues);
 
     if (parsed.ok && issues.length === 0) {
       const value = normalize(parsed.value as Parsed);
       if (value) return { ok: true, value, issues: [] };
-      return fail([{ path: [], code: 'internal', message: 'The recommendation passed validation but could not be normalized.' }]);
+      return fail([
+        {
+          path: [],
+          code: 'internal',
+          message: 'The recommendation passed validation but could not be normalized.',
+        },
+      ]);
     }
     if (issues.length === 0) {
-      return fail([{ path: [], code: 'internal', message: 'The recommendation is invalid, but no reason could be determined.' }]);
+      return fail([
+        {
+          path: [],
+          code: 'internal',
+          message: 'The recommendation is invalid, but no reason could be determined.',
+        },
+      ]);
     }
     return fail(issues);
   } catch (error) {
-    return fail([{ path: [], code: 'internal', message: `The recommendation could not be validated: ${errorText(error)}.` }]);
+    return fail([
+      {
+        path: [],
+        code: 'internal',
+        message: `The recommendation could not be validated: ${errorText(error)}.`,
+      },
+    ]);
   }
 }
 

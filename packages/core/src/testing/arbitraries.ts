@@ -64,14 +64,19 @@ interface Option {
 function arbitraryOptions(ids: string[]): fc.Arbitrary<Option[]> {
   const withoutProbabilities = fc.tuple(
     ...ids.map((id) =>
-      fc.record({ id: fc.constant(id), label: arbitraryNonEmptyString(), labels: arbitraryLabels() }, { requiredKeys: ['id', 'label'] }),
+      fc.record(
+        { id: fc.constant(id), label: arbitraryNonEmptyString(), labels: arbitraryLabels() },
+        { requiredKeys: ['id', 'label'] },
+      ),
     ),
   );
   return fc.oneof(
     withoutProbabilities,
-    fc.tuple(withoutProbabilities, arbitraryProbabilities(ids.length)).map(([options, probabilities]) =>
-      options.map((option, i) => ({ ...option, probability: probabilities[i] ?? 0 })),
-    ),
+    fc
+      .tuple(withoutProbabilities, arbitraryProbabilities(ids.length))
+      .map(([options, probabilities]) =>
+        options.map((option, i) => ({ ...option, probability: probabilities[i] ?? 0 })),
+      ),
   );
 }
 
@@ -113,7 +118,12 @@ export const arbitraryFactors = (): fc.Arbitrary<Factors> =>
         baseValue: arbitraryFinite(100),
         items: fc.array(
           fc.record(
-            { id: arbitraryNonEmptyString(), label: arbitraryNonEmptyString(), value: arbitraryFeatureValue(), contribution: arbitraryFinite(100) },
+            {
+              id: arbitraryNonEmptyString(),
+              label: arbitraryNonEmptyString(),
+              value: arbitraryFeatureValue(),
+              contribution: arbitraryFinite(100),
+            },
             { requiredKeys: ['id', 'label', 'contribution'] },
           ),
           { maxLength: 12 },
@@ -126,7 +136,8 @@ export const arbitraryFactors = (): fc.Arbitrary<Factors> =>
       fc.boolean().map((withPrediction): Factors => {
         if (!withPrediction) return factors;
         // Same order of summation as parseRecommendation, so the check sees the exact number.
-        const prediction = factors.baseValue + factors.items.reduce((sum, item) => sum + item.contribution, 0);
+        const prediction =
+          factors.baseValue + factors.items.reduce((sum, item) => sum + item.contribution, 0);
         return { ...factors, prediction };
       }),
     );
@@ -137,7 +148,12 @@ const arbitraryCounterfactual = (outcomes: fc.Arbitrary<string>): fc.Arbitrary<C
     {
       id: arbitraryNonEmptyString(),
       changes: fc.array(
-        fc.record({ feature: arbitraryNonEmptyString(), label: arbitraryNonEmptyString(), from: arbitraryFeatureValue(), to: arbitraryFeatureValue() }),
+        fc.record({
+          feature: arbitraryNonEmptyString(),
+          label: arbitraryNonEmptyString(),
+          from: arbitraryFeatureValue(),
+          to: arbitraryFeatureValue(),
+        }),
         { minLength: 1, maxLength: 3 },
       ),
       outcome: outcomes,
@@ -173,7 +189,9 @@ const arbitraryEvidence = (): fc.Arbitrary<Evidence> =>
         },
         { requiredKeys: ['document'] },
       ),
-      span: fc.tuple(fc.nat({ max: 10_000 }), fc.nat({ max: 10_000 })).map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) })),
+      span: fc
+        .tuple(fc.nat({ max: 10_000 }), fc.nat({ max: 10_000 }))
+        .map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) })),
     },
     { requiredKeys: ['id', 'stance', 'quote', 'source'] },
   );
@@ -184,7 +202,10 @@ const arbitraryModelFacts = (): fc.Arbitrary<ModelFacts> =>
       intendedUse: fc.string({ maxLength: 30 }),
       limitations: fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }),
       failureModes: fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }),
-      subgroups: fc.array(fc.record({ name: arbitraryNonEmptyString(), n: fc.nat({ max: 10_000 }), accuracy: arbitraryUnit() }), { maxLength: 4 }),
+      subgroups: fc.array(
+        fc.record({ name: arbitraryNonEmptyString(), n: fc.nat({ max: 10_000 }), accuracy: arbitraryUnit() }),
+        { maxLength: 4 },
+      ),
       trainingDataDate: fc.constantFrom('2024-06', '2025-01-15'),
       overallAccuracy: arbitraryUnit(),
     },
@@ -192,7 +213,9 @@ const arbitraryModelFacts = (): fc.Arbitrary<ModelFacts> =>
   );
 
 /** An explanation whose counterfactual outcomes are drawn from `outcomes`. */
-export const arbitraryExplanation = (outcomes: fc.Arbitrary<string> = arbitraryNonEmptyString()): fc.Arbitrary<Explanation> =>
+export const arbitraryExplanation = (
+  outcomes: fc.Arbitrary<string> = arbitraryNonEmptyString(),
+): fc.Arbitrary<Explanation> =>
   fc.record(
     {
       factors: arbitraryFactors(),
@@ -264,7 +287,12 @@ function arbitraryChoice(kind: 'categorical' | 'binary'): fc.Arbitrary<Recommend
         const rec: RecommendationInput = { kind, options, recommended: recommended?.id ?? '', ...common };
         // With probabilities, a stated confidence must equal the recommended option's; without,
         // any confidence (or none) is valid.
-        const confidence = recommended?.probability !== undefined ? (statesConfidence ? recommended.probability : undefined) : freeConfidence;
+        const confidence =
+          recommended?.probability !== undefined
+            ? statesConfidence
+              ? recommended.probability
+              : undefined
+            : freeConfidence;
         if (confidence !== undefined) rec.confidence = confidence;
         if (explanation !== undefined) rec.explanation = explanation;
         return rec;
@@ -272,9 +300,11 @@ function arbitraryChoice(kind: 'categorical' | 'binary'): fc.Arbitrary<Recommend
   );
 }
 
-export const arbitraryCategoricalRecommendation = (): fc.Arbitrary<RecommendationInput> => arbitraryChoice('categorical');
+export const arbitraryCategoricalRecommendation = (): fc.Arbitrary<RecommendationInput> =>
+  arbitraryChoice('categorical');
 
-export const arbitraryBinaryRecommendation = (): fc.Arbitrary<RecommendationInput> => arbitraryChoice('binary');
+export const arbitraryBinaryRecommendation = (): fc.Arbitrary<RecommendationInput> =>
+  arbitraryChoice('binary');
 
 /** A ranked list, best first; `confidence`, when stated with probabilities, is the first option's. */
 export const arbitraryRankedRecommendation = (): fc.Arbitrary<RecommendationInput> =>
@@ -290,7 +320,12 @@ export const arbitraryRankedRecommendation = (): fc.Arbitrary<RecommendationInpu
       .map(([options, statesConfidence, freeConfidence, common, explanation]) => {
         const first = options[0];
         const rec: RecommendationInput = { kind: 'ranked', options, ...common };
-        const confidence = first?.probability !== undefined ? (statesConfidence ? first.probability : undefined) : freeConfidence;
+        const confidence =
+          first?.probability !== undefined
+            ? statesConfidence
+              ? first.probability
+              : undefined
+            : freeConfidence;
         if (confidence !== undefined) rec.confidence = confidence;
         if (explanation !== undefined) rec.explanation = explanation;
         return rec;

@@ -1,0 +1,566 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createTokenChecker } from './auth.ts';
+import {
+  detectFormat,
+  MalformedJsonError,
+  parseBatch,
+  validateItems,
+  type BatchFormat,
+  type InvalidEntry,
+} from './batch.ts';
+import { stderrLogger, type CollectorLogger } from './log.ts';
+import type { EventStore, InsertResult, SinceOptions } from './store.ts';
+
+/** Default request body limit: 5 MiB, about 5 000 typical events. */
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** Default time {@link Collector.close} waits for in-flight requests before cutting connections. */
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+
+/**
+ * After answering 413 the rest of the body is read and discarded, so the client can read the
+ * answer (closing a socket with unread data makes the kernel send a reset that can destroy the
+ * answer in flight), but only up to this much; then the connection is cut.
+ */
+const MAX_DISCARD_BYTES = 64 * 1024 * 1024;
+
+/** Export lines are written in chunks of about this size, so a large export is not one write per event. */
+const EXPORT_CHUNK_CHARS = 64 * 1024;
+
+const NDJSON_TYPES = new Set(['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/x-jsonlines', 'application/jsonlines']);
+
+/** Options of {@link createCollector}. */
+export interface CollectorOptions {
+  /** Where events go. {@link Collector.close} closes it (unless `closeStore` is false). */
+  store: EventStore;
+  /** The accepted bearer token. Give `token` or `tokens` (or both). */
+  token?: string;
+  /** Several accepted bearer tokens, for rotation without downtime. */
+  tokens?: readonly string[];
+  /**
+   * Largest accepted request body in bytes; larger ones get 413.
+   * @default 5 MiB (DEFAULT_MAX_BODY_BYTES)
+   */
+  maxBodyBytes?: number;
+  /**
+   * Receives the structured access and error log.
+   * @default stderrLogger (JSON lines on standard error)
+   */
+  logger?: CollectorLogger;
+  /**
+   * Browser origins allowed to call the API cross-origin (CORS), e.g. `https://app.example`.
+   * Exact matches only. Without it no CORS headers are sent, which is right when the app and
+   * the collector share an origin through a reverse proxy.
+   * @default []
+   */
+  allowedOrigins?: readonly string[];
+  /**
+   * How long {@link Collector.close} lets in-flight requests run before cutting their connections.
+   * @default 10000
+   */
+  shutdownTimeoutMs?: number;
+  /**
+   * Whether {@link Collector.close} also closes the store.
+   * @default true
+   */
+  closeStore?: boolean;
+}
+
+/** A collector service: an HTTP server bound to a store. */
+export interface Collector {
+  /** The underlying server, not yet listening. */
+  readonly server: http.Server;
+  /**
+   * Starts listening and resolves with the bound address (port 0 picks a free port). Rejects
+   * with the server error, e.g. `EADDRINUSE`.
+   */
+  listen(port?: number, host?: string): Promise<AddressInfo>;
+  /**
+   * Graceful shutdown: stops accepting connections at once, lets in-flight requests finish (their
+   * answers carry `Connection: close`), cuts what is still open after `shutdownTimeoutMs`, waits
+   * for every handler, then closes the store. `/healthz` answers 503 meanwhile. Idempotent.
+   */
+  close(): Promise<void>;
+}
+
+/** The answer to `POST /v1/events`. */
+export interface IngestResponse {
+  /** Ids stored by this request. */
+  stored: string[];
+  /** Ids that were already stored with identical content (retries); nothing to do. */
+  duplicates: string[];
+  /** Events not stored, by position in the batch, with the reasons. Retrying them will not help. */
+  invalid: InvalidEntry[];
+}
+
+type Respond = (status: number, body: unknown, headers?: http.OutgoingHttpHeaders) => void;
+
+/**
+ * Creates the collector of architecture.md §3.4: `POST /v1/events`, `GET /v1/events`,
+ * `GET /healthz`, bearer-token protected except for `/healthz`.
+ *
+ * @example
+ * const collector = createCollector({ store: openSqliteStore('./deliberate.sqlite'), token });
+ * const { port } = await collector.listen(8787, '127.0.0.1');
+ * process.once('SIGTERM', () => void collector.close());
+ */
+export function createCollector(options: CollectorOptions): Collector {
+  const { store } = options;
+  const tokens = [...(options.token === undefined ? [] : [options.token]), ...(options.tokens ?? [])];
+  const checkToken = createTokenChecker(tokens);
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) throw new RangeError('maxBodyBytes must be a positive integer');
+  const log = options.logger ?? stderrLogger;
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
+  const shutdownTimeoutMs = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
+  for (const token of tokens) {
+    if (token.length < 16) log({ level: 'warn', msg: 'short bearer token', hint: 'use at least 32 random characters' });
+  }
+
+  let shuttingDown = false;
+  let closing: Promise<void> | undefined;
+  const inFlight = new Set<Promise<void>>();
+
+  const server = http.createServer((req, res) => {
+    const task = handle(req, res).catch((error: unknown) => {
+      log({ level: 'error', msg: 'unhandled error', error: errorMessage(error) });
+      if (!res.headersSent) {
+        res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
+        res.end(JSON.stringify({ error: 'internal_error', message: 'internal error' }));
+      } else res.destroy();
+    });
+    inFlight.add(task);
+    void task.finally(() => inFlight.delete(task));
+  });
+  // The whole request must arrive within this time; it also bounds how long a 413 is drained.
+  server.requestTimeout = 120_000;
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const started = performance.now();
+    const access: Record<string, unknown> = {};
+    let path = '(unparsable)';
+    res.on('close', () => {
+      // No query string in the log: it can carry decision ids.
+      log({
+        level: 'info',
+        msg: 'request',
+        method: req.method,
+        path,
+        status: res.statusCode,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        remote: req.socket.remoteAddress,
+        ...(res.writableFinished ? {} : { aborted: true }),
+        ...access,
+      });
+    });
+    res.on('finish', () => {
+      // A keep-alive connection whose answer was already under way when close() began becomes
+      // idle only now; close it so the server can finish closing.
+      if (shuttingDown) setImmediate(() => server.closeIdleConnections());
+    });
+
+    const respond: Respond = (status, body, headers = {}) => {
+      const text = JSON.stringify(body);
+      res.writeHead(status, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': Buffer.byteLength(text),
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        ...(shuttingDown ? { Connection: 'close' } : {}),
+        ...headers,
+      });
+      res.end(text);
+    };
+
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://collector.invalid');
+    } catch {
+      respond(400, { error: 'bad_request', message: 'the request target is not a valid URL' });
+      return;
+    }
+    path = url.pathname;
+    const method = req.method ?? 'GET';
+
+    const origin = req.headers.origin;
+    if (origin !== undefined && allowedOrigins.has(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      if (method === 'OPTIONS' && (path === '/v1/events' || path === '/healthz')) {
+        // A preflight carries no credentials, so it is answered before the token check.
+        res.writeHead(204, {
+          'Access-Control-Allow-Methods': 'GET, POST',
+          'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+          'Access-Control-Max-Age': '600',
+        });
+        res.end();
+        return;
+      }
+    }
+
+    if (path === '/healthz') {
+      if (method !== 'GET' && method !== 'HEAD') {
+        respond(405, { error: 'method_not_allowed', message: `${method} is not allowed on /healthz` }, { Allow: 'GET, HEAD' });
+      } else if (shuttingDown) respond(503, { status: 'shutting-down' });
+      else respond(200, { status: 'ok' });
+      return;
+    }
+
+    // Every other route, known or not, needs the token: unauthenticated callers learn nothing.
+    const auth = checkToken(req.headers.authorization);
+    if (auth !== 'ok') {
+      respond(
+        401,
+        {
+          error: 'unauthorized',
+          message: auth === 'missing' ? 'missing bearer token: send Authorization: Bearer <token>' : 'invalid bearer token',
+        },
+        {
+          'WWW-Authenticate':
+            auth === 'missing' ? 'Bearer realm="deliberate-collector"' : 'Bearer realm="deliberate-collector", error="invalid_token"',
+        },
+      );
+      return;
+    }
+
+    if (path !== '/v1/events') {
+      respond(404, { error: 'not_found', message: `no route ${path}; the API is POST/GET /v1/events and GET /healthz` });
+      return;
+    }
+    if (method === 'POST') await ingest(req, respond, access);
+    else if (method === 'GET') await exportEvents(url.searchParams, res, respond, access);
+    else respond(405, { error: 'method_not_allowed', message: `${method} is not allowed on /v1/events` }, { Allow: 'GET, POST' });
+  }
+
+  /* -----------------------------------------------------------------------------------------------
+   * POST /v1/events
+   * ---------------------------------------------------------------------------------------------*/
+
+  async function ingest(req: http.IncomingMessage, respond: Respond, access: Record<string, unknown>): Promise<void> {
+    const framing = framingOf(req.headers['content-type']);
+    if (typeof framing === 'object') {
+      respond(415, { error: 'unsupported_media_type', message: framing.unsupported });
+      return;
+    }
+    const encoding = req.headers['content-encoding'];
+    if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
+      respond(415, { error: 'unsupported_media_type', message: `Content-Encoding ${encoding} is not supported; send the body uncompressed` });
+      return;
+    }
+    const tooLarge = {
+      error: 'payload_too_large',
+      message: `the request body exceeds the limit of ${maxBodyBytes} bytes; send smaller batches`,
+    };
+    const declared = Number(req.headers['content-length'] ?? Number.NaN);
+    if (declared > maxBodyBytes) {
+      access['bytesIn'] = declared;
+      discard(req, declared > maxBodyBytes + MAX_DISCARD_BYTES);
+      respond(413, tooLarge);
+      return;
+    }
+
+    const body = await readBody(req, maxBodyBytes);
+    if (body === 'aborted') return; // The client went away; there is no one to answer.
+    if (body === 'too-large') {
+      access['bytesIn'] = `>${maxBodyBytes}`;
+      discard(req, false);
+      respond(413, tooLarge);
+      return;
+    }
+    access['bytesIn'] = body.byteLength;
+
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    } catch {
+      respond(400, { error: 'invalid_encoding', message: 'the request body is not valid UTF-8' });
+      return;
+    }
+    if (text.trim() === '' || text.trim() === '\ufeff') {
+      respond(400, { error: 'empty_body', message: 'the request body is empty; send a JSON array or NDJSON of events' });
+      return;
+    }
+
+    let parsed: ReturnType<typeof parseBatch>;
+    try {
+      parsed = parseBatch(text, framing === 'detect' ? detectFormat(text) : framing);
+    } catch (error) {
+      if (!(error instanceof MalformedJsonError)) throw error;
+      respond(400, {
+        error: 'malformed_json',
+        message: error.message,
+        line: error.line,
+        column: error.column,
+        position: error.position,
+      });
+      return;
+    }
+
+    const { valid, invalid: schemaInvalid } = validateItems(parsed.items);
+    let result: InsertResult = { stored: [], duplicates: [], conflicts: [] };
+    if (valid.length > 0) {
+      try {
+        result = await store.insert(valid.map((entry) => entry.event));
+      } catch (error) {
+        // The transaction rolled back: nothing of this batch is acknowledged, so the client's
+        // outbox keeps it and retries.
+        log({ level: 'error', msg: 'store failed', error: errorMessage(error) });
+        respond(
+          503,
+          { error: 'storage_unavailable', message: 'the events could not be stored; nothing was stored, retry later' },
+          { 'Retry-After': '5' },
+        );
+        return;
+      }
+    }
+
+    const conflicts: InvalidEntry[] = result.conflicts.map((conflict) => {
+      const source = valid[conflict.index];
+      const entry: InvalidEntry = {
+        index: source?.index ?? -1,
+        id: conflict.id,
+        kind: 'conflict',
+        errors: [
+          `id ${conflict.id} is already stored with different content (stored sha256 ${conflict.storedDigest}, ` +
+            `received ${conflict.digest}); the stored event was kept. An event id must never be reused.`,
+        ],
+      };
+      if (source?.line !== undefined) entry.line = source.line;
+      return entry;
+    });
+    const invalid = [...parsed.invalid, ...schemaInvalid, ...conflicts].sort((a, b) => a.index - b.index);
+    const accepted = result.stored.length + result.duplicates.length;
+    const status = invalid.length === 0 ? 200 : accepted > 0 ? 207 : 422;
+    Object.assign(access, {
+      events: parsed.items.length + parsed.invalid.length,
+      stored: result.stored.length,
+      duplicates: result.duplicates.length,
+      invalid: invalid.length,
+    });
+    const answer: IngestResponse = { stored: result.stored, duplicates: result.duplicates, invalid };
+    respond(status, answer);
+  }
+
+  /* -----------------------------------------------------------------------------------------------
+   * GET /v1/events
+   * ---------------------------------------------------------------------------------------------*/
+
+  async function exportEvents(
+    params: URLSearchParams,
+    res: http.ServerResponse,
+    respond: Respond,
+    access: Record<string, unknown>,
+  ): Promise<void> {
+    const query = parseExportQuery(params);
+    if ('error' in query) {
+      respond(400, { error: 'bad_request', message: query.error });
+      return;
+    }
+    let count = 0;
+    const start = () => {
+      if (res.headersSent) return;
+      res.writeHead(200, {
+        'Content-Type': 'application/x-ndjson; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        ...(shuttingDown ? { Connection: 'close' } : {}),
+      });
+    };
+    try {
+      let chunk = '';
+      for await (const event of store.since(query.since, query.options)) {
+        chunk += `${JSON.stringify(event)}\n`;
+        count++;
+        if (chunk.length < EXPORT_CHUNK_CHARS) continue;
+        start();
+        const writable = res.write(chunk);
+        chunk = '';
+        // Backpressure: wait for the socket rather than buffering the whole export in memory.
+        if (!writable) await drained(res);
+        if (res.destroyed) break; // The client went away (or shutdown cut the connection).
+      }
+      if (!res.destroyed) {
+        start();
+        res.end(chunk);
+      }
+    } catch (error) {
+      log({ level: 'error', msg: 'export failed', error: errorMessage(error) });
+      // Once lines went out, the status is sent: cutting the connection (no final chunk) is the
+      // only way to tell the client the export is incomplete.
+      if (res.headersSent) res.destroy();
+      else respond(503, { error: 'storage_unavailable', message: 'the events could not be read; retry later' }, { 'Retry-After': '5' });
+    } finally {
+      access['exported'] = count;
+    }
+  }
+
+  /* -----------------------------------------------------------------------------------------------
+   * Lifecycle
+   * ---------------------------------------------------------------------------------------------*/
+
+  return {
+    server,
+    listen(port = 8787, host = '127.0.0.1') {
+      return new Promise<AddressInfo>((resolve, reject) => {
+        const onError = (error: Error) => {
+          server.off('listening', onListening);
+          reject(error);
+        };
+        const onListening = () => {
+          server.off('error', onError);
+          resolve(server.address() as AddressInfo);
+        };
+        server.once('error', onError);
+        server.once('listening', onListening);
+        server.listen(port, host);
+      });
+    },
+    close() {
+      closing ??= (async () => {
+        shuttingDown = true;
+        // server.close stops accepting at once and closes idle keep-alive connections; its
+        // callback runs when the last connection has ended.
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const force = setTimeout(() => {
+          log({ level: 'warn', msg: 'shutdown timeout: closing open connections', open: inFlight.size });
+          server.closeAllConnections();
+        }, shutdownTimeoutMs);
+        force.unref();
+        await closed;
+        clearTimeout(force);
+        // A handler may still be awaiting the store after its socket closed; let it finish
+        // before the store goes away.
+        await Promise.allSettled([...inFlight]);
+        if (options.closeStore !== false) await store.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * Helpers
+ * -----------------------------------------------------------------------------------------------*/
+
+/** The body framing a Content-Type asks for, `detect` when it does not say, or why it is refused. */
+function framingOf(contentType: string | undefined): BatchFormat | 'detect' | { unsupported: string } {
+  if (contentType === undefined || contentType.trim() === '') return 'detect';
+  const [mediaType = '', ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase());
+  const charset = parameters.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    return { unsupported: `charset ${charset} is not supported; send UTF-8` };
+  }
+  if (mediaType === 'application/json' || mediaType.endsWith('+json')) return 'json';
+  if (NDJSON_TYPES.has(mediaType)) return 'ndjson';
+  // text/plain is what a browser sends for a string body without a declared type.
+  if (mediaType === 'text/plain') return 'detect';
+  return {
+    unsupported: `Content-Type ${mediaType} is not supported; send application/json (an array of events) or application/x-ndjson (one event per line)`,
+  };
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'aborted'> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (result: Buffer | 'too-large' | 'aborted') => {
+      if (done) return;
+      done = true;
+      req.off('data', onData);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        chunks.length = 0;
+        finish('too-large');
+      } else chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => finish(Buffer.concat(chunks, size)));
+    req.once('error', () => finish('aborted'));
+    // 'close' after 'end' is a no-op; before it, the client hung up mid-body.
+    req.once('close', () => finish('aborted'));
+  });
+}
+
+/**
+ * Reads and drops the rest of a refused body so the client can read our answer; a body beyond
+ * {@link MAX_DISCARD_BYTES} (or one declared that large) is not worth reading, and its
+ * connection is cut once the answer is written.
+ */
+function discard(req: http.IncomingMessage, cutNow: boolean): void {
+  let discarded = 0;
+  const cut = () => {
+    req.socket.end();
+    req.socket.destroySoon();
+  };
+  if (cutNow) {
+    req.once('error', () => {});
+    setImmediate(cut);
+    return;
+  }
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.byteLength;
+    if (discarded > MAX_DISCARD_BYTES) cut();
+  });
+  req.once('error', () => {});
+  req.resume();
+}
+
+function drained(res: http.ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
+}
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2}))?$/;
+const EXPORT_PARAMS = new Set(['since', 'limit', 'decisionId', 'chain']);
+
+/**
+ * Reads the export query. Unknown parameters are refused: a typo such as `decisionid` would
+ * otherwise silently export every decision.
+ */
+export function parseExportQuery(
+  params: URLSearchParams,
+): { since: string | null; options: SinceOptions } | { error: string } {
+  for (const key of new Set(params.keys())) {
+    if (!EXPORT_PARAMS.has(key)) return { error: `unknown query parameter ${key}; known: ${[...EXPORT_PARAMS].join(', ')}` };
+    if (params.getAll(key).length > 1) return { error: `query parameter ${key} given more than once` };
+  }
+  let since: string | null = null;
+  const rawSince = params.get('since');
+  if (rawSince !== null) {
+    const time = TIMESTAMP.test(rawSince) ? Date.parse(rawSince) : Number.NaN;
+    if (Number.isNaN(time)) {
+      return { error: `since must be an RFC 3339 timestamp with a zone, e.g. 2026-11-22T10:00:00.000Z; got ${JSON.stringify(rawSince)}` };
+    }
+    // Stored timestamps are UTC with milliseconds and compare as strings; so must this one.
+    since = new Date(time).toISOString();
+  }
+  const options: SinceOptions = {};
+  const limit = params.get('limit');
+  if (limit !== null) {
+    const n = /^\d{1,15}$/.test(limit) ? Number(limit) : 0;
+    if (n < 1) return { error: `limit must be a positive integer; got ${JSON.stringify(limit)}` };
+    options.limit = n;
+  }
+  const decisionId = params.get('decisionId');
+  if (decisionId !== null) options.decisionId = decisionId;
+  const chain = params.get('chain');
+  if (chain !== null) options.chain = chain;
+  return { since, options };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,191 @@
+import Database from 'better-sqlite3';
+import type { DeliberateEvent } from '@deliberate/core';
+import {
+  contentDigest,
+  serializeEvent,
+  type EventStore,
+  type InsertConflict,
+  type InsertResult,
+  type SinceOptions,
+} from './store.ts';
+
+/** The schema version this code writes, kept in SQLite's `user_version`. */
+export const SQLITE_SCHEMA_VERSION = 1;
+
+/*
+ * `received_seq` is an explicit INTEGER PRIMARY KEY (an alias of the rowid) rather than the
+ * implicit rowid: VACUUM may renumber implicit rowids, and the received order is part of what the
+ * export promises. AUTOINCREMENT keeps it from ever being reused. `id` is the idempotency key.
+ * `digest` tells a retry (same content) from a conflict (same id, different content).
+ */
+const SCHEMA = `
+CREATE TABLE events (
+  received_seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id           TEXT    NOT NULL UNIQUE,
+  ts           TEXT    NOT NULL,
+  type         TEXT    NOT NULL,
+  decision_id  TEXT    NOT NULL,
+  chain        TEXT    NOT NULL,
+  seq          INTEGER NOT NULL,
+  digest       TEXT    NOT NULL,
+  received_at  TEXT    NOT NULL,
+  json         TEXT    NOT NULL
+);
+CREATE INDEX events_ts ON events (ts, received_seq);
+CREATE INDEX events_decision ON events (decision_id, ts, received_seq);
+CREATE INDEX events_chain ON events (chain, seq);
+`;
+
+/** Rows per page of {@link SqliteEventStore.since}; large enough to amortise the query. */
+const PAGE_SIZE = 500;
+
+/** The SQLite store: {@link EventStore} with synchronous answers. */
+export interface SqliteEventStore extends EventStore {
+  insert(events: readonly DeliberateEvent[]): InsertResult;
+  since(ts: string | null, options?: SinceOptions): Iterable<DeliberateEvent>;
+  count(): number;
+  close(): void;
+  /** The database file. */
+  readonly path: string;
+}
+
+interface SinceRow {
+  received_seq: number;
+  ts: string;
+  json: string;
+}
+
+/**
+ * Opens (and on first use creates) a SQLite event store. The database runs in WAL mode with
+ * `synchronous = FULL`, so when {@link SqliteEventStore.insert} returns, the transaction is on
+ * disk: an acknowledged event survives a crash or power loss. Throws a readable error if the file
+ * cannot be opened or was written by a newer schema.
+ *
+ * @example
+ * const store = openSqliteStore('./deliberate.sqlite');
+ * const { stored, duplicates, conflicts } = store.insert(events);
+ * for (const event of store.since('2026-11-22T00:00:00.000Z')) console.log(event.id);
+ * store.close();
+ */
+export function openSqliteStore(path: string): SqliteEventStore {
+  const db = new Database(path);
+  try {
+    // WAL lets exports read while a batch is written; FULL fsyncs the WAL on every commit (NORMAL
+    // would only fsync at checkpoints and can lose the last acknowledged batches on power loss).
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (path !== ':memory:' && mode !== 'wal') throw new Error(`could not switch ${path} to WAL mode (got ${String(mode)})`);
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const insertStatement = db.prepare<[string, string, string, string, string, number, string, string, string]>(
+    `INSERT INTO events (id, ts, type, decision_id, chain, seq, digest, received_at, json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+  );
+  const digestStatement = db.prepare<[string], { digest: string }>('SELECT digest FROM events WHERE id = ?');
+  const countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
+
+  // One transaction per batch: one fsync instead of one per event, and all-or-nothing.
+  const insertBatch = db.transaction((events: readonly DeliberateEvent[]): InsertResult => {
+    const receivedAt = new Date().toISOString();
+    const result: InsertResult = { stored: [], duplicates: [], conflicts: [] };
+    events.forEach((event, index) => {
+      const digest = contentDigest(event);
+      const info = insertStatement.run(
+        event.id,
+        event.ts,
+        event.type,
+        event.decisionId,
+        event.chain,
+        event.seq,
+        digest,
+        receivedAt,
+        serializeEvent(event),
+      );
+      if (info.changes === 1) {
+        result.stored.push(event.id);
+        return;
+      }
+      const existing = digestStatement.get(event.id);
+      if (existing?.digest === digest) result.duplicates.push(event.id);
+      else {
+        const conflict: InsertConflict = { index, id: event.id, digest, storedDigest: existing?.digest ?? '' };
+        result.conflicts.push(conflict);
+      }
+    });
+    return result;
+  });
+
+  // Keyset pagination over (ts, received_seq): each page is read completely before anything is
+  // yielded, so no SQLite cursor stays open while the HTTP client is slow. (better-sqlite3 refuses
+  // other statements on a connection with an open iterator, which would block ingest.)
+  const pageStatements = new Map<string, Database.Statement<Record<string, string | number>, SinceRow>>();
+  function pageStatement(options: SinceOptions): Database.Statement<Record<string, string | number>, SinceRow> {
+    const key = `${options.decisionId === undefined ? '' : 'd'}${options.chain === undefined ? '' : 'c'}`;
+    let statement = pageStatements.get(key);
+    if (!statement) {
+      const filters = [
+        options.decisionId === undefined ? '' : 'AND decision_id = @decisionId',
+        options.chain === undefined ? '' : 'AND chain = @chain',
+      ].join(' ');
+      statement = db.prepare<Record<string, string | number>, SinceRow>(
+        `SELECT received_seq, ts, json FROM events
+         WHERE (ts, received_seq) > (@ts, @seq) ${filters}
+         ORDER BY ts, received_seq LIMIT @limit`,
+      );
+      pageStatements.set(key, statement);
+    }
+    return statement;
+  }
+
+  function* since(ts: string | null, options: SinceOptions = {}): Generator<DeliberateEvent> {
+    // Starting at (ts, +∞) makes the first page strictly after `ts`; '' sorts before every ts.
+    let cursor = { ts: ts ?? '', seq: Number.MAX_SAFE_INTEGER };
+    let remaining = options.limit ?? Number.POSITIVE_INFINITY;
+    const statement = pageStatement(options);
+    while (remaining > 0) {
+      const limit = Math.min(PAGE_SIZE, remaining);
+      const params: Record<string, string | number> = { ts: cursor.ts, seq: cursor.seq, limit };
+      if (options.decisionId !== undefined) params['decisionId'] = options.decisionId;
+      if (options.chain !== undefined) params['chain'] = options.chain;
+      const rows = statement.all(params);
+      for (const row of rows) yield JSON.parse(row.json) as DeliberateEvent;
+      const last = rows.at(-1);
+      if (!last || rows.length < limit) return;
+      cursor = { ts: last.ts, seq: last.received_seq };
+      remaining -= rows.length;
+    }
+  }
+
+  return {
+    path,
+    insert: (events) => insertBatch.immediate(events),
+    since,
+    count: () => countStatement.get()?.n ?? 0,
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version === SQLITE_SCHEMA_VERSION) return;
+  if (version > SQLITE_SCHEMA_VERSION) {
+    throw new Error(
+      `the database was written by a newer collector (schema ${version}, this one knows ${SQLITE_SCHEMA_VERSION}); refusing to touch it`,
+    );
+  }
+  const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+  if (tables.some((table) => table.name === 'events')) {
+    throw new Error('the database has an "events" table that this collector did not create; use a separate file');
+  }
+  db.transaction(() => {
+    db.exec(SCHEMA);
+    db.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
+  }).immediate();
+}

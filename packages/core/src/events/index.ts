@@ -1,0 +1,7 @@
+/*
+ * `@deliberate/core/events`: the runtime validators of the event contract (zod) and its JSON
+ * Schema, for code that reads or receives logs (collector, analytics, tests). The event types and
+ * constants are also exported from `@deliberate/core` itself, without the validators.
+ */
+export * from './schema.ts';
+export { eventJsonSchema } from './json-schema.ts';

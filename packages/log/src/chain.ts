@@ -1,0 +1,538 @@
+import { hashCanonical } from '@deliberate/core';
+import type { DecisionEventDraft, DeliberateEvent } from '@deliberate/core';
+import type { ChainHead } from './types.ts';
+
+/* -------------------------------------------------------------------------------------------------
+ * Hashing and stamping
+ * -----------------------------------------------------------------------------------------------*/
+
+/**
+ * The event's hash as the contract defines it (architecture.md §3.1): hex SHA-256 over the
+ * RFC 8785 canonical JSON of the event without its `hash` field. Throws for values JSON cannot
+ * carry (NaN, lone surrogates, cycles).
+ *
+ * @example
+ * hashEvent(event) === event.hash; // true for an untouched event
+ */
+export function hashEvent(event: object): string {
+  const { hash: _hash, ...rest } = event as Record<string, unknown>;
+  return hashCanonical(rest);
+}
+
+const CHAIN_FIELDS = new Set(['id', 'chain', 'seq', 'prev', 'hash']);
+
+/**
+ * Turns a (normalised, pseudonymised) draft into a stored event at `head`, and returns the next
+ * head. Keys are laid out in the contract's order so that JSONL lines read well; the hash does
+ * not depend on the order.
+ *
+ * @example
+ * const { event, next } = stampEvent(draft, uuid(), { id: chainId, seq: 0, prev: null });
+ */
+export function stampEvent(
+  draft: DecisionEventDraft,
+  id: string,
+  head: ChainHead,
+): { event: DeliberateEvent; next: ChainHead } {
+  const { schema, type, ts, decisionId, procedure, caseRef, actor, model, data, ...extra } = draft as DecisionEventDraft &
+    Record<string, unknown>;
+  // Extra envelope keys survive (the contract may grow), but a draft can never choose its own
+  // chain position.
+  for (const key of Object.keys(extra)) if (CHAIN_FIELDS.has(key)) delete extra[key];
+  const unsigned = {
+    schema,
+    id,
+    type,
+    ts,
+    decisionId,
+    procedure,
+    caseRef,
+    actor,
+    ...(model === undefined ? {} : { model }),
+    ...extra,
+    chain: head.id,
+    seq: head.seq,
+    prev: head.prev,
+    data,
+  };
+  const hash = hashCanonical(unsigned);
+  return {
+    event: { ...unsigned, hash } as DeliberateEvent,
+    next: { id: head.id, seq: head.seq + 1, prev: hash },
+  };
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * Verification
+ * -----------------------------------------------------------------------------------------------*/
+
+/**
+ * How a chain is broken:
+ * - `changed`: an event's content no longer matches its hash, or an event was edited and
+ *   re-hashed so that its successor's `prev` no longer points at it;
+ * - `missing`: a gap in `seq` (an event was deleted), also reported when `heads` shows that the
+ *   end of a chain was cut off;
+ * - `inserted`: an extra event whose `seq`/`prev` does not fit (including two events claiming
+ *   the same position);
+ * - `reordered`: events are in the wrong order (`seq` goes backwards, swapped neighbours);
+ * - `wrong-genesis`: the chain's first event has `seq ≠ 0` or `prev ≠ null`;
+ * - `malformed`: not an event at all (no `chain`/`seq`/`prev`/`hash`, or unhashable content).
+ */
+export type ChainBreakKind = 'changed' | 'missing' | 'inserted' | 'reordered' | 'wrong-genesis' | 'malformed';
+
+/**
+ * Where a chain breaks. `seq` is the chain position of the break (the changed event, the first
+ * missing `seq`, the position an inserted event claims, the first position holding the wrong
+ * event); `index` is the 0-based position in the input of the event that is wrong.
+ *
+ * @example
+ * const { firstBreak } = verifyChain(events);
+ * if (firstBreak) console.error(`${firstBreak.kind} in chain ${firstBreak.chain} at seq ${firstBreak.seq}`);
+ */
+export interface ChainBreak {
+  kind: ChainBreakKind;
+  chain: string;
+  seq: number | null;
+  index: number;
+  message: string;
+}
+
+/**
+ * One chain as the verifier saw it. `head` is where the chain would continue (feed it back as
+ * `heads` next time to detect a cut-off end); `null` when the chain had no valid event.
+ */
+export interface ChainSummary {
+  chain: string;
+  events: number;
+  head: ChainHead | null;
+  broken: boolean;
+}
+
+/**
+ * The verdict over a log. `breaks` holds the first break of each broken chain, earliest input
+ * position first; `firstBreak` is `breaks[0]`.
+ *
+ * @example
+ * if (!verifyChain(events).ok) process.exitCode = 1;
+ */
+export interface ChainVerification {
+  ok: boolean;
+  /** Events pushed, including duplicates and malformed ones. */
+  events: number;
+  /** Exact repeats of the event just before them (at-least-once delivery); not a break. */
+  duplicates: number;
+  malformed: number;
+  chains: ChainSummary[];
+  breaks: ChainBreak[];
+  firstBreak: ChainBreak | null;
+}
+
+/**
+ * Options for `verifyChain` and `createChainVerifier`.
+ *
+ * @example
+ * verifyChain(events, { requireGenesis: false }); // a log exported "since" some date
+ */
+export interface ChainVerifierOptions {
+  /**
+   * Whether each chain must start at `seq 0` with `prev null`. Turn off for partial logs (for
+   * example `GET /v1/events?since=…`), where chains may start in the middle.
+   * @default true
+   */
+  requireGenesis?: boolean;
+  /**
+   * Known chain heads (for example stored by the outbox, or from an earlier verification). A
+   * chain that ends before its known head was cut off: reported as `missing`. Without an anchor
+   * like this, deleting the *last* events of a chain cannot be detected by any hash chain.
+   */
+  heads?: readonly ChainHead[];
+  /**
+   * Computes an event's hash. Defaults to `hashEvent`; tests that verify thousands of variants
+   * of one chain pass a memoised version so unchanged events are hashed once.
+   * @default hashEvent
+   */
+  hashEvent?: (event: object) => string;
+}
+
+/**
+ * A streaming verifier for logs too big to hold in memory: `push` events in log order,
+ * `result()` at any time (it does not end the stream). Memory grows with the number of chains,
+ * not events.
+ *
+ * @example
+ * const verifier = createChainVerifier();
+ * for await (const line of lines) verifier.push(JSON.parse(line));
+ * const { ok, firstBreak } = verifier.result();
+ */
+export interface ChainVerifier {
+  /** Checks one event; returns a break if this event completed the proof of one. */
+  push(event: unknown): ChainBreak | undefined;
+  result(): ChainVerification;
+}
+
+interface Link {
+  seq: number;
+  hash: string | null;
+  index: number;
+}
+
+interface Entry {
+  seq: number;
+  prev: string | null;
+  hash: string;
+  index: number;
+}
+
+/**
+ * An event whose place cannot be judged alone; the next event of its chain decides. `gap`: its
+ * `seq` jumps ahead (deleted predecessor, or swapped with the next one, or a stray insertion);
+ * `link`: its `seq` fits but its `prev` does not (inserted, or its predecessor was re-hashed);
+ * `fork`: a second event claims the position just accepted (one of the two is inserted).
+ */
+interface Pending {
+  kind: 'gap' | 'link' | 'fork';
+  entry: Entry;
+}
+
+interface ChainState {
+  chain: string;
+  /** The last accepted event; the virtual `seq -1` before genesis when none yet. */
+  last: Link;
+  /** The event accepted before `last` (to blame the right one of two claimants). */
+  accepted: number;
+  started: boolean;
+  pending: Pending | null;
+  broken: ChainBreak | null;
+}
+
+const GENESIS: Link = { seq: -1, hash: null, index: -1 };
+
+function isHashLike(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}
+
+function fits(entry: Pick<Entry, 'seq' | 'prev'>, after: Pick<Link, 'seq' | 'hash'>): boolean {
+  return entry.seq === after.seq + 1 && entry.prev === after.hash;
+}
+
+/**
+ * Creates a streaming hash-chain verifier. Chains may be interleaved in one log (grouped by
+ * `chain`); each chain's first break is reported and the rest of that chain is skipped, while
+ * the other chains go on being checked.
+ *
+ * @example
+ * const verifier = createChainVerifier({ heads: outboxHeads });
+ * events.forEach((event) => verifier.push(event));
+ * verifier.result().firstBreak; // null when every chain is intact
+ */
+export function createChainVerifier(options: ChainVerifierOptions = {}): ChainVerifier {
+  const requireGenesis = options.requireGenesis ?? true;
+  const hashOf = options.hashEvent ?? hashEvent;
+  const chains = new Map<string, ChainState>();
+  const unattributed: ChainBreak[] = [];
+  let index = 0;
+  let duplicates = 0;
+  let malformed = 0;
+
+  function breakAt(state: ChainState, kind: ChainBreakKind, seq: number | null, at: number, message: string) {
+    const found: ChainBreak = { kind, chain: state.chain, seq, index: at, message };
+    state.broken = found;
+    state.pending = null;
+    return found;
+  }
+
+  function accept(state: ChainState, entry: Entry) {
+    state.last = { seq: entry.seq, hash: entry.hash, index: entry.index };
+    state.accepted++;
+    state.started = true;
+  }
+
+  /** The verdict on a pending event when nothing (more) follows it in its chain. */
+  function endVerdict(state: ChainState, pending: Pending): Omit<ChainBreak, 'chain'> {
+    const { entry } = pending;
+    const { last } = state;
+    if (last === GENESIS || last.seq === -1) {
+      return {
+        kind: 'wrong-genesis',
+        seq: entry.seq,
+        index: entry.index,
+        message: `The chain starts at seq ${entry.seq} with prev ${entry.prev === null ? 'null' : 'set'}; a chain starts at seq 0 with prev null.`,
+      };
+    }
+    if (pending.kind === 'gap') {
+      return {
+        kind: 'missing',
+        seq: last.seq + 1,
+        index: entry.index,
+        message: `Events seq ${last.seq + 1}…${entry.seq - 1} are missing.`,
+      };
+    }
+    if (pending.kind === 'fork') {
+      return {
+        kind: 'inserted',
+        seq: entry.seq,
+        index: entry.index,
+        message: `Two different events claim seq ${entry.seq} (inputs ${last.index} and ${entry.index}).`,
+      };
+    }
+    return {
+      kind: 'inserted',
+      seq: entry.seq,
+      index: entry.index,
+      message: `The event at seq ${entry.seq} does not link to seq ${last.seq}: its prev is not that event's hash.`,
+    };
+  }
+
+  /** Decides a pending event now that `next` (a correctly hashed event of its chain) arrived. */
+  function resolve(state: ChainState, pending: Pending, next: Entry): ChainBreak | undefined {
+    const { entry } = pending;
+    const { last } = state;
+    if (next.seq === entry.seq && next.hash === entry.hash) {
+      duplicates++;
+      return undefined;
+    }
+    const verdict = (kind: ChainBreakKind, seq: number | null, at: number, message: string) =>
+      breakAt(state, kind, seq, at, message);
+
+    if (pending.kind === 'gap') {
+      if (fits(next, last)) {
+        if (fits(entry, next)) {
+          return verdict(
+            'reordered',
+            last.seq + 1,
+            entry.index,
+            `Events seq ${next.seq} and ${entry.seq} are in the wrong order (inputs ${next.index} and ${entry.index}).`,
+          );
+        }
+        return verdict(
+          'inserted',
+          entry.seq,
+          entry.index,
+          `An event claiming seq ${entry.seq} sits between seq ${last.seq} and seq ${next.seq}, where it does not belong.`,
+        );
+      }
+      if (fits(next, entry) || next.seq > entry.seq) {
+        const end = endVerdict(state, pending);
+        return verdict(end.kind, end.seq, end.index, end.message);
+      }
+      return verdict(
+        'reordered',
+        last.seq + 1,
+        entry.index,
+        `seq goes backwards from ${entry.seq} to ${next.seq} (input ${next.index}).`,
+      );
+    }
+
+    if (pending.kind === 'fork') {
+      if (fits(next, entry)) {
+        // The successor vouches for the second claimant: the one accepted earlier was extra.
+        return verdict(
+          'inserted',
+          entry.seq,
+          last.index,
+          `Two different events claim seq ${entry.seq}; the one at input ${last.index} is not linked to by seq ${next.seq}.`,
+        );
+      }
+      const end = endVerdict(state, pending);
+      return verdict(end.kind, end.seq, end.index, end.message);
+    }
+
+    // 'link': seq fits, prev does not.
+    if (fits(next, last)) {
+      return verdict(
+        'inserted',
+        entry.seq,
+        entry.index,
+        `An extra event claiming seq ${entry.seq} does not link to seq ${last.seq}.`,
+      );
+    }
+    if (fits(next, entry)) {
+      if (last.seq === -1) {
+        return verdict('wrong-genesis', entry.seq, entry.index, 'The chain’s first event has a prev; it must be null.');
+      }
+      // The successor vouches for this event, so the link before it was broken by re-hashing
+      // an edited predecessor.
+      return verdict(
+        'changed',
+        last.seq,
+        last.index,
+        `The event at seq ${last.seq} was changed and re-hashed: seq ${entry.seq} no longer links to it.`,
+      );
+    }
+    const end = endVerdict(state, pending);
+    return verdict(end.kind, end.seq, end.index, end.message);
+  }
+
+  function check(state: ChainState, entry: Entry): ChainBreak | undefined {
+    if (state.pending) {
+      const found = resolve(state, state.pending, entry);
+      if (found || state.broken) return found;
+      if (state.pending.kind === 'gap' || state.pending.kind === 'link' || state.pending.kind === 'fork') {
+        // A duplicate of the pending event: keep waiting for a decisive one.
+        return undefined;
+      }
+    }
+    const { last } = state;
+    if (fits(entry, last)) {
+      accept(state, entry);
+      return undefined;
+    }
+    if (!state.started && !requireGenesis) {
+      accept(state, entry);
+      return undefined;
+    }
+    if (entry.seq === last.seq && entry.hash === last.hash) {
+      duplicates++;
+      return undefined;
+    }
+    if (entry.seq === last.seq + 1) {
+      state.pending = { kind: 'link', entry };
+      return undefined;
+    }
+    if (entry.seq > last.seq + 1) {
+      state.pending = { kind: 'gap', entry };
+      return undefined;
+    }
+    if (entry.seq === last.seq) {
+      state.pending = { kind: 'fork', entry };
+      return undefined;
+    }
+    return breakAt(
+      state,
+      'reordered',
+      entry.seq,
+      entry.index,
+      `seq goes backwards: seq ${entry.seq} comes after seq ${last.seq}.`,
+    );
+  }
+
+  function push(raw: unknown): ChainBreak | undefined {
+    const at = index++;
+    const event = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    const chain = typeof event.chain === 'string' ? event.chain : '';
+    let state = chains.get(chain);
+    if (state?.broken) return undefined;
+
+    const malformedBreak = (message: string): ChainBreak => {
+      malformed++;
+      if (chain === '' || !state) {
+        const found: ChainBreak = { kind: 'malformed', chain, seq: null, index: at, message };
+        if (chain !== '') {
+          state = newState(chain);
+          state.broken = found;
+          chains.set(chain, state);
+        } else if (unattributed.length === 0) unattributed.push(found);
+        return found;
+      }
+      return breakAt(state, 'malformed', null, at, message);
+    };
+
+    const { seq, prev, hash } = event;
+    if (typeof raw !== 'object' || raw === null || chain === '') return malformedBreak('Not an event with a chain id.');
+    if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0 || !isHashLike(hash) || (prev !== null && !isHashLike(prev))) {
+      return malformedBreak('The event lacks a valid seq, prev or hash.');
+    }
+    let actual: string;
+    try {
+      actual = hashOf(event);
+    } catch {
+      return malformedBreak('The event cannot be hashed (it holds values JSON cannot carry).');
+    }
+    if (!state) {
+      state = newState(chain);
+      chains.set(chain, state);
+    }
+    const entry: Entry = { seq, prev: prev as string | null, hash, index: at };
+    if (actual !== hash) {
+      // A pending event before this one gets its end-of-chain verdict: it is the earlier break.
+      if (state.pending) {
+        const end = endVerdict(state, state.pending);
+        return breakAt(state, end.kind, end.seq, end.index, end.message);
+      }
+      return breakAt(state, 'changed', seq, at, `The content of the event at seq ${seq} does not match its hash.`);
+    }
+    return check(state, entry);
+  }
+
+  function newState(chain: string): ChainState {
+    return { chain, last: GENESIS, accepted: 0, started: false, pending: null, broken: null };
+  }
+
+  function result(): ChainVerification {
+    const breaks: ChainBreak[] = [...unattributed];
+    const summaries: ChainSummary[] = [];
+    const anchors = new Map((options.heads ?? []).map((head) => [head.id, head]));
+    for (const state of chains.values()) {
+      let broken = state.broken;
+      if (!broken && state.pending) {
+        const end = endVerdict(state, state.pending);
+        broken = { ...end, chain: state.chain };
+      }
+      const anchor = anchors.get(state.chain);
+      if (!broken && anchor) {
+        const next = state.last.seq + 1;
+        if (next < anchor.seq) {
+          broken = {
+            kind: 'missing',
+            chain: state.chain,
+            seq: next,
+            index: index,
+            message: `The chain ends at seq ${state.last.seq}, but its known head is at seq ${anchor.seq}: events seq ${next}…${anchor.seq - 1} are missing.`,
+          };
+        } else if (next === anchor.seq && anchor.prev !== state.last.hash) {
+          broken = {
+            kind: 'changed',
+            chain: state.chain,
+            seq: state.last.seq,
+            index: state.last.index,
+            message: `The last event (seq ${state.last.seq}) is not the one the known head points to.`,
+          };
+        }
+      }
+      if (broken) breaks.push(broken);
+      summaries.push({
+        chain: state.chain,
+        events: state.accepted,
+        head: state.started ? { id: state.chain, seq: state.last.seq + 1, prev: state.last.hash } : null,
+        broken: broken !== null,
+      });
+    }
+    for (const anchor of anchors.values()) {
+      if (chains.has(anchor.id) || anchor.seq === 0) continue;
+      breaks.push({
+        kind: 'missing',
+        chain: anchor.id,
+        seq: 0,
+        index,
+        message: `The chain is absent, but its known head is at seq ${anchor.seq}.`,
+      });
+    }
+    breaks.sort((a, b) => a.index - b.index);
+    return {
+      ok: breaks.length === 0,
+      events: index,
+      duplicates,
+      malformed,
+      chains: summaries,
+      breaks,
+      firstBreak: breaks[0] ?? null,
+    };
+  }
+
+  return { push, result };
+}
+
+/**
+ * Verifies every hash chain in a log (chains may be interleaved) and reports the first break
+ * and its kind. For logs that do not fit in memory, use `createChainVerifier`.
+ *
+ * @example
+ * const result = verifyChain(parseJsonl(text).events);
+ * result.ok; // false
+ * result.firstBreak; // { kind: 'missing', chain: '0190…', seq: 17, index: 17, message: '…' }
+ */
+export function verifyChain(events: Iterable<unknown>, options: ChainVerifierOptions = {}): ChainVerification {
+  const verifier = createChainVerifier(options);
+  for (const event of events) verifier.push(event);
+  return verifier.result();
+}

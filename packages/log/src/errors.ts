@@ -1,0 +1,96 @@
+/*
+ * Errors the pipeline reports. Each has a stable `name` so that code (and a UI) can tell them
+ * apart after crossing a boundary where `instanceof` no longer works.
+ */
+
+/**
+ * The outbox refused events because it is full (`maxEvents` reached, or the browser's storage
+ * quota). The events were *not* persisted; show a blocking warning rather than carrying on.
+ *
+ * @example
+ * logger.log(draft).catch((e) => { if (e instanceof OutboxFullError) showBlockingWarning(); });
+ */
+export class OutboxFullError extends Error {
+  override readonly name = 'OutboxFullError';
+  /** `max-events`: the configured limit; `quota`: the browser refused to store more. */
+  readonly reason: 'max-events' | 'quota';
+  readonly pending: number;
+  readonly maxEvents: number;
+
+  constructor(reason: 'max-events' | 'quota', pending: number, maxEvents: number, options?: { cause?: unknown }) {
+    super(
+      reason === 'quota'
+        ? `The event outbox is full: the browser's storage quota is exhausted (${pending} events waiting). New events cannot be saved until the waiting ones are delivered.`
+        : `The event outbox is full: ${pending} of at most ${maxEvents} events are waiting to be delivered. New events cannot be saved until they are.`,
+      options,
+    );
+    this.reason = reason;
+    this.pending = pending;
+    this.maxEvents = maxEvents;
+  }
+}
+
+/** What went wrong talking to an HTTP receiver. */
+export type HttpErrorKind =
+  'network' | 'timeout' | 'unauthorized' | 'forbidden' | 'rate-limited' | 'server' | 'rejected' | 'incomplete';
+
+/**
+ * An HTTP receiver (collector, OTLP endpoint, CDS service) did not accept a batch. `retryable`
+ * says whether sending the same batch later can succeed; `retryAfterMs` carries the server's
+ * `Retry-After`.
+ *
+ * @example
+ * if (error instanceof HttpSinkError && error.kind === 'unauthorized') askForNewToken();
+ */
+export class HttpSinkError extends Error {
+  override readonly name = 'HttpSinkError';
+  readonly kind: HttpErrorKind;
+  readonly status: number | undefined;
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(
+    message: string,
+    init: { kind: HttpErrorKind; status?: number; retryable: boolean; retryAfterMs?: number; cause?: unknown },
+  ) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = init.kind;
+    this.status = init.status;
+    this.retryable = init.retryable;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+/** One problem with a draft: where and what, never the offending value (it may be personal). */
+export interface EventIssue {
+  path: string;
+  message: string;
+}
+
+/**
+ * `log()` was given something that is not a valid `deliberate.event/1` draft. Nothing of that
+ * call was stamped or sent; the chain continues without it.
+ *
+ * @example
+ * logger.log(draft).catch((e) => e instanceof InvalidEventError && console.error(e.issues));
+ */
+export class InvalidEventError extends Error {
+  override readonly name = 'InvalidEventError';
+  readonly issues: readonly EventIssue[];
+
+  constructor(issues: readonly EventIssue[], options?: { cause?: unknown }) {
+    const list = issues.map((issue) => `${issue.path || '(event)'}: ${issue.message}`).join('; ');
+    super(`Invalid event draft: ${list}`, options);
+    this.issues = issues;
+  }
+}
+
+/**
+ * The logger (or outbox) was closed; it accepts nothing more.
+ *
+ * @example
+ * await logger.close(); await logger.log(draft); // rejects with ClosedError
+ */
+export class ClosedError extends Error {
+  override readonly name = 'ClosedError';
+}
