@@ -7,7 +7,11 @@ const preview: Preview = {
     controls: { expanded: true },
     // Any axe violation fails the story's test, in Storybook's UI and in `pnpm test`.
     a11y: { test: 'error' },
-    options: { storySort: { order: ['Introduction', 'Guides', 'Core', 'Components', 'Charts', 'Examples', 'Evaluators'] } },
+    options: {
+      storySort: {
+        order: ['Introduction', 'Guides', 'Core', 'Components', 'Charts', 'Examples', 'Evaluators'],
+      },
+    },
   },
   globalTypes: {
     locale: {

@@ -5,10 +5,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { collector } from './collector.bench.ts';
 import { sizes } from './sizes.bench.ts';
 import type { BenchRow, BenchSuite } from './types.ts';
 
-const suites: BenchSuite[] = [sizes];
+const suites: BenchSuite[] = [sizes, collector];
 
 const filter = process.argv[2];
 const rows: BenchRow[] = [];
@@ -31,12 +32,16 @@ const table = rows.map((row) => ({
 }));
 const columns = Object.keys(table[0] ?? { benchmark: '' }) as (keyof (typeof table)[number])[];
 const widths = columns.map((c) => Math.max(c.length, ...table.map((r) => String(r[c]).length)));
-const line = (cells: string[]) => '| ' + cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ') + ' |';
+const line = (cells: string[]) =>
+  '| ' + cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ') + ' |';
 console.log(line(columns));
 console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
 for (const row of table) console.log(line(columns.map((c) => String(row[c]))));
 
 const out = path.resolve(import.meta.dirname, '..', '.bench');
 mkdirSync(out, { recursive: true });
-writeFileSync(path.join(out, 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2));
+writeFileSync(
+  path.join(out, 'results.json'),
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2),
+);
 if (rows.some((row) => row.pass === false)) process.exitCode = 1;

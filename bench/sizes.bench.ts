@@ -17,7 +17,10 @@ const targets: Record<string, number> = {
  * dependencies left external (the host app has them anyway). Bundled from source, as a
  * consumer's bundler would see the published code.
  */
-export async function bundleSize(entry: string, external: string[]): Promise<{ bytes: number; gzip: number }> {
+export async function bundleSize(
+  entry: string,
+  external: string[],
+): Promise<{ bytes: number; gzip: number }> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -49,7 +52,9 @@ export const sizes: BenchSuite = {
       const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
       if (manifest.private) continue;
       const external = Object.keys(manifest.peerDependencies ?? {}).flatMap((dep) => [dep, `${dep}/*`]);
-      for (const [subpath, conditions] of Object.entries<Record<string, string> | string>(manifest.exports ?? {})) {
+      for (const [subpath, conditions] of Object.entries<Record<string, string> | string>(
+        manifest.exports ?? {},
+      )) {
         const entry = typeof conditions === 'object' ? conditions['@deliberate/source'] : undefined;
         if (!entry || !/\.tsx?$/.test(entry)) continue;
         const { bytes, gzip } = await bundleSize(path.join(dir, name, entry), external);

@@ -34,7 +34,15 @@ function ensurePnpm() {
   const toolsBin = path.join(root, '.tools', 'node_modules', '.bin');
   if (pnpmVersion(path.join(toolsBin, 'pnpm')) !== pinned) {
     console.error(`bootstrap: installing pnpm ${pinned} into .tools/`);
-    run('npm', ['install', '--prefix', path.join(root, '.tools'), '--no-save', '--no-audit', '--no-fund', `pnpm@${pinned}`]);
+    run('npm', [
+      'install',
+      '--prefix',
+      path.join(root, '.tools'),
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      `pnpm@${pinned}`,
+    ]);
   }
   process.env.PATH = `${toolsBin}${path.delimiter}${process.env.PATH}`;
 }
@@ -47,7 +55,9 @@ function ensureChromium() {
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     console.error("bootstrap: installing Debian's chromium for the browser tests");
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+      DEBIAN_FRONTEND: 'noninteractive',
+    });
     return;
   }
   console.error(

@@ -10,7 +10,10 @@ export function publishablePackages() {
   const all = readdirSync(dir)
     .map((name) => path.join(dir, name))
     .filter((pkgDir) => existsSync(path.join(pkgDir, 'package.json')))
-    .map((pkgDir) => ({ dir: pkgDir, manifest: JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) }))
+    .map((pkgDir) => ({
+      dir: pkgDir,
+      manifest: JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')),
+    }))
     .filter((pkg) => !pkg.manifest.private);
   const byName = new Map(all.map((pkg) => [pkg.manifest.name, pkg]));
   const ordered = [];

@@ -21,7 +21,14 @@ const steps = [
   {
     name: 'tests (unit, component, browser)',
     cmd: 'pnpm',
-    args: ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+    args: [
+      'exec',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${vitestJson}`,
+    ],
     vitest: true,
   },
   { name: 'storybook build (every story and guide compiles)', cmd: 'pnpm', args: ['run', 'build-storybook'] },

@@ -58,16 +58,36 @@ interface Scenario {
 }
 
 const scenarios: Scenario[] = [
-  { id: 'high', confidence: 0.95, calibrated: true, label: { en: '95 %, calibrated', de: '95 %, kalibriert' } },
-  { id: 'medium', confidence: 0.75, calibrated: true, label: { en: '75 %, calibrated', de: '75 %, kalibriert' } },
-  { id: 'low', confidence: 0.55, calibrated: true, label: { en: '55 %, calibrated', de: '55 %, kalibriert' } },
+  {
+    id: 'high',
+    confidence: 0.95,
+    calibrated: true,
+    label: { en: '95 %, calibrated', de: '95 %, kalibriert' },
+  },
+  {
+    id: 'medium',
+    confidence: 0.75,
+    calibrated: true,
+    label: { en: '75 %, calibrated', de: '75 %, kalibriert' },
+  },
+  {
+    id: 'low',
+    confidence: 0.55,
+    calibrated: true,
+    label: { en: '55 %, calibrated', de: '55 %, kalibriert' },
+  },
   {
     id: 'uncalibrated',
     confidence: 0.95,
     calibrated: false,
     label: { en: '95 %, not calibrated', de: '95 %, nicht kalibriert' },
   },
-  { id: 'unknown', confidence: undefined, calibrated: false, label: { en: 'no confidence given', de: 'keine Konfidenz angegeben' } },
+  {
+    id: 'unknown',
+    confidence: undefined,
+    calibrated: false,
+    label: { en: 'no confidence given', de: 'keine Konfidenz angegeben' },
+  },
 ];
 
 const stakesLevels: Stakes[] = ['high', 'medium', 'low'];

@@ -16,10 +16,13 @@ const digest = (token: string): Buffer => createHash('sha256').update(token, 'ut
  * const check = createTokenChecker(['s3cret-token']);
  * check(req.headers.authorization); // 'ok' | 'missing' | 'invalid'
  */
-export function createTokenChecker(tokens: readonly string[]): (authorization: string | undefined) => AuthResult {
+export function createTokenChecker(
+  tokens: readonly string[],
+): (authorization: string | undefined) => AuthResult {
   if (tokens.length === 0) throw new Error('at least one bearer token is required');
   for (const token of tokens) {
-    if (token === '' || /\s/.test(token)) throw new Error('a bearer token must be non-empty and contain no whitespace');
+    if (token === '' || /\s/.test(token))
+      throw new Error('a bearer token must be non-empty and contain no whitespace');
   }
   const accepted = tokens.map(digest);
   return (authorization) => {

@@ -1,4 +1,4 @@
-import { DeliberateEventSchema, type DeliberateEvent } from '@deliberate/core/events';
+import { validateStoredEvent, type DeliberateEvent } from '@deliberate/core/events';
 
 /*
  * Turning a request body into events: parsing (a JSON array, or NDJSON with one event per line)
@@ -86,7 +86,12 @@ export function parseBatch(text: string, format: BatchFormat): ParsedBatch {
       items.push({ index, line: i + 1, value: JSON.parse(line) });
     } catch (error) {
       const { reason, position } = describeJsonError(error, line);
-      invalid.push({ index, kind: 'json', line: i + 1, errors: [`line ${i + 1}, column ${position + 1}: ${reason}`] });
+      invalid.push({
+        index,
+        kind: 'json',
+        line: i + 1,
+        errors: [`line ${i + 1}, column ${position + 1}: ${reason}`],
+      });
     }
     index++;
   });
@@ -113,26 +118,140 @@ function parseJsonArray(body: string): ParsedBatch {
       column,
     );
   }
-  if (Array.isArray(value)) return { items: value.map((item: unknown, index) => ({ index, value: item })), invalid: [] };
+  if (Array.isArray(value))
+    return { items: value.map((item: unknown, index) => ({ index, value: item })), invalid: [] };
   if (value !== null && typeof value === 'object') return { items: [{ index: 0, value }], invalid: [] };
   throw new MalformedJsonError(`expected a JSON array of events, got ${describeValue(value)}`, 0, 1, 1);
 }
 
 /**
- * V8's message without the echo of the input (which can be long, and is the client's own data)
- * and with the position taken out, so we can state it as line and column.
+ * V8's reason without the echo of the input (which can be long, and is the client's own data),
+ * and the exact offset of the error. V8 states the offset for some errors only ("Unexpected
+ * token" has none), so the offset comes from {@link locateJsonError}.
  */
 function describeJsonError(error: unknown, text: string): { reason: string; position: number } {
   const message = error instanceof Error ? error.message : String(error);
-  const match = /\bat position (\d+)/.exec(message);
-  const position = match ? Number(match[1]) : text.length;
+  const stated = /\bat position (\d+)/.exec(message);
+  const located = locateJsonError(text);
+  const position = located >= 0 ? located : stated ? Number(stated[1]) : text.length;
   const reason =
     message
-      .replace(/,? ".*" is not valid JSON$/s, '')
+      .replace(/,? (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '')
       .replace(/\s*in JSON at position \d+.*$/s, '')
+      .replace(/\s*after JSON at position \d+.*$/s, ' after the JSON value')
       .replace(/\s*\(line \d+ column \d+\)$/, '')
       .trim() || 'invalid JSON';
   return { reason, position };
+}
+
+const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/**
+ * The offset of the first JSON syntax error in `text`, or -1 if there is none. Only runs after
+ * `JSON.parse` failed. Iterative, with an explicit stack, so deeply nested garbage cannot
+ * overflow the call stack.
+ */
+export function locateJsonError(text: string): number {
+  const stack: ('[' | '{')[] = [];
+  let expect: 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 'comma-or-close' | 'end' =
+    'value';
+  let i = 0;
+  const afterValue = () => (stack.length === 0 ? 'end' : 'comma-or-close');
+  for (;;) {
+    while (i < text.length && WHITESPACE.has(text[i] as string)) i++;
+    if (i >= text.length) return expect === 'end' ? -1 : i;
+    const c = text[i];
+    switch (expect) {
+      case 'end':
+        return i;
+      case 'colon':
+        if (c !== ':') return i;
+        i++;
+        expect = 'value';
+        break;
+      case 'comma-or-close': {
+        const open = stack.at(-1);
+        if (c === ',') {
+          i++;
+          expect = open === '[' ? 'value' : 'key';
+        } else if ((open === '[' && c === ']') || (open === '{' && c === '}')) {
+          i++;
+          stack.pop();
+          expect = afterValue();
+        } else return i;
+        break;
+      }
+      case 'key':
+      case 'key-or-close': {
+        if (expect === 'key-or-close' && c === '}') {
+          i++;
+          stack.pop();
+          expect = afterValue();
+          break;
+        }
+        if (c !== '"') return i;
+        const end = scanString(text, i);
+        if (end < 0) return -end - 1;
+        i = end;
+        expect = 'colon';
+        break;
+      }
+      case 'value':
+      case 'value-or-close': {
+        if (expect === 'value-or-close' && c === ']') {
+          i++;
+          stack.pop();
+          expect = afterValue();
+          break;
+        }
+        if (c === '[' || c === '{') {
+          stack.push(c);
+          i++;
+          expect = c === '[' ? 'value-or-close' : 'key-or-close';
+          break;
+        }
+        const end = scanScalar(text, i);
+        if (end < 0) return -end - 1;
+        i = end;
+        expect = afterValue();
+        break;
+      }
+    }
+  }
+}
+
+/** End offset of the string starting at `start`, or -(error offset) - 1. */
+function scanString(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) return i + 1;
+    if (c < 0x20) return -i - 1;
+    if (c === 0x5c) {
+      const next = text[i + 1];
+      if (next === 'u') {
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return -i - 1;
+        i += 6;
+      } else if (next !== undefined && '"\\/bfnrt'.includes(next)) i += 2;
+      else return -i - 1;
+    } else i++;
+  }
+  return -text.length - 1;
+}
+
+/** End offset of the string, number or literal starting at `start`, or -(error offset) - 1. */
+function scanScalar(text: string, start: number): number {
+  if (text[start] === '"') return scanString(text, start);
+  NUMBER.lastIndex = start;
+  const number = NUMBER.exec(text);
+  if (number) return start + number[0].length;
+  for (const literal of ['true', 'false', 'null']) {
+    if (text[start] !== literal[0]) continue;
+    for (let k = 1; k < literal.length; k++) if (text[start + k] !== literal[k]) return -(start + k) - 1;
+    return start + literal.length;
+  }
+  return -start - 1;
 }
 
 /** The outcome of {@link validateItems}. */
@@ -142,16 +261,21 @@ export interface ValidatedBatch {
   invalid: InvalidEntry[];
 }
 
-/** Validates each item against the stored-event schema of `@deliberate/core`. */
+/** Validates each item against the stored-event schema of `@deliberate/core` (`validateStoredEvent`). */
 export function validateItems(items: readonly BatchItem[]): ValidatedBatch {
   const valid: ValidatedBatch['valid'] = [];
   const invalid: InvalidEntry[] = [];
   for (const item of items) {
-    const result = DeliberateEventSchema.safeParse(item.value);
+    // Unknown (newer) event types are checked by their envelope only, so a client ahead of this
+    // collector never has valid events refused.
+    const result = validateStoredEvent(item.value);
     if (result.success) {
       // Keep the value as sent, not the parser's copy: the copy may order keys differently, and
       // the stored text should read like what the client logged.
-      const entry: ValidatedBatch['valid'][number] = { index: item.index, event: item.value as DeliberateEvent };
+      const entry: ValidatedBatch['valid'][number] = {
+        index: item.index,
+        event: item.value as DeliberateEvent,
+      };
       if (item.line !== undefined) entry.line = item.line;
       valid.push(entry);
       continue;
@@ -204,7 +328,8 @@ const MAX_ERRORS_PER_EVENT = 20;
 /** Readable messages for zod issues, each starting with the path, e.g. `data.policy.arm: …`. */
 export function formatIssues(issues: readonly IssueLike[], input: unknown): string[] {
   const messages = issues.slice(0, MAX_ERRORS_PER_EVENT).map((issue) => formatIssue(issue, input));
-  if (issues.length > MAX_ERRORS_PER_EVENT) messages.push(`… and ${issues.length - MAX_ERRORS_PER_EVENT} more`);
+  if (issues.length > MAX_ERRORS_PER_EVENT)
+    messages.push(`… and ${issues.length - MAX_ERRORS_PER_EVENT} more`);
   return messages;
 }
 
@@ -239,7 +364,8 @@ function formatIssue(issue: IssueLike, input: unknown): string {
 function describeFormat(issue: IssueLike): string {
   const pattern = String(issue.pattern ?? '');
   if (pattern.includes('[0-9a-f]{64}')) return '64 lowercase hex characters (a SHA-256)';
-  if (pattern.includes('\\d{4}-\\d{2}-\\d{2}T')) return 'an RFC 3339 UTC timestamp with milliseconds, e.g. 2026-11-22T10:00:00.000Z';
+  if (pattern.includes('\\d{4}-\\d{2}-\\d{2}T'))
+    return 'an RFC 3339 UTC timestamp with milliseconds, e.g. 2026-11-22T10:00:00.000Z';
   return issue.format === 'regex' ? `a string matching ${pattern}` : `a valid ${String(issue.format)}`;
 }
 

@@ -20,7 +20,9 @@ function fail(message: string, exitCode: number): never {
 
 function version(): string {
   // Read at run time: works from src/ (tsx) and dist/ alike, and stays outside tsc's rootDir.
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return manifest.version;
 }
 
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
     msg: 'listening',
     url: `http://${host}:${address.port}`,
     port: address.port,
+    pid: process.pid,
     db,
     events: store.count(),
     tokens: config.tokens.length,

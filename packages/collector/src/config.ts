@@ -66,7 +66,8 @@ export function readTokenFile(path: string): { tokens: string[]; warnings: strin
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     throw new ConfigError(`cannot read token file ${path}: ${reason}`);
   }
   const tokens = text
@@ -79,7 +80,9 @@ export function readTokenFile(path: string): { tokens: string[]; warnings: strin
   const warnings: string[] = [];
   const mode = statSync(path).mode;
   if ((mode & 0o077) !== 0) {
-    warnings.push(`token file ${path} is readable by group or others (mode ${(mode & 0o777).toString(8)}); run chmod 600 ${path}`);
+    warnings.push(
+      `token file ${path} is readable by group or others (mode ${(mode & 0o777).toString(8)}); run chmod 600 ${path}`,
+    );
   }
   return { tokens, warnings };
 }
@@ -99,7 +102,10 @@ function integer(name: string, raw: string, min: number, max: number): number {
  * @example
  * resolveConfig(['--port', '0', '--token-file', 'token'], process.env);
  */
-export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): CollectorConfig | 'help' | 'version' {
+export function resolveConfig(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+): CollectorConfig | 'help' | 'version' {
   let values;
   try {
     ({ values } = parseArgs({
@@ -148,7 +154,8 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     tokenSource = `file ${tokenFile}`;
   } else if (env['DELIBERATE_TOKEN'] !== undefined) {
     const token = env['DELIBERATE_TOKEN'].trim();
-    if (token === '' || /\s/.test(token)) throw new ConfigError('DELIBERATE_TOKEN is empty or contains whitespace');
+    if (token === '' || /\s/.test(token))
+      throw new ConfigError('DELIBERATE_TOKEN is empty or contains whitespace');
     tokens = [token];
     tokenSource = 'environment DELIBERATE_TOKEN';
   } else {

@@ -12,7 +12,7 @@ import {
 import { stderrLogger, type CollectorLogger } from './log.ts';
 import type { EventStore, InsertResult, SinceOptions } from './store.ts';
 
-/** Default request body limit: 5 MiB, about 5 000 typical events. */
+/** Default request body limit: 5 MiB, about 7 000 events of typical size (~700 bytes). */
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /** Default time {@link Collector.close} waits for in-flight requests before cutting connections. */
@@ -28,7 +28,13 @@ const MAX_DISCARD_BYTES = 64 * 1024 * 1024;
 /** Export lines are written in chunks of about this size, so a large export is not one write per event. */
 const EXPORT_CHUNK_CHARS = 64 * 1024;
 
-const NDJSON_TYPES = new Set(['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/x-jsonlines', 'application/jsonlines']);
+const NDJSON_TYPES = new Set([
+  'application/x-ndjson',
+  'application/ndjson',
+  'application/jsonl',
+  'application/x-jsonlines',
+  'application/jsonlines',
+]);
 
 /** Options of {@link createCollector}. */
 export interface CollectorOptions {
@@ -110,12 +116,14 @@ export function createCollector(options: CollectorOptions): Collector {
   const tokens = [...(options.token === undefined ? [] : [options.token]), ...(options.tokens ?? [])];
   const checkToken = createTokenChecker(tokens);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) throw new RangeError('maxBodyBytes must be a positive integer');
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1)
+    throw new RangeError('maxBodyBytes must be a positive integer');
   const log = options.logger ?? stderrLogger;
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const shutdownTimeoutMs = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
   for (const token of tokens) {
-    if (token.length < 16) log({ level: 'warn', msg: 'short bearer token', hint: 'use at least 32 random characters' });
+    if (token.length < 16)
+      log({ level: 'warn', msg: 'short bearer token', hint: 'use at least 32 random characters' });
   }
 
   let shuttingDown = false;
@@ -147,7 +155,8 @@ export function createCollector(options: CollectorOptions): Collector {
         msg: 'request',
         method: req.method,
         path,
-        status: res.statusCode,
+        // A client that hung up before the answer got none; 200 would be a lie.
+        status: res.headersSent ? res.statusCode : null,
         ms: Math.round((performance.now() - started) * 10) / 10,
         remote: req.socket.remoteAddress,
         ...(res.writableFinished ? {} : { aborted: true }),
@@ -201,7 +210,11 @@ export function createCollector(options: CollectorOptions): Collector {
 
     if (path === '/healthz') {
       if (method !== 'GET' && method !== 'HEAD') {
-        respond(405, { error: 'method_not_allowed', message: `${method} is not allowed on /healthz` }, { Allow: 'GET, HEAD' });
+        respond(
+          405,
+          { error: 'method_not_allowed', message: `${method} is not allowed on /healthz` },
+          { Allow: 'GET, HEAD' },
+        );
       } else if (shuttingDown) respond(503, { status: 'shutting-down' });
       else respond(200, { status: 'ok' });
       return;
@@ -214,30 +227,47 @@ export function createCollector(options: CollectorOptions): Collector {
         401,
         {
           error: 'unauthorized',
-          message: auth === 'missing' ? 'missing bearer token: send Authorization: Bearer <token>' : 'invalid bearer token',
+          message:
+            auth === 'missing'
+              ? 'missing bearer token: send Authorization: Bearer <token>'
+              : 'invalid bearer token',
         },
         {
           'WWW-Authenticate':
-            auth === 'missing' ? 'Bearer realm="deliberate-collector"' : 'Bearer realm="deliberate-collector", error="invalid_token"',
+            auth === 'missing'
+              ? 'Bearer realm="deliberate-collector"'
+              : 'Bearer realm="deliberate-collector", error="invalid_token"',
         },
       );
       return;
     }
 
     if (path !== '/v1/events') {
-      respond(404, { error: 'not_found', message: `no route ${path}; the API is POST/GET /v1/events and GET /healthz` });
+      respond(404, {
+        error: 'not_found',
+        message: `no route ${path}; the API is POST/GET /v1/events and GET /healthz`,
+      });
       return;
     }
     if (method === 'POST') await ingest(req, respond, access);
     else if (method === 'GET') await exportEvents(url.searchParams, res, respond, access);
-    else respond(405, { error: 'method_not_allowed', message: `${method} is not allowed on /v1/events` }, { Allow: 'GET, POST' });
+    else
+      respond(
+        405,
+        { error: 'method_not_allowed', message: `${method} is not allowed on /v1/events` },
+        { Allow: 'GET, POST' },
+      );
   }
 
   /* -----------------------------------------------------------------------------------------------
    * POST /v1/events
    * ---------------------------------------------------------------------------------------------*/
 
-  async function ingest(req: http.IncomingMessage, respond: Respond, access: Record<string, unknown>): Promise<void> {
+  async function ingest(
+    req: http.IncomingMessage,
+    respond: Respond,
+    access: Record<string, unknown>,
+  ): Promise<void> {
     const framing = framingOf(req.headers['content-type']);
     if (typeof framing === 'object') {
       respond(415, { error: 'unsupported_media_type', message: framing.unsupported });
@@ -245,7 +275,10 @@ export function createCollector(options: CollectorOptions): Collector {
     }
     const encoding = req.headers['content-encoding'];
     if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
-      respond(415, { error: 'unsupported_media_type', message: `Content-Encoding ${encoding} is not supported; send the body uncompressed` });
+      respond(415, {
+        error: 'unsupported_media_type',
+        message: `Content-Encoding ${encoding} is not supported; send the body uncompressed`,
+      });
       return;
     }
     const tooLarge = {
@@ -278,7 +311,10 @@ export function createCollector(options: CollectorOptions): Collector {
       return;
     }
     if (text.trim() === '' || text.trim() === '\ufeff') {
-      respond(400, { error: 'empty_body', message: 'the request body is empty; send a JSON array or NDJSON of events' });
+      respond(400, {
+        error: 'empty_body',
+        message: 'the request body is empty; send a JSON array or NDJSON of events',
+      });
       return;
     }
 
@@ -308,7 +344,10 @@ export function createCollector(options: CollectorOptions): Collector {
         log({ level: 'error', msg: 'store failed', error: errorMessage(error) });
         respond(
           503,
-          { error: 'storage_unavailable', message: 'the events could not be stored; nothing was stored, retry later' },
+          {
+            error: 'storage_unavailable',
+            message: 'the events could not be stored; nothing was stored, retry later',
+          },
           { 'Retry-After': '5' },
         );
         return;
@@ -389,7 +428,12 @@ export function createCollector(options: CollectorOptions): Collector {
       // Once lines went out, the status is sent: cutting the connection (no final chunk) is the
       // only way to tell the client the export is incomplete.
       if (res.headersSent) res.destroy();
-      else respond(503, { error: 'storage_unavailable', message: 'the events could not be read; retry later' }, { 'Retry-After': '5' });
+      else
+        respond(
+          503,
+          { error: 'storage_unavailable', message: 'the events could not be read; retry later' },
+          { 'Retry-After': '5' },
+        );
     } finally {
       access['exported'] = count;
     }
@@ -448,7 +492,10 @@ export function createCollector(options: CollectorOptions): Collector {
 function framingOf(contentType: string | undefined): BatchFormat | 'detect' | { unsupported: string } {
   if (contentType === undefined || contentType.trim() === '') return 'detect';
   const [mediaType = '', ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase());
-  const charset = parameters.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const charset = parameters
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
     return { unsupported: `charset ${charset} is not supported; send UTF-8` };
   }
@@ -534,7 +581,8 @@ export function parseExportQuery(
   params: URLSearchParams,
 ): { since: string | null; options: SinceOptions } | { error: string } {
   for (const key of new Set(params.keys())) {
-    if (!EXPORT_PARAMS.has(key)) return { error: `unknown query parameter ${key}; known: ${[...EXPORT_PARAMS].join(', ')}` };
+    if (!EXPORT_PARAMS.has(key))
+      return { error: `unknown query parameter ${key}; known: ${[...EXPORT_PARAMS].join(', ')}` };
     if (params.getAll(key).length > 1) return { error: `query parameter ${key} given more than once` };
   }
   let since: string | null = null;
@@ -542,7 +590,9 @@ export function parseExportQuery(
   if (rawSince !== null) {
     const time = TIMESTAMP.test(rawSince) ? Date.parse(rawSince) : Number.NaN;
     if (Number.isNaN(time)) {
-      return { error: `since must be an RFC 3339 timestamp with a zone, e.g. 2026-11-22T10:00:00.000Z; got ${JSON.stringify(rawSince)}` };
+      return {
+        error: `since must be an RFC 3339 timestamp with a zone, e.g. 2026-11-22T10:00:00.000Z; got ${JSON.stringify(rawSince)}`,
+      };
     }
     // Stored timestamps are UTC with milliseconds and compare as strings; so must this one.
     since = new Date(time).toISOString();

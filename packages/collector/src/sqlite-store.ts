@@ -16,7 +16,9 @@ export const SQLITE_SCHEMA_VERSION = 1;
  * `received_seq` is an explicit INTEGER PRIMARY KEY (an alias of the rowid) rather than the
  * implicit rowid: VACUUM may renumber implicit rowids, and the received order is part of what the
  * export promises. AUTOINCREMENT keeps it from ever being reused. `id` is the idempotency key.
- * `digest` tells a retry (same content) from a conflict (same id, different content).
+ * `json` is the event as received; the other columns are copies of its fields, for filtering.
+ * Triggers make the table append-only, so that no code path (ours or a hurried operator's) edits
+ * evidence by accident; deleting after a retention period means dropping the trigger on purpose.
  */
 const SCHEMA = `
 CREATE TABLE events (
@@ -27,13 +29,16 @@ CREATE TABLE events (
   decision_id  TEXT    NOT NULL,
   chain        TEXT    NOT NULL,
   seq          INTEGER NOT NULL,
-  digest       TEXT    NOT NULL,
   received_at  TEXT    NOT NULL,
   json         TEXT    NOT NULL
 );
 CREATE INDEX events_ts ON events (ts, received_seq);
 CREATE INDEX events_decision ON events (decision_id, ts, received_seq);
 CREATE INDEX events_chain ON events (chain, seq);
+CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+  BEGIN SELECT RAISE(ABORT, 'deliberate events are append-only'); END;
+CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+  BEGIN SELECT RAISE(ABORT, 'deliberate events are append-only; drop this trigger deliberately to apply a retention policy'); END;
 `;
 
 /** Rows per page of {@link SqliteEventStore.since}; large enough to amortise the query. */
@@ -47,6 +52,11 @@ export interface SqliteEventStore extends EventStore {
   close(): void;
   /** The database file. */
   readonly path: string;
+  /**
+   * The settings that make an acknowledgement mean "on disk", as SQLite reports them for this
+   * connection: `journalMode` `'wal'` and `synchronous` 2 (FULL).
+   */
+  durability(): { journalMode: string; synchronous: number };
 }
 
 interface SinceRow {
@@ -73,7 +83,8 @@ export function openSqliteStore(path: string): SqliteEventStore {
     // WAL lets exports read while a batch is written; FULL fsyncs the WAL on every commit (NORMAL
     // would only fsync at checkpoints and can lose the last acknowledged batches on power loss).
     const mode = db.pragma('journal_mode = WAL', { simple: true });
-    if (path !== ':memory:' && mode !== 'wal') throw new Error(`could not switch ${path} to WAL mode (got ${String(mode)})`);
+    if (path !== ':memory:' && mode !== 'wal')
+      throw new Error(`could not switch ${path} to WAL mode (got ${String(mode)})`);
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
     migrate(db);
@@ -82,11 +93,11 @@ export function openSqliteStore(path: string): SqliteEventStore {
     throw error;
   }
 
-  const insertStatement = db.prepare<[string, string, string, string, string, number, string, string, string]>(
-    `INSERT INTO events (id, ts, type, decision_id, chain, seq, digest, received_at, json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+  const insertStatement = db.prepare<[string, string, string, string, string, number, string, string]>(
+    `INSERT INTO events (id, ts, type, decision_id, chain, seq, received_at, json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
   );
-  const digestStatement = db.prepare<[string], { digest: string }>('SELECT digest FROM events WHERE id = ?');
+  const jsonStatement = db.prepare<[string], { json: string }>('SELECT json FROM events WHERE id = ?');
   const countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
 
   // One transaction per batch: one fsync instead of one per event, and all-or-nothing.
@@ -94,7 +105,7 @@ export function openSqliteStore(path: string): SqliteEventStore {
     const receivedAt = new Date().toISOString();
     const result: InsertResult = { stored: [], duplicates: [], conflicts: [] };
     events.forEach((event, index) => {
-      const digest = contentDigest(event);
+      const json = serializeEvent(event);
       const info = insertStatement.run(
         event.id,
         event.ts,
@@ -102,18 +113,26 @@ export function openSqliteStore(path: string): SqliteEventStore {
         event.decisionId,
         event.chain,
         event.seq,
-        digest,
         receivedAt,
-        serializeEvent(event),
+        json,
       );
       if (info.changes === 1) {
         result.stored.push(event.id);
         return;
       }
-      const existing = digestStatement.get(event.id);
-      if (existing?.digest === digest) result.duplicates.push(event.id);
+      // The id is taken. Canonical comparison only here, on the rare retry path: a retry usually
+      // carries the very same text, and canonicalising every event up front would cost about a
+      // fifth of the ingest time.
+      const stored = jsonStatement.get(event.id)?.json ?? 'null';
+      if (stored === json) {
+        result.duplicates.push(event.id);
+        return;
+      }
+      const digest = contentDigest(event);
+      const storedDigest = contentDigest(JSON.parse(stored) as DeliberateEvent);
+      if (digest === storedDigest) result.duplicates.push(event.id);
       else {
-        const conflict: InsertConflict = { index, id: event.id, digest, storedDigest: existing?.digest ?? '' };
+        const conflict: InsertConflict = { index, id: event.id, digest, storedDigest };
         result.conflicts.push(conflict);
       }
     });
@@ -124,7 +143,9 @@ export function openSqliteStore(path: string): SqliteEventStore {
   // yielded, so no SQLite cursor stays open while the HTTP client is slow. (better-sqlite3 refuses
   // other statements on a connection with an open iterator, which would block ingest.)
   const pageStatements = new Map<string, Database.Statement<Record<string, string | number>, SinceRow>>();
-  function pageStatement(options: SinceOptions): Database.Statement<Record<string, string | number>, SinceRow> {
+  function pageStatement(
+    options: SinceOptions,
+  ): Database.Statement<Record<string, string | number>, SinceRow> {
     const key = `${options.decisionId === undefined ? '' : 'd'}${options.chain === undefined ? '' : 'c'}`;
     let statement = pageStatements.get(key);
     if (!statement) {
@@ -163,6 +184,10 @@ export function openSqliteStore(path: string): SqliteEventStore {
 
   return {
     path,
+    durability: () => ({
+      journalMode: String(db.pragma('journal_mode', { simple: true })),
+      synchronous: Number(db.pragma('synchronous', { simple: true })),
+    }),
     insert: (events) => insertBatch.immediate(events),
     since,
     count: () => countStatement.get()?.n ?? 0,
@@ -180,9 +205,13 @@ function migrate(db: Database.Database): void {
       `the database was written by a newer collector (schema ${version}, this one knows ${SQLITE_SCHEMA_VERSION}); refusing to touch it`,
     );
   }
-  const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+  const tables = db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+    .all();
   if (tables.some((table) => table.name === 'events')) {
-    throw new Error('the database has an "events" table that this collector did not create; use a separate file');
+    throw new Error(
+      'the database has an "events" table that this collector did not create; use a separate file',
+    );
   }
   db.transaction(() => {
     db.exec(SCHEMA);

@@ -67,7 +67,10 @@ export interface EventStore {
    * a cursor open between items, because the consumer waits for a slow network client between
    * items.
    */
-  since(ts: string | null, options?: SinceOptions): Iterable<DeliberateEvent> | AsyncIterable<DeliberateEvent>;
+  since(
+    ts: string | null,
+    options?: SinceOptions,
+  ): Iterable<DeliberateEvent> | AsyncIterable<DeliberateEvent>;
   /** Number of stored events. */
   count(): MaybePromise<number>;
   /** Releases the storage; the store is unusable afterwards. Calling it twice is harmless. */
@@ -84,10 +87,11 @@ export function serializeEvent(event: DeliberateEvent): string {
 }
 
 /**
- * Hex SHA-256 over the RFC 8785 canonical JSON of the whole event (including its `hash`). Two
- * deliveries of one event have the same digest however the client spaced or ordered the keys,
- * so a retry is a duplicate; any change to any field makes it a conflict, including a change that
- * left `hash` as it was (the collector does not verify hashes; `deliberate verify` does).
+ * Hex SHA-256 over the RFC 8785 canonical JSON of the whole event (including its `hash`): what
+ * decides whether a second event with a stored id is a retry or a conflict. Two deliveries of one
+ * event have the same digest however the client spaced or ordered the keys, so a retry is a
+ * duplicate; any change to any field makes it a conflict, including a change that left `hash` as
+ * it was (the collector does not verify hashes; `deliberate verify` does).
  */
 export function contentDigest(event: DeliberateEvent): string {
   return createHash('sha256').update(canonicalize(event)).digest('hex');

@@ -11,7 +11,15 @@ import { describe, expect, it } from 'vitest';
 
 const srcDir = path.dirname(new URL(import.meta.url).pathname);
 const FORBIDDEN_MODULES = /^(react|react-dom|d3|d3-[a-z-]+)(\/|$)/;
-const FORBIDDEN_GLOBALS = new Set(['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'HTMLElement']);
+const FORBIDDEN_GLOBALS = new Set([
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'HTMLElement',
+]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -45,7 +53,11 @@ function scanSource(file: string, text: string): Finding[] {
       const arg = node.arguments[0];
       if (arg && ts.isStringLiteral(arg) && FORBIDDEN_MODULES.test(arg.text)) at(node, `imports ${arg.text}`);
     }
-    if (ts.isExpressionStatement(node) && ts.isStringLiteral(node.expression) && node.expression.text === 'use client') {
+    if (
+      ts.isExpressionStatement(node) &&
+      ts.isStringLiteral(node.expression) &&
+      node.expression.text === 'use client'
+    ) {
       at(node, "carries 'use client'");
     }
     if (ts.isIdentifier(node) && FORBIDDEN_GLOBALS.has(node.text)) {

@@ -34,8 +34,8 @@ export function stampEvent(
   id: string,
   head: ChainHead,
 ): { event: DeliberateEvent; next: ChainHead } {
-  const { schema, type, ts, decisionId, procedure, caseRef, actor, model, data, ...extra } = draft as DecisionEventDraft &
-    Record<string, unknown>;
+  const { schema, type, ts, decisionId, procedure, caseRef, actor, model, data, ...extra } =
+    draft as DecisionEventDraft & Record<string, unknown>;
   // Extra envelope keys survive (the contract may grow), but a draft can never choose its own
   // chain position.
   for (const key of Object.keys(extra)) if (CHAIN_FIELDS.has(key)) delete extra[key];
@@ -198,7 +198,7 @@ interface ChainState {
   chain: string;
   /** The last accepted event; the virtual `seq -1` before genesis when none yet. */
   last: Link;
-  /** The event accepted before `last` (to blame the right one of two claimants). */
+  /** How many events were accepted into the chain. */
   accepted: number;
   started: boolean;
   pending: Pending | null;
@@ -251,7 +251,7 @@ export function createChainVerifier(options: ChainVerifierOptions = {}): ChainVe
   function endVerdict(state: ChainState, pending: Pending): Omit<ChainBreak, 'chain'> {
     const { entry } = pending;
     const { last } = state;
-    if (last === GENESIS || last.seq === -1) {
+    if (last.seq === -1) {
       return {
         kind: 'wrong-genesis',
         seq: entry.seq,
@@ -275,11 +275,13 @@ export function createChainVerifier(options: ChainVerifierOptions = {}): ChainVe
         message: `Two different events claim seq ${entry.seq} (inputs ${last.index} and ${entry.index}).`,
       };
     }
+    // 'link' with nothing after it to decide: an edited and re-hashed predecessor is the
+    // likelier story than an appended forgery with a wrong prev (a forger would set prev).
     return {
-      kind: 'inserted',
-      seq: entry.seq,
-      index: entry.index,
-      message: `The event at seq ${entry.seq} does not link to seq ${last.seq}: its prev is not that event's hash.`,
+      kind: 'changed',
+      seq: last.seq,
+      index: last.index,
+      message: `seq ${entry.seq} does not link to seq ${last.seq}: one of them was changed and re-hashed.`,
     };
   }
 
@@ -311,7 +313,7 @@ export function createChainVerifier(options: ChainVerifierOptions = {}): ChainVe
           `An event claiming seq ${entry.seq} sits between seq ${last.seq} and seq ${next.seq}, where it does not belong.`,
         );
       }
-      if (fits(next, entry) || next.seq > entry.seq) {
+      if (fits(next, entry) || next.seq >= entry.seq) {
         const end = endVerdict(state, pending);
         return verdict(end.kind, end.seq, end.index, end.message);
       }
@@ -348,7 +350,12 @@ export function createChainVerifier(options: ChainVerifierOptions = {}): ChainVe
     }
     if (fits(next, entry)) {
       if (last.seq === -1) {
-        return verdict('wrong-genesis', entry.seq, entry.index, 'The chain’s first event has a prev; it must be null.');
+        return verdict(
+          'wrong-genesis',
+          entry.seq,
+          entry.index,
+          'The chain’s first event has a prev; it must be null.',
+        );
       }
       // The successor vouches for this event, so the link before it was broken by re-hashing
       // an edited predecessor.
@@ -364,14 +371,8 @@ export function createChainVerifier(options: ChainVerifierOptions = {}): ChainVe
   }
 
   function check(state: ChainState, entry: Entry): ChainBreak | undefined {
-    if (state.pending) {
-      const found = resolve(state, state.pending, entry);
-      if (found || state.broken) return found;
-      if (state.pending.kind === 'gap' || state.pending.kind === 'link' || state.pending.kind === 'fork') {
-        // A duplicate of the pending event: keep waiting for a decisive one.
-        return undefined;
-      }
-    }
+    // Every outcome of `resolve` is a verdict, except a repeat of the pending event itself.
+    if (state.pending) return resolve(state, state.pending, entry);
     const { last } = state;
     if (fits(entry, last)) {
       accept(state, entry);
@@ -385,77 +386,83 @@ export function createChainVerifier(options: ChainVerifierOptions = {}): ChainVe
       duplicates++;
       return undefined;
     }
-    if (entry.seq === last.seq + 1) {
-      state.pending = { kind: 'link', entry };
-      return undefined;
+    if (entry.seq === last.seq + 1) state.pending = { kind: 'link', entry };
+    else if (entry.seq > last.seq + 1) state.pending = { kind: 'gap', entry };
+    else if (entry.seq === last.seq) state.pending = { kind: 'fork', entry };
+    else {
+      return breakAt(
+        state,
+        'reordered',
+        entry.seq,
+        entry.index,
+        `seq goes backwards: seq ${entry.seq} comes after seq ${last.seq}.`,
+      );
     }
-    if (entry.seq > last.seq + 1) {
-      state.pending = { kind: 'gap', entry };
-      return undefined;
+    return undefined;
+  }
+
+  /** Breaks the chain at an event that cannot be placed; a pending event before it goes first. */
+  function fail(state: ChainState, kind: ChainBreakKind, seq: number | null, at: number, message: string) {
+    if (state.pending) {
+      const end = endVerdict(state, state.pending);
+      return breakAt(state, end.kind, end.seq, end.index, end.message);
     }
-    if (entry.seq === last.seq) {
-      state.pending = { kind: 'fork', entry };
-      return undefined;
-    }
-    return breakAt(
-      state,
-      'reordered',
-      entry.seq,
-      entry.index,
-      `seq goes backwards: seq ${entry.seq} comes after seq ${last.seq}.`,
-    );
+    return breakAt(state, kind, seq, at, message);
   }
 
   function push(raw: unknown): ChainBreak | undefined {
     const at = index++;
     const event = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
     const chain = typeof event.chain === 'string' ? event.chain : '';
-    let state = chains.get(chain);
-    if (state?.broken) return undefined;
-
-    const malformedBreak = (message: string): ChainBreak => {
+    if (chain === '') {
       malformed++;
-      if (chain === '' || !state) {
-        const found: ChainBreak = { kind: 'malformed', chain, seq: null, index: at, message };
-        if (chain !== '') {
-          state = newState(chain);
-          state.broken = found;
-          chains.set(chain, state);
-        } else if (unattributed.length === 0) unattributed.push(found);
-        return found;
-      }
-      return breakAt(state, 'malformed', null, at, message);
-    };
+      const found: ChainBreak = {
+        kind: 'malformed',
+        chain,
+        seq: null,
+        index: at,
+        message: 'Not an event with a chain id.',
+      };
+      // Unattributable junk is reported once; which chain it broke cannot be known.
+      if (unattributed.length === 0) unattributed.push(found);
+      return found;
+    }
+    let state = chains.get(chain);
+    if (!state) {
+      state = { chain, last: GENESIS, accepted: 0, started: false, pending: null, broken: null };
+      chains.set(chain, state);
+    }
+    if (state.broken) return undefined;
 
     const { seq, prev, hash } = event;
-    if (typeof raw !== 'object' || raw === null || chain === '') return malformedBreak('Not an event with a chain id.');
-    if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0 || !isHashLike(hash) || (prev !== null && !isHashLike(prev))) {
-      return malformedBreak('The event lacks a valid seq, prev or hash.');
+    const validSeq = typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0;
+    if (!validSeq || !isHashLike(hash) || (prev !== null && !isHashLike(prev))) {
+      malformed++;
+      return fail(state, 'malformed', null, at, 'The event lacks a valid seq, prev or hash.');
     }
     let actual: string;
     try {
       actual = hashOf(event);
     } catch {
-      return malformedBreak('The event cannot be hashed (it holds values JSON cannot carry).');
+      malformed++;
+      return fail(
+        state,
+        'malformed',
+        seq,
+        at,
+        'The event cannot be hashed (it holds values JSON cannot carry).',
+      );
     }
-    if (!state) {
-      state = newState(chain);
-      chains.set(chain, state);
-    }
-    const entry: Entry = { seq, prev: prev as string | null, hash, index: at };
     if (actual !== hash) {
-      // A pending event before this one gets its end-of-chain verdict: it is the earlier break.
-      if (state.pending) {
-        const end = endVerdict(state, state.pending);
-        return breakAt(state, end.kind, end.seq, end.index, end.message);
-      }
-      return breakAt(state, 'changed', seq, at, `The content of the event at seq ${seq} does not match its hash.`);
+      return fail(
+        state,
+        'changed',
+        seq,
+        at,
+        `The content of the event at seq ${seq} does not match its hash.`,
+      );
     }
-    return check(state, entry);
-  }
-
-  function newState(chain: string): ChainState {
-    return { chain, last: GENESIS, accepted: 0, started: false, pending: null, broken: null };
+    return check(state, { seq, prev: prev as string | null, hash, index: at });
   }
 
   function result(): ChainVerification {
@@ -531,7 +538,10 @@ export function createChainVerifier(options: ChainVerifierOptions = {}): ChainVe
  * result.ok; // false
  * result.firstBreak; // { kind: 'missing', chain: '0190…', seq: 17, index: 17, message: '…' }
  */
-export function verifyChain(events: Iterable<unknown>, options: ChainVerifierOptions = {}): ChainVerification {
+export function verifyChain(
+  events: Iterable<unknown>,
+  options: ChainVerifierOptions = {},
+): ChainVerification {
   const verifier = createChainVerifier(options);
   for (const event of events) verifier.push(event);
   return verifier.result();

@@ -17,7 +17,12 @@ export class OutboxFullError extends Error {
   readonly pending: number;
   readonly maxEvents: number;
 
-  constructor(reason: 'max-events' | 'quota', pending: number, maxEvents: number, options?: { cause?: unknown }) {
+  constructor(
+    reason: 'max-events' | 'quota',
+    pending: number,
+    maxEvents: number,
+    options?: { cause?: unknown },
+  ) {
     super(
       reason === 'quota'
         ? `The event outbox is full: the browser's storage quota is exhausted (${pending} events waiting). New events cannot be saved until the waiting ones are delivered.`
@@ -32,7 +37,14 @@ export class OutboxFullError extends Error {
 
 /** What went wrong talking to an HTTP receiver. */
 export type HttpErrorKind =
-  'network' | 'timeout' | 'unauthorized' | 'forbidden' | 'rate-limited' | 'server' | 'rejected' | 'incomplete';
+  | 'network'
+  | 'timeout'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rate-limited'
+  | 'server'
+  | 'rejected'
+  | 'incomplete';
 
 /**
  * An HTTP receiver (collector, OTLP endpoint, CDS service) did not accept a batch. `retryable`
@@ -51,7 +63,13 @@ export class HttpSinkError extends Error {
 
   constructor(
     message: string,
-    init: { kind: HttpErrorKind; status?: number; retryable: boolean; retryAfterMs?: number; cause?: unknown },
+    init: {
+      kind: HttpErrorKind;
+      status?: number;
+      retryable: boolean;
+      retryAfterMs?: number;
+      cause?: unknown;
+    },
   ) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.kind = init.kind;

@@ -14,7 +14,11 @@ export const systemTimers: Timers = {
  * @example
  * backoffDelay(3, { baseMs: 500, maxMs: 30_000, jitter: 'none' }); // 4000
  */
-export function backoffDelay(attempt: number, retry: RetryOptions, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  retry: RetryOptions,
+  random: () => number = Math.random,
+): number {
   const cap = Math.min(retry.maxMs, retry.baseMs * 2 ** Math.max(0, attempt));
   if (retry.jitter === 'none') return cap;
   return Math.floor(random() * cap);

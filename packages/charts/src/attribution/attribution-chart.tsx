@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { AxisBottom } from '../shared/axes.tsx';
-import { ChartFrame, useChartIds, type TooltipContent } from '../shared/chart-frame.tsx';
+import { ChartFrame, LegendItem, useChartIds, type TooltipContent } from '../shared/chart-frame.tsx';
 import { createFormatter, MISSING } from '../shared/format.ts';
 import { fillTemplate, plural, resolveMessages } from '../shared/messages.ts';
 import type { ChartBaseProps } from '../shared/types.ts';
@@ -75,7 +75,10 @@ export interface AttributionChartProps extends ChartBaseProps<AttributionMessage
   children?: ((layout: AttributionLayout) => ReactNode) | undefined;
 }
 
-const DEFAULT_CONTRIBUTION_FORMAT: Intl.NumberFormatOptions = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+const DEFAULT_CONTRIBUTION_FORMAT: Intl.NumberFormatOptions = {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+};
 const DEFAULT_VALUE_FORMAT: Intl.NumberFormatOptions = { maximumFractionDigits: 2 };
 
 function anchorFor(x: number, left: number, right: number): 'start' | 'middle' | 'end' {
@@ -173,7 +176,9 @@ export function AttributionChart(props: AttributionChartProps) {
     if (tooltipRow.kind === 'other') {
       lines.push(fillTemplate(messages.foldDetail, { count: format.integer(tooltipRow.count) }));
     }
-    lines.push(`${messages.contributionLabel}: ${signed(tooltipRow.contribution)} (${direction(tooltipRow)})`);
+    lines.push(
+      `${messages.contributionLabel}: ${signed(tooltipRow.contribution)} (${direction(tooltipRow)})`,
+    );
     lines.push(fillTemplate(messages.fromTo, { start: plain(tooltipRow.start), end: plain(tooltipRow.end) }));
     tooltip = {
       heading: rowLabel(tooltipRow, false),
@@ -207,6 +212,29 @@ export function AttributionChart(props: AttributionChartProps) {
       width={layout.width}
       height={layout.height}
       tooltip={tooltip}
+      legend={
+        <>
+          <LegendItem
+            swatch={
+              <path className="dlb-attribution__bar" data-sign="positive" d="M2,3L20,3L26,7L20,11L2,11Z" />
+            }
+          >
+            {messages.legendRaises}
+          </LegendItem>
+          <LegendItem
+            swatch={
+              <path
+                className="dlb-attribution__bar"
+                data-sign="negative"
+                d="M26,3L8,3L2,7L8,11L26,11Z"
+                style={{ fill: `url(#${hatch})` }}
+              />
+            }
+          >
+            {messages.legendLowers}
+          </LegendItem>
+        </>
+      }
       table={
         <>
           <thead>
@@ -311,7 +339,14 @@ export function AttributionChart(props: AttributionChartProps) {
               data-factor-id={row.factor?.id}
               {...nav.markProps(row.index)}
             >
-              <rect className="dlb-chart__hit" x={1} y={row.y + 1} width={layout.width - 2} height={row.height - 2} rx={3} />
+              <rect
+                className="dlb-chart__hit"
+                x={1}
+                y={row.y + 1}
+                width={layout.width - 2}
+                height={row.height - 2}
+                rx={3}
+              />
               <text className="dlb-attribution__label" x={labelX} y={mid} dy="0.32em" textAnchor="end">
                 {truncate(rowLabel(row, true), layout.labelColumn.maxChars)}
               </text>

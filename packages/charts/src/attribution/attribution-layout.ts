@@ -21,7 +21,7 @@ export interface AttributionLayoutInput {
   baseValue: number;
   /** The model output; defaults to base + Σ contributions. A difference becomes a "residual" row. */
   prediction?: number | undefined;
-  /** Factors drawn individually; the rest fold into one "other factors" row. @default 8 */
+  /** Factors drawn individually (Infinity: all); the rest fold into one "other factors" row. @default 8 */
   maxFactors?: number | undefined;
   /** Total width in px. */
   width: number;
@@ -137,7 +137,10 @@ export function attributionLayout(input: AttributionLayoutInput): AttributionLay
   const width = Math.max(200, finiteOr(input.width, 640));
   const rowHeight = Math.max(16, finiteOr(input.rowHeight, 32));
   const barHeight = Math.round(rowHeight * 0.6);
-  const maxFactors = Math.max(0, Math.floor(finiteOr(input.maxFactors, 8)));
+  const maxFactors =
+    input.maxFactors === Number.POSITIVE_INFINITY
+      ? Infinity
+      : Math.max(0, Math.floor(finiteOr(input.maxFactors, 8)));
   const base = finiteOr(input.baseValue, 0);
 
   const valid = input.factors.filter((factor) => Number.isFinite(factor.contribution));

@@ -33,6 +33,8 @@ export interface AttributionMessages {
   valueLabel: string;
   contributionLabel: string;
   axisLabel: string;
+  legendRaises: string;
+  legendLowers: string;
 }
 
 export const attributionMessages: MessageCatalog<AttributionMessages> = {
@@ -62,6 +64,8 @@ export const attributionMessages: MessageCatalog<AttributionMessages> = {
     valueLabel: 'Wert',
     contributionLabel: 'Beitrag',
     axisLabel: 'Modellausgabe',
+    legendRaises: 'Pfeil nach rechts, gefüllt: erhöht die Vorhersage (+)',
+    legendLowers: 'Pfeil nach links, schraffiert: senkt die Vorhersage (−)',
   },
   en: {
     title: 'Factor contributions to the AI prediction',
@@ -89,5 +93,7 @@ export const attributionMessages: MessageCatalog<AttributionMessages> = {
     valueLabel: 'Value',
     contributionLabel: 'Contribution',
     axisLabel: 'Model output',
+    legendRaises: 'Arrow to the right, solid: raises the prediction (+)',
+    legendLowers: 'Arrow to the left, hatched: lowers the prediction (−)',
   },
 };

@@ -56,6 +56,8 @@ export interface ChartFrameProps {
   tooltip: TooltipContent | null;
   /** The table twin's `<thead>`/`<tbody>`. */
   table: ReactNode;
+  /** Legend items (`<LegendItem>`), in HTML so they wrap on narrow screens. */
+  legend?: ReactNode;
 }
 
 /**
@@ -72,26 +74,44 @@ export interface ChartFrameProps {
  *   describes.
  * - a `<table>` twin with the same rows the chart draws, visually hidden unless `showTable`.
  */
-export function ChartFrame(props: ChartFrameProps) {
-  const { ids, width, height, tooltip } = props;
-  const className = ['dlb-chart', `dlb-${props.kind}`, props.className].filter(Boolean).join(' ');
+export function ChartFrame({
+  kind,
+  locale,
+  ids,
+  title,
+  summary,
+  instructions,
+  className,
+  style,
+  showTable,
+  reducedMotion,
+  containerRef,
+  plotProps,
+  width,
+  height,
+  children,
+  tooltip,
+  table,
+  legend,
+}: ChartFrameProps) {
+  const classes = ['dlb-chart', `dlb-${kind}`, className].filter(Boolean).join(' ');
   return (
     <figure
-      className={className}
-      style={props.style}
-      lang={props.locale}
+      className={classes}
+      style={style}
+      lang={locale}
       aria-labelledby={ids.title}
-      data-motion={props.reducedMotion ? 'reduce' : 'full'}
+      data-motion={reducedMotion ? 'reduce' : 'full'}
     >
       <figcaption className="dlb-chart__caption">
         <span id={ids.title} className="dlb-chart__title">
-          {props.title}
+          {title}
         </span>
         <span id={ids.summary} className="dlb-chart__summary">
-          {props.summary}
+          {summary}
         </span>
       </figcaption>
-      <div className="dlb-chart__plot" ref={props.containerRef} {...props.plotProps}>
+      <div className="dlb-chart__plot" ref={containerRef} {...plotProps}>
         <svg
           className="dlb-chart__svg"
           role="group"
@@ -101,16 +121,17 @@ export function ChartFrame(props: ChartFrameProps) {
           height={height}
           viewBox={`0 0 ${width} ${height}`}
         >
-          {props.children}
+          {children}
         </svg>
         {tooltip ? <ChartTooltip id={ids.tooltip} content={tooltip} width={width} height={height} /> : null}
       </div>
+      {legend ? <div className="dlb-chart__legend">{legend}</div> : null}
       <p id={ids.instructions} className="dlb-visually-hidden">
-        {props.instructions}
+        {instructions}
       </p>
-      <table className={props.showTable ? 'dlb-chart__table' : 'dlb-chart__table dlb-visually-hidden'}>
-        <caption>{props.title}</caption>
-        {props.table}
+      <table className={showTable ? 'dlb-chart__table' : 'dlb-chart__table dlb-visually-hidden'}>
+        <caption>{title}</caption>
+        {table}
       </table>
     </figure>
   );
@@ -145,10 +166,24 @@ function ChartTooltip({
       <strong className="dlb-chart__tooltip-heading">{content.heading}</strong>
       {content.lines.map((line, index) => (
         <span key={index} className="dlb-chart__tooltip-line">
+          {/* Lines are blocks on screen; as a description they need a separator to be read apart. */}
+          <span className="dlb-visually-hidden">. </span>
           {line}
         </span>
       ))}
     </div>
+  );
+}
+
+/** One legend entry: a small drawing of the encoding (decorative) and the words that explain it. */
+export function LegendItem({ swatch, children }: { swatch: ReactNode; children: ReactNode }) {
+  return (
+    <span className="dlb-chart__legend-item">
+      <svg className="dlb-chart__swatch" width={28} height={14} viewBox="0 0 28 14" aria-hidden="true">
+        {swatch}
+      </svg>
+      <span>{children}</span>
+    </span>
   );
 }
 

@@ -82,11 +82,15 @@ export function createFormatter(locale: ChartLocale): ChartFormatter {
     },
     percent(value, options = { maximumFractionDigits: 0 }) {
       if (!Number.isFinite(value)) return MISSING;
-      return withMinus(numberFormat(tag, { ...options, style: 'percent', signDisplay: 'negative' }).format(value));
+      return withMinus(
+        numberFormat(tag, { ...options, style: 'percent', signDisplay: 'negative' }).format(value),
+      );
     },
     integer(value) {
       if (!Number.isFinite(value)) return MISSING;
-      return withMinus(numberFormat(tag, { maximumFractionDigits: 0, signDisplay: 'negative' }).format(value));
+      return withMinus(
+        numberFormat(tag, { maximumFractionDigits: 0, signDisplay: 'negative' }).format(value),
+      );
     },
     tick(value, step, style = 'number') {
       if (!Number.isFinite(value)) return MISSING;

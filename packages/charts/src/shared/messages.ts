@@ -3,6 +3,9 @@ import type { ChartLocale } from './format.ts';
 /** A catalogue of flat message strings, one object per locale. */
 export type MessageCatalog<M> = Record<ChartLocale, M>;
 
+/** Overrides for some messages; `undefined` keeps the default. */
+export type MessageOverrides<M> = { [K in keyof M]?: M[K] | undefined };
+
 /**
  * The messages for one locale with the consumer's overrides on top. Undefined overrides are
  * ignored, so `{ title: undefined }` keeps the default title.
@@ -10,7 +13,7 @@ export type MessageCatalog<M> = Record<ChartLocale, M>;
 export function resolveMessages<M extends object>(
   catalog: MessageCatalog<M>,
   locale: ChartLocale,
-  overrides?: Partial<M>,
+  overrides?: MessageOverrides<M>,
 ): M {
   const base = catalog[locale] ?? catalog.en;
   if (!overrides) return base;

@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { ChartLocale } from './format.ts';
+import type { MessageOverrides } from './messages.ts';
 
 /** Props every chart shares. */
 export interface ChartBaseProps<M> {
@@ -23,7 +24,7 @@ export interface ChartBaseProps<M> {
    * @default {} (the locale's messages)
    * @example <Histogram messages={{ title: 'Bearbeitungszeit', axisLabel: 'Tage' }} … />
    */
-  messages?: Partial<M> | undefined;
+  messages?: MessageOverrides<M> | undefined;
   /**
    * A fixed width in px. Without it the chart fills its container and follows its size
    * (ResizeObserver), starting at 640 px where it cannot measure (server, jsdom).

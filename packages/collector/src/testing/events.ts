@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_SCHEMA_VERSION, hashCanonical, type DeliberateEvent, type EventDataMap, type EventType } from '@deliberate/core';
+import {
+  EVENT_SCHEMA_VERSION,
+  hashCanonical,
+  type DeliberateEvent,
+  type EventDataMap,
+  type EventType,
+} from '@deliberate/core';
 
 /*
  * Valid `deliberate.event/1` events for tests and the ingest benchmark. Test-only (this folder is
@@ -36,7 +42,12 @@ const DATA: { [K in EventType]?: EventDataMap[K] } = {
     durationMs: 41_000,
   },
 };
-const CYCLE = ['decision.opened', 'judgement.committed', 'recommendation.revealed', 'decision.finalized'] as const;
+const CYCLE = [
+  'decision.opened',
+  'judgement.committed',
+  'recommendation.revealed',
+  'decision.finalized',
+] as const;
 
 /** Options of {@link createEventFactory}. */
 export interface EventFactoryOptions {

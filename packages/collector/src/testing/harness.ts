@@ -65,12 +65,20 @@ export async function startHarness(options: Partial<CollectorOptions> = {}): Pro
       return fetch(`${url}/v1/events`, {
         method: 'POST',
         headers,
-        body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
+        body:
+          typeof body === 'string'
+            ? body
+            : body instanceof Uint8Array
+              ? new Uint8Array(body)
+              : JSON.stringify(body),
       });
     },
     async exportEvents(query = '') {
-      const response = await fetch(`${url}/v1/events${query}`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } });
-      if (response.status !== 200) throw new Error(`export answered ${response.status}: ${await response.text()}`);
+      const response = await fetch(`${url}/v1/events${query}`, {
+        headers: { authorization: `Bearer ${TEST_TOKEN}` },
+      });
+      if (response.status !== 200)
+        throw new Error(`export answered ${response.status}: ${await response.text()}`);
       const text = await response.text();
       return text
         .split('\n')

@@ -17,6 +17,7 @@ export const EVENT_TYPES = [
   'decision.abandoned',
   'ai.stopped',
   'outcome.recorded',
+  'ui.error',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -7,6 +7,7 @@ import {
   DeliberateEventSchema,
   EVENT_SCHEMA_VERSION,
   EVENT_TYPES,
+  validateStoredEvent,
 } from './schema.ts';
 import type { DecisionEventDraft, DeliberateEvent, EventType } from './schema.ts';
 
@@ -101,6 +102,11 @@ const examples: { [T in EventType]: DecisionEventDraft<T> } = {
     ...envelope,
     type: 'outcome.recorded',
     data: { truth: { label: 'reject' }, source: 'appeal' },
+  },
+  'ui.error': {
+    ...envelope,
+    type: 'ui.error',
+    data: { component: 'Recommendation', message: 'Cannot read properties of undefined' },
   },
 };
 
@@ -244,5 +250,25 @@ describe('the checked-in JSON Schema', () => {
     expect(schema.oneOf.map((variant) => variant.properties.type.const).sort()).toEqual(
       [...EVENT_TYPES].sort(),
     );
+  });
+});
+
+describe('validateStoredEvent (forward compatibility)', () => {
+  const future = { ...stored(examples['ai.stopped']), type: 'review.escalated', data: { to: 'team lead' } };
+
+  it('accepts an event of a type this version does not know, when its envelope is valid', () => {
+    expect(validateStoredEvent(future).success).toBe(true);
+  });
+
+  it('still rejects an unknown type with a broken envelope', () => {
+    const result = validateStoredEvent({ ...future, seq: -1 });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['seq']);
+  });
+
+  it('checks a known type against its full schema', () => {
+    const broken = stored(examples['decision.finalized']) as unknown as { data: Record<string, unknown> };
+    const result = validateStoredEvent({ ...broken, data: { ...broken.data, outcome: 'maybe' } });
+    expect(result.success).toBe(false);
   });
 });

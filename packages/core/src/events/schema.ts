@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
  * an older version does not reject events written by a newer one.
  */
 
-import { EVENT_SCHEMA_VERSION, OUTCOMES, type EventType } from './constants.ts';
+import { EVENT_SCHEMA_VERSION, EVENT_TYPES, OUTCOMES, type EventType } from './constants.ts';
 
 export { EVENT_SCHEMA_VERSION, EVENT_TYPES, OUTCOMES, type EventType, type Outcome } from './constants.ts';
 
@@ -142,6 +142,15 @@ export const RecommendationInvalidDataSchema = z.looseObject({
   ),
 });
 
+/**
+ * Extension: a Deliberate component failed to render and showed its fallback. Logged so that an
+ * evaluator can tell a decision made without the AI by choice from one made because the screen broke.
+ */
+export const UiErrorDataSchema = z.looseObject({
+  component: nonEmpty(),
+  message: z.string(),
+});
+
 /* -------------------------------------------------------------------------------------------------
  * Envelope
  * -----------------------------------------------------------------------------------------------*/
@@ -175,6 +184,7 @@ const types = {
   'decision.abandoned': DecisionAbandonedDataSchema,
   'ai.stopped': AiStoppedDataSchema,
   'outcome.recorded': OutcomeRecordedDataSchema,
+  'ui.error': UiErrorDataSchema,
 } as const satisfies Record<EventType, unknown>;
 
 function variant<T extends EventType>(type: T, withChain: boolean) {
@@ -197,6 +207,7 @@ function union(withChain: boolean) {
     variant('decision.abandoned', withChain),
     variant('ai.stopped', withChain),
     variant('outcome.recorded', withChain),
+    variant('ui.error', withChain),
   ]);
 }
 
@@ -232,3 +243,31 @@ export type DeliberateEvent<T extends EventType = EventType> = {
     hash: string;
   };
 }[T];
+
+/**
+ * Any stored event, including types this version of the contract does not know: the envelope is
+ * checked, `data` only for being an object. Readers use it so that a log written by a newer
+ * Deliberate is stored and counted rather than rejected (contracts are extended, never broken).
+ */
+export const StoredEnvelopeSchema = z.looseObject({
+  ...draftFields,
+  ...chainFields,
+  type: z.string().check(z.regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/)),
+  data: z.looseObject({}),
+});
+
+const knownTypes: ReadonlySet<string> = new Set(EVENT_TYPES);
+
+/**
+ * Validates a stored event: a known type against its full schema, an unknown (newer) type
+ * against the envelope only.
+ *
+ * @example
+ * const result = validateStoredEvent(JSON.parse(line));
+ * if (!result.success) console.error(result.error.issues);
+ */
+export function validateStoredEvent(value: unknown) {
+  const type = (value as { type?: unknown } | null)?.type;
+  if (typeof type === 'string' && !knownTypes.has(type)) return StoredEnvelopeSchema.safeParse(value);
+  return DeliberateEventSchema.safeParse(value);
+}

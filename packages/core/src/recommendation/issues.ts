@@ -27,5 +27,4 @@ export interface RecommendationIssue {
 }
 
 export type ParseRecommendationResult<T> =
-  | { ok: true; value: T; issues: [] }
-  | { ok: false; issues: RecommendationIssue[] };
+  { ok: true; value: T; issues: [] } | { ok: false; issues: RecommendationIssue[] };

@@ -139,7 +139,9 @@ export const EvidenceSchema = z.object({
   quote: nonEmpty(),
   source: EvidenceSourceSchema,
   /** Character offsets of the quotation in the source text, where known. */
-  span: z.optional(z.object({ start: z.number().check(z.int(), z.gte(0)), end: z.number().check(z.int(), z.gte(0)) })),
+  span: z.optional(
+    z.object({ start: z.number().check(z.int(), z.gte(0)), end: z.number().check(z.int(), z.gte(0)) }),
+  ),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 

@@ -20,7 +20,10 @@ export interface I18nProviderProps {
  * <I18nProvider locale="en" messages={{ 'actions.accept': 'Approve as suggested' }}>…</I18nProvider>
  */
 export function I18nProvider({ locale = 'de', messages, children }: I18nProviderProps) {
-  const translator = useMemo(() => createTranslator(locale, { ...messagesFor(locale), ...messages }), [locale, messages]);
+  const translator = useMemo(
+    () => createTranslator(locale, { ...messagesFor(locale), ...messages }),
+    [locale, messages],
+  );
   return <I18nContext.Provider value={translator}>{children}</I18nContext.Provider>;
 }
 

@@ -55,7 +55,10 @@ export function formatPercentRange(lo: number, hi: number, locale: string): stri
  * formatSeconds(20_000, 'de'); // "20 Sek."
  */
 export function formatSeconds(ms: number, locale: string): string {
-  return numberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'long', maximumFractionDigits: 0 }).format(
-    Math.ceil(ms / 1000),
-  );
+  return numberFormat(locale, {
+    style: 'unit',
+    unit: 'second',
+    unitDisplay: 'long',
+    maximumFractionDigits: 0,
+  }).format(Math.ceil(ms / 1000));
 }

@@ -3,13 +3,39 @@
  * merges them. `messages.test.ts` checks that both locales have the same keys and placeholders.
  */
 import * as common from './common.ts';
+import * as confidence from './confidence.ts';
+import * as recommendation from './recommendation.ts';
+import * as judgement from './judgement.ts';
+import * as contrast from './contrast.ts';
+import * as actions from './actions.ts';
+import * as justification from './justification.ts';
+import * as oversight from './oversight.ts';
+import * as screen from './screen.ts';
 
 export type Locale = 'de' | 'en';
 export const LOCALES: readonly Locale[] = ['de', 'en'];
 
-const families = [common] as const;
+const families = [
+  common,
+  confidence,
+  recommendation,
+  judgement,
+  contrast,
+  actions,
+  justification,
+  oversight,
+  screen,
+] as const;
 
-export type Messages = typeof common.en;
+export type Messages = typeof common.en &
+  typeof confidence.en &
+  typeof recommendation.en &
+  typeof judgement.en &
+  typeof contrast.en &
+  typeof actions.en &
+  typeof justification.en &
+  typeof oversight.en &
+  typeof screen.en;
 
 const merged = {
   de: Object.assign({}, ...families.map((family) => family.de)) as Messages,

@@ -20,7 +20,12 @@ export interface UseControllableStateParams<T> {
  * @example
  * const [open, setOpen] = useControllableState({ prop: props.open, defaultProp: false, onChange: props.onOpenChange, name: 'Panel' });
  */
-export function useControllableState<T>({ prop, defaultProp, onChange, name }: UseControllableStateParams<T>) {
+export function useControllableState<T>({
+  prop,
+  defaultProp,
+  onChange,
+  name,
+}: UseControllableStateParams<T>) {
   const [uncontrolled, setUncontrolled] = useState(defaultProp);
   const isControlled = prop !== undefined;
   const wasControlled = useRef(isControlled);

@@ -1,0 +1,201 @@
+import type { DeliberateEvent } from '@deliberate/core';
+import { DEFAULT_BINS, computeExtras, computeMetrics, groupSlots } from './compute.ts';
+import { DecisionTable } from './decisions.ts';
+import { FingerprintSet, fingerprint, fingerprintHi, fingerprintLo } from './fingerprint.ts';
+import type {
+  Binning,
+  GroupField,
+  GroupOptions,
+  GroupedMetricsReport,
+  InputSummary,
+  Metrics,
+  MetricsOptions,
+  MetricsReport,
+} from './types.ts';
+import { isDeliberateEvent } from './validate.ts';
+
+/** Default minimum group size for `--by`: smaller groups are suppressed (research.md §4). */
+export const DEFAULT_K = 10;
+/** How many malformed line numbers the input summary lists. */
+export const MALFORMED_LINES_LISTED = 20;
+
+/** The fields `--by` accepts. */
+export const GROUP_FIELDS: readonly GroupField[] = ['procedure', 'model', 'arm', 'uiVariant', 'role', 'month', 'actor'];
+
+/** Thrown for options that make no sense (the CLI turns it into exit code 2). */
+export class MetricsOptionError extends RangeError {
+  override name = 'MetricsOptionError';
+}
+
+function resolveBins(options: MetricsOptions): { bins: number; binning: Binning } {
+  const bins = options.bins ?? DEFAULT_BINS;
+  if (!Number.isInteger(bins) || bins < 1 || bins > 1000) {
+    throw new MetricsOptionError(`bins must be a whole number from 1 to 1000, not ${String(bins)}.`);
+  }
+  const binning = options.binning ?? 'width';
+  if (binning !== 'width' && binning !== 'mass') {
+    throw new MetricsOptionError(`binning must be "width" or "mass", not "${String(binning)}".`);
+  }
+  return { bins, binning };
+}
+
+/**
+ * The streaming metrics engine: feed it lines (or parsed events) in log order, ask for metrics at
+ * any time. Pure: no Node APIs, runs in a browser.
+ *
+ * @example
+ * const engine = createMetricsEngine();
+ * for (const line of text.split('\n')) engine.pushLine(line);
+ * engine.metrics().override; // { rate, lo, hi, k, n }
+ */
+export interface MetricsEngine {
+  /**
+   * One JSONL line (without its newline). Blank lines are skipped; a line that is not JSON or
+   * fails the event schema is counted as malformed with its line number and otherwise ignored.
+   */
+  pushLine(line: string): void;
+  /** One already parsed value, counted as one line. */
+  pushEvent(value: unknown): void;
+  /** What was read so far. */
+  input(): InputSummary;
+  /** The metrics over all finalized decisions, with the report's extras. */
+  metrics(options?: MetricsOptions): MetricsReport;
+  /**
+   * The metrics per group; groups smaller than `k` are suppressed. Throws `MetricsOptionError` for
+   * `by: 'actor'` unless `allowIndividualActors` is set.
+   */
+  grouped(by: GroupField, options?: GroupOptions): GroupedMetricsReport;
+  /** Decisions held and the bytes of the engine's tables (for the memory budget). */
+  memory(): { decisions: number; bytes: number };
+  /** The joined decisions, for callers that compute their own views. */
+  readonly table: DecisionTable;
+}
+
+/**
+ * Creates a metrics engine. Memory is O(decisions): a compact record per decision and a 64-bit
+ * fingerprint per event id (for de-duplication); see README.md "Memory".
+ *
+ * @example
+ * const engine = createMetricsEngine();
+ * events.forEach((event) => engine.pushEvent(event));
+ * const { groups, suppressed } = engine.grouped('procedure', { k: 10 });
+ */
+export function createMetricsEngine(): MetricsEngine {
+  const table = new DecisionTable();
+  const seen = new FingerprintSet(1 << 14);
+  let line = 0;
+  let lines = 0;
+  let events = 0;
+  let duplicates = 0;
+  let malformed = 0;
+  const malformedLines: number[] = [];
+
+  function markMalformed(): void {
+    malformed++;
+    if (malformedLines.length < MALFORMED_LINES_LISTED) malformedLines.push(line);
+  }
+
+  function accept(value: unknown): void {
+    if (!isDeliberateEvent(value)) {
+      markMalformed();
+      return;
+    }
+    const event = value as DeliberateEvent;
+    fingerprint(event.id);
+    if (!seen.add(fingerprintHi(), fingerprintLo())) {
+      duplicates++;
+      return;
+    }
+    events++;
+    table.ingest(event);
+  }
+
+  function pushLine(text: string): void {
+    line++;
+    // Blank (or whitespace-only) lines, such as the one after a trailing newline, are no data.
+    if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim().length === 0)) return;
+    lines++;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      markMalformed();
+      return;
+    }
+    accept(value);
+  }
+
+  function pushEvent(value: unknown): void {
+    line++;
+    lines++;
+    accept(value);
+  }
+
+  function input(): InputSummary {
+    return { lines, events, duplicates, malformed: { count: malformed, lines: [...malformedLines] } };
+  }
+
+  function metrics(options: MetricsOptions = {}): MetricsReport {
+    const resolved = resolveBins(options);
+    const core: Metrics = computeMetrics(table, null, resolved);
+    return { ...core, input: input(), ...computeExtras(table) };
+  }
+
+  function grouped(by: GroupField, options: GroupOptions = {}): GroupedMetricsReport {
+    if (!GROUP_FIELDS.includes(by)) {
+      throw new MetricsOptionError(`Cannot group by "${String(by)}"; use one of ${GROUP_FIELDS.join(', ')}.`);
+    }
+    if (by === 'actor' && options.allowIndividualActors !== true) {
+      throw new MetricsOptionError(
+        'Grouping by actor rates individual employees. It needs the staff council’s consent and must be allowed explicitly (allowIndividualActors / --allow-individual-actors).',
+      );
+    }
+    const resolved = resolveBins(options);
+    const k = options.k ?? DEFAULT_K;
+    if (!Number.isInteger(k) || k < 1) throw new MetricsOptionError(`k must be a whole number ≥ 1, not ${String(k)}.`);
+    const groups: Record<string, Metrics> = {};
+    let suppressedGroups = 0;
+    let suppressedDecisions = 0;
+    let decisions = 0;
+    const entries = [...groupSlots(table, by).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [key, slots] of entries) {
+      decisions += slots.length;
+      if (slots.length < k) {
+        suppressedGroups++;
+        suppressedDecisions += slots.length;
+        continue;
+      }
+      groups[key] = computeMetrics(table, slots, resolved);
+    }
+    return {
+      by,
+      k,
+      decisions,
+      groups,
+      suppressed: { groups: suppressedGroups, decisions: suppressedDecisions },
+      input: input(),
+    };
+  }
+
+  return {
+    pushLine,
+    pushEvent,
+    input,
+    metrics,
+    grouped,
+    memory: () => ({ decisions: table.size, bytes: table.bytes + seen.bytes }),
+    table,
+  };
+}
+
+/**
+ * Metrics over events held in memory (the dashboard in a browser, tests).
+ *
+ * @example
+ * const result = metricsFromEvents(simulateEvents({ decisions: 500, seed: 'demo' }));
+ */
+export function metricsFromEvents(events: Iterable<unknown>, options: MetricsOptions = {}): MetricsReport {
+  const engine = createMetricsEngine();
+  for (const event of events) engine.pushEvent(event);
+  return engine.metrics(options);
+}

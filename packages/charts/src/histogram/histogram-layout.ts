@@ -1,0 +1,162 @@
+import { bin, extent, max, thresholdSturges } from 'd3-array';
+import { scaleLinear } from 'd3-scale';
+import { finiteOr, px } from '../shared/stats.ts';
+
+/** A precomputed histogram bin: values from `x0` up to (not including) `x1`, except the last bin. */
+export interface HistogramBin {
+  x0: number;
+  x1: number;
+  count: number;
+}
+
+export interface HistogramLayoutInput {
+  /** Raw values, binned with d3-array `bin()`. Ignored when `bins` is given. Non-finite values are skipped. */
+  values?: readonly number[] | undefined;
+  /** Precomputed bins (e.g. from a server-side aggregation). */
+  bins?: readonly HistogramBin[] | undefined;
+  /** Number of bins (a hint, d3 picks round edges) or explicit edges. @default Sturges' rule */
+  thresholds?: number | readonly number[] | undefined;
+  /** The value range to bin over. @default the extent of the values */
+  domain?: readonly [number, number] | undefined;
+  /** Total width in px. */
+  width: number;
+  /** Total height in px. @default 240 */
+  height?: number | undefined;
+}
+
+export interface HistogramBar {
+  key: string;
+  index: number;
+  x0: number;
+  x1: number;
+  count: number;
+  /** count / total, 0 when there are no values. */
+  share: number;
+  /** Whether the bin includes its upper edge (only the last one does). */
+  closed: boolean;
+  bar: { x: number; y: number; width: number; height: number };
+  /** Count label position; null when the bar is too narrow to label. */
+  label: { x: number; y: number } | null;
+  hit: { x: number; y: number; width: number; height: number };
+  anchor: { x: number; y: number };
+}
+
+export interface HistogramLayout {
+  width: number;
+  height: number;
+  bars: HistogramBar[];
+  total: number;
+  /** Values left out because they were not finite numbers. */
+  skipped: number;
+  plot: { left: number; right: number; top: number; bottom: number };
+  xTicks: { value: number; position: number }[];
+  xStep: number;
+  yTicks: { value: number; position: number }[];
+  yStep: number;
+}
+
+const MARGIN = { left: 52, right: 16, top: 30, bottom: 44 };
+
+function stepOf(ticks: number[]): number {
+  return ticks.length > 1 ? Math.abs((ticks[1] ?? 0) - (ticks[0] ?? 0)) : 1;
+}
+
+/**
+ * Lays out a histogram from raw values (binned with d3-array) or from precomputed bins: bars,
+ * count labels, axes. No values → no bars (the component says so in words).
+ *
+ * @example
+ * histogramLayout({ values: [1, 2, 2, 3], thresholds: 3, width: 400 }).bars.map((bar) => bar.count);
+ */
+export function histogramLayout(input: HistogramLayoutInput): HistogramLayout {
+  const width = Math.max(200, finiteOr(input.width, 640));
+  const height = Math.max(120, finiteOr(input.height, 240));
+  const plot = {
+    left: MARGIN.left,
+    right: width - MARGIN.right,
+    top: MARGIN.top,
+    bottom: height - MARGIN.bottom,
+  };
+
+  let skipped = 0;
+  let raw: HistogramBin[];
+  if (input.bins) {
+    raw = input.bins
+      .filter((b) => Number.isFinite(b.x0) && Number.isFinite(b.x1))
+      .map((b) => ({
+        x0: Math.min(b.x0, b.x1),
+        x1: Math.max(b.x0, b.x1),
+        count: Math.max(0, finiteOr(b.count, 0)),
+      }))
+      .sort((a, b) => a.x0 - b.x0);
+  } else {
+    const values = (input.values ?? []).filter((value) => Number.isFinite(value));
+    skipped = (input.values?.length ?? 0) - values.length;
+    if (values.length === 0) raw = [];
+    else {
+      let [lo = 0, hi = 0] = input.domain ?? extent(values);
+      if (!(hi > lo)) {
+        // One distinct value: a bin of width 1 around it, not a zero-width bin.
+        const pad = Math.abs(lo) > 0 ? Math.abs(lo) * 0.5 : 0.5;
+        lo -= pad;
+        hi += pad;
+      }
+      const binner = bin<number, number>().domain([lo, hi]);
+      const thresholds = input.thresholds;
+      if (typeof thresholds === 'number') binner.thresholds(thresholds);
+      else if (thresholds) binner.thresholds([...thresholds]);
+      else binner.thresholds(thresholdSturges);
+      raw = binner(values)
+        .filter((b) => b.x0 !== undefined && b.x1 !== undefined && b.x1 > b.x0)
+        .map((b) => ({ x0: b.x0 as number, x1: b.x1 as number, count: b.length }));
+    }
+  }
+
+  const total = raw.reduce((sum, b) => sum + b.count, 0);
+  const first = raw[0];
+  const last = raw[raw.length - 1];
+  const x = scaleLinear()
+    .domain(first && last && last.x1 > first.x0 ? [first.x0, last.x1] : [0, 1])
+    .range([plot.left, plot.right]);
+  const y = scaleLinear()
+    .domain([0, Math.max(1, max(raw, (b) => b.count) ?? 0)])
+    .range([plot.bottom, plot.top])
+    .nice();
+
+  const bars = raw.map((b, index): HistogramBar => {
+    const left = px(x(b.x0));
+    const right = px(x(b.x1));
+    const top = px(y(b.count));
+    const barWidth = Math.max(1, right - left - 1);
+    return {
+      key: `bin:${b.x0}:${index}`,
+      index,
+      x0: b.x0,
+      x1: b.x1,
+      count: b.count,
+      share: total > 0 ? b.count / total : 0,
+      closed: index === raw.length - 1,
+      bar: { x: px(left + 0.5), y: top, width: px(barWidth), height: px(plot.bottom - top) },
+      label: right - left >= 20 ? { x: px((left + right) / 2), y: px(top - 4) } : null,
+      hit: { x: left, y: plot.top, width: px(Math.max(1, right - left)), height: plot.bottom - plot.top },
+      anchor: { x: px((left + right) / 2), y: Math.max(plot.top, px(top - 16)) },
+    };
+  });
+
+  const xTickValues = x.ticks(Math.max(2, Math.floor((plot.right - plot.left) / 80)));
+  const yTickValues = y
+    .ticks(Math.max(2, Math.floor((plot.bottom - plot.top) / 40)))
+    .filter(Number.isInteger);
+  return {
+    width,
+    height,
+    bars,
+    total,
+    skipped,
+    plot,
+    xTicks: xTickValues.map((value) => ({ value, position: px(x(value)) })),
+    xStep: stepOf(xTickValues),
+    yTicks: yTickValues.map((value) => ({ value, position: px(y(value)) })),
+    yStep: stepOf(yTickValues),
+  };
+}

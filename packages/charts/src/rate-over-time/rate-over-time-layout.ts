@@ -1,0 +1,205 @@
+import { extent } from 'd3-array';
+import { scaleLinear, scaleUtc } from 'd3-scale';
+import { area, line } from 'd3-shape';
+import { finiteOr, px, wilsonInterval } from '../shared/stats.ts';
+
+/** A rate at one time: e.g. the weekly override rate with its Wilson 95 % interval. */
+export interface RatePoint {
+  /** When: a Date or an ISO 8601 string ("2025-03-01"). Points with invalid dates are skipped. */
+  t: Date | string;
+  /** The rate, 0–1 (with the default y domain). */
+  rate: number | null;
+  /** Lower and upper bound of its interval. When missing but n > 0, the Wilson 95 % interval is used. */
+  lo: number | null;
+  hi: number | null;
+  /** Cases behind the rate. n = 0 leaves a gap in the line and the band. */
+  n: number;
+}
+
+export interface RateOverTimeLayoutInput {
+  points: readonly RatePoint[];
+  /** Total width in px. */
+  width: number;
+  /** Total height in px. @default 260 */
+  height?: number | undefined;
+  /** The y range. Rates are shares, and a cropped axis exaggerates change. @default [0, 1] */
+  yDomain?: readonly [number, number] | undefined;
+}
+
+/** The unit of the time axis ticks, chosen from the time span. */
+export type TimeTickUnit = 'year' | 'month' | 'day' | 'hour';
+
+export interface RateMark {
+  key: string;
+  index: number;
+  date: Date;
+  /** No cases or no rate: a gap. */
+  empty: boolean;
+  n: number;
+  rate: number | null;
+  interval: { lo: number; hi: number } | null;
+  x: number;
+  /** Point and band ends in px; null when empty. */
+  y: number | null;
+  yLo: number | null;
+  yHi: number | null;
+  /** A point with cases between two gaps: no line reaches it, so it needs its own interval whisker. */
+  isolated: boolean;
+  hit: { x: number; y: number; width: number; height: number };
+  anchor: { x: number; y: number };
+}
+
+export interface RateOverTimeLayout {
+  width: number;
+  height: number;
+  marks: RateMark[];
+  /** The interval band (d3-shape `area`), broken where n = 0. */
+  bandPath: string;
+  /** The band's edges, so its extent does not rest on a light fill alone. */
+  bandLowPath: string;
+  bandHighPath: string;
+  /** The rate (d3-shape `line`), broken where n = 0. */
+  linePath: string;
+  plot: { left: number; right: number; top: number; bottom: number };
+  xTicks: { value: Date; position: number }[];
+  tickUnit: TimeTickUnit;
+  yTicks: { value: number; position: number }[];
+  yStep: number;
+  emptyPoints: number;
+  /** Points left out because their date was invalid. */
+  skipped: number;
+}
+
+const MARGIN = { left: 52, right: 20, top: 30, bottom: 44 };
+const DAY = 86_400_000;
+
+function toDate(t: Date | string): Date {
+  return t instanceof Date ? t : new Date(t);
+}
+
+/**
+ * Lays out a rate over time with its interval band: d3-shape `area` for the band and `line` for
+ * the rate, both `.defined()` only where n > 0, so periods without cases are gaps rather than a
+ * line dropping to zero. Each point also gets a hit column for hover and focus.
+ *
+ * @example
+ * rateOverTimeLayout({ points, width: 600 }).linePath; // "M…L…M…" — a gap where n = 0
+ */
+export function rateOverTimeLayout(input: RateOverTimeLayoutInput): RateOverTimeLayout {
+  const width = Math.max(200, finiteOr(input.width, 640));
+  const height = Math.max(140, finiteOr(input.height, 260));
+  const plot = {
+    left: MARGIN.left,
+    right: width - MARGIN.right,
+    top: MARGIN.top,
+    bottom: height - MARGIN.bottom,
+  };
+
+  const valid = input.points
+    .map((point) => ({ point, date: toDate(point.t) }))
+    .filter((entry) => !Number.isNaN(entry.date.getTime()))
+    .sort((a, b) => a.date.getTime() - b.date.getTime());
+
+  let [start, end] = extent(valid, (entry) => entry.date.getTime());
+  if (start === undefined || end === undefined) {
+    start = Date.UTC(2000, 0, 1);
+    end = start + DAY;
+  } else if (end - start < 1) {
+    start -= DAY;
+    end += DAY;
+  }
+  const x = scaleUtc()
+    .domain([new Date(start), new Date(end)])
+    .range([plot.left + 8, plot.right - 8]);
+  const [yMin, yMax] = input.yDomain ?? [0, 1];
+  const y = scaleLinear()
+    .domain(Number.isFinite(yMin) && Number.isFinite(yMax) && yMax > yMin ? [yMin, yMax] : [0, 1])
+    .range([plot.bottom, plot.top])
+    .clamp(true);
+
+  const positions = valid.map((entry) => x(entry.date));
+  const marks = valid.map(({ point, date }, index): RateMark => {
+    const n = Math.max(0, finiteOr(point.n, 0));
+    const rate = point.rate;
+    const empty = !(n > 0) || rate === null || !Number.isFinite(rate);
+    const given =
+      point.lo !== null && point.hi !== null && Number.isFinite(point.lo) && Number.isFinite(point.hi)
+        ? { lo: Math.min(point.lo, point.hi), hi: Math.max(point.lo, point.hi) }
+        : null;
+    const interval = empty ? null : (given ?? wilsonInterval(rate as number, n));
+    const cx = positions[index] ?? plot.left;
+    const previous = positions[index - 1];
+    const next = positions[index + 1];
+    const left = previous === undefined ? plot.left : (previous + cx) / 2;
+    const right = next === undefined ? plot.right : (cx + next) / 2;
+    const cy = empty ? null : px(y(rate as number));
+    return {
+      key: `t:${date.toISOString()}:${index}`,
+      index,
+      date,
+      empty,
+      n,
+      rate: empty ? null : (rate as number),
+      interval,
+      x: px(cx),
+      y: cy,
+      yLo: interval ? px(y(interval.lo)) : null,
+      yHi: interval ? px(y(interval.hi)) : null,
+      isolated: false,
+      hit: { x: px(left), y: plot.top, width: px(Math.max(1, right - left)), height: plot.bottom - plot.top },
+      anchor: { x: px(cx), y: cy === null ? plot.top : Math.max(plot.top, cy - 8) },
+    };
+  });
+
+  marks.forEach((mark, index) => {
+    mark.isolated = !mark.empty && (marks[index - 1]?.empty ?? true) && (marks[index + 1]?.empty ?? true);
+  });
+
+  const band = area<RateMark>()
+    .defined((mark) => mark.yLo !== null && mark.yHi !== null)
+    .x((mark) => mark.x)
+    .y0((mark) => mark.yLo ?? 0)
+    .y1((mark) => mark.yHi ?? 0);
+  const edge = (key: 'yLo' | 'yHi') =>
+    line<RateMark>()
+      .defined((mark) => mark[key] !== null)
+      .x((mark) => mark.x)
+      .y((mark) => mark[key] ?? 0);
+  const rateLine = line<RateMark>()
+    .defined((mark) => mark.y !== null)
+    .x((mark) => mark.x)
+    .y((mark) => mark.y ?? 0);
+
+  const xTickValues = x.ticks(Math.max(2, Math.floor((plot.right - plot.left) / 90)));
+  // Label ticks by their spacing, not the whole span: weekly ticks over three months need days.
+  const tickSpacing =
+    xTickValues.length > 1
+      ? (xTickValues[1] as Date).getTime() - (xTickValues[0] as Date).getTime()
+      : end - start;
+  const tickUnit: TimeTickUnit =
+    tickSpacing >= 360 * DAY
+      ? 'year'
+      : tickSpacing >= 28 * DAY
+        ? 'month'
+        : tickSpacing >= DAY
+          ? 'day'
+          : 'hour';
+  const yTickValues = y.ticks(5);
+
+  return {
+    width,
+    height,
+    marks,
+    bandPath: band(marks) ?? '',
+    bandLowPath: edge('yLo')(marks) ?? '',
+    bandHighPath: edge('yHi')(marks) ?? '',
+    linePath: rateLine(marks) ?? '',
+    plot,
+    xTicks: xTickValues.map((value) => ({ value, position: px(x(value)) })),
+    tickUnit,
+    yTicks: yTickValues.map((value) => ({ value, position: px(y(value)) })),
+    yStep: yTickValues.length > 1 ? Math.abs((yTickValues[1] ?? 0) - (yTickValues[0] ?? 0)) : 1,
+    emptyPoints: marks.filter((mark) => mark.empty).length,
+    skipped: input.points.length - valid.length,
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Ingest throughput of the collector: a real server on 127.0.0.1 with a SQLite file (WAL,
+ * synchronous = FULL) in a temporary directory, fed over loopback by a few concurrent clients.
+ *
+ * Run alone: `tsx --conditions=@deliberate/source packages/collector/bench/ingest.ts`
+ * (the condition makes `@deliberate/core` resolve to source, as in tests).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createCollector, openSqliteStore, silentLogger } from '../src/index.ts';
+import { createEventFactory } from '../src/testing/events.ts';
+
+/** Options of {@link ingestThroughput}; the defaults are the issue's scenario. */
+export interface IngestOptions {
+  /** Events to post. @default 20000 */
+  events?: number;
+  /** Events per request. @default 100 */
+  batchSize?: number;
+  /** Concurrent clients, each with its own keep-alive connection. @default 4 */
+  clients?: number;
+}
+
+/** The result of {@link ingestThroughput}. */
+export interface IngestResult {
+  /** Events acknowledged (200) per second of wall-clock time. */
+  eventsPerSecond: number;
+  /** Events posted and stored. */
+  events: number;
+  /** Requests made. */
+  batches: number;
+}
+
+const TOKEN = 'bench-token-0123456789abcdef0123';
+
+function post(agent: http.Agent, port: number, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/v1/events',
+        headers: {
+          authorization: `Bearer ${TOKEN}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/**
+ * Posts `events` events in batches of `batchSize` from `clients` concurrent keep-alive clients and
+ * returns events per second, from the first request to the last answer. Request bodies are built
+ * before the clock starts, and a warm-up of 10 batches (not counted) runs first so the JIT has
+ * seen the hot paths. Clients and server share this process (one event loop), so the figure is a
+ * lower bound for a collector running in its own process. Throws if any batch is not fully stored.
+ */
+export async function ingestThroughput(options: IngestOptions = {}): Promise<IngestResult> {
+  const total = options.events ?? 20_000;
+  const batchSize = options.batchSize ?? 100;
+  const clients = options.clients ?? 4;
+  const warmupBatches = 10;
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'deliberate-bench-'));
+  const store = openSqliteStore(path.join(dir, 'events.sqlite'));
+  const collector = createCollector({ store, token: TOKEN, logger: silentLogger });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  try {
+    const { port } = await collector.listen(0, '127.0.0.1');
+    // Several chains, as from several browser sessions; realistic event sizes (~700 bytes).
+    const factories = Array.from({ length: 8 }, () => createEventFactory());
+    const bodies: string[] = [];
+    const batchCount = Math.ceil(total / batchSize) + warmupBatches;
+    for (let b = 0; b < batchCount; b++) {
+      const size =
+        b < warmupBatches ? batchSize : Math.min(batchSize, total - (b - warmupBatches) * batchSize);
+      const factory = factories[b % factories.length];
+      if (!factory) throw new Error('unreachable');
+      bodies.push(JSON.stringify(Array.from({ length: size }, () => factory.next())));
+    }
+
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let b = next++; b < bodies.length; b = next++) {
+        const { status, text } = await post(agent, port, bodies[b] ?? '[]');
+        if (status !== 200) throw new Error(`batch ${b} answered ${status}: ${text.slice(0, 200)}`);
+      }
+    };
+
+    const warmup = bodies.splice(0, warmupBatches);
+    for (const body of warmup) await post(agent, port, body);
+
+    const started = performance.now();
+    await Promise.all(Array.from({ length: clients }, worker));
+    const seconds = (performance.now() - started) / 1000;
+
+    const stored = store.count() - warmupBatches * batchSize;
+    if (stored !== total) throw new Error(`expected ${total} stored events, found ${stored}`);
+    return { eventsPerSecond: Math.round(total / seconds), events: total, batches: bodies.length };
+  } finally {
+    agent.destroy();
+    await collector.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const result = await ingestThroughput();
+  console.log(JSON.stringify(result));
+  if (result.eventsPerSecond < 5000) {
+    console.error(`below the target of 5000 events/s`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,378 @@
+import { EVENT_SCHEMA_VERSION } from '@deliberate/core';
+import type { DecisionEventDraft, DeliberateEvent } from '@deliberate/core';
+import { DecisionEventDraftSchema } from '@deliberate/core/events';
+import { v7 as uuidv7 } from 'uuid';
+import { stampEvent } from './chain.ts';
+import { ClosedError, InvalidEventError } from './errors.ts';
+import type { EventIssue } from './errors.ts';
+import {
+  DEFAULT_FREE_TEXT_FIELDS,
+  DEFAULT_PSEUDONYMIZED_FIELDS,
+  createPseudonymizer,
+  transformPath,
+} from './pseudonymize.ts';
+import type { PseudonymizeOptions } from './pseudonymize.ts';
+import type { ChainHead, EventSink } from './types.ts';
+
+type Loosened<D> = D extends unknown
+  ? Omit<D, 'ts' | 'schema'> & { ts?: string; schema?: typeof EVENT_SCHEMA_VERSION }
+  : never;
+
+/**
+ * What `log()` takes: a `DecisionEventDraft` as the decision protocol emits it. `schema` and
+ * `ts` may be left out (then `ts` is the time of the `log()` call).
+ *
+ * @example
+ * const input: LogInput = { type: 'outcome.recorded', decisionId, procedure, caseRef, actor, data: { truth: { label: 'reject' }, source: 'appeal' } };
+ */
+export type LogInput = Loosened<DecisionEventDraft>;
+
+/**
+ * Options for `createLogger`.
+ *
+ * @example
+ * createLogger({ sinks: [outbox], pseudonymize: { key }, chain: outbox.resumeChain() });
+ */
+export interface LoggerOptions {
+  /** Where stamped events go, all of them, in chain order. */
+  sinks: readonly EventSink[];
+  /**
+   * Required, on purpose: pseudonymise actor ids and case references with a deployer's key
+   * (`{ key }`), or `false` to state that they already are pseudonymous upstream. There is no
+   * default because a silent choice either way is wrong: logging raw ids leaks personal data,
+   * and a built-in key would be the same for every deployment and protect nothing.
+   */
+  pseudonymize: PseudonymizeOptions | false;
+  /**
+   * Rewrites free text before it is hashed or leaves the page (for example to remove names).
+   * Applied to `redactFields`. Note: `judgement.committed` carries a commitment over the raw
+   * rationale, so a redacted rationale can no longer be checked against it.
+   */
+  redact?: (text: string, field: string) => string;
+  /** @default DEFAULT_FREE_TEXT_FIELDS (`data.rationale`, `data.comment`, `data.reason`) */
+  redactFields?: readonly string[];
+  /**
+   * Where the chain continues. Omitted: a new chain (UUID v7) for this logger. A `ChainHead`:
+   * continue it. A promise (such as `outbox.resumeChain()`): logging starts at once and the
+   * events are stamped as soon as it settles; `undefined` or a failure starts a new chain.
+   */
+  chain?: ChainHead | Promise<ChainHead | undefined>;
+  /** Clock for `ts` of drafts without one. @default Date.now */
+  now?: () => number;
+  /**
+   * Runs the deferred stamping/hashing/writing. The default, a zero-delay timeout, lets the
+   * click handler that called `log()` return and the browser paint before any hashing.
+   * @default (task) => setTimeout(task, 0)
+   */
+  schedule?: (task: () => void) => void;
+  /** Largest batch handed to one `sink.write`. @default 500 */
+  maxBatch?: number;
+  /** Problems that do not fail a `log()` call (a chain that could not be resumed). @default console.warn */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * The event logger: stamps, pseudonymises, chains and hands events to its sinks.
+ *
+ * @example
+ * await logger.log(store.getState().events);
+ */
+export interface Logger {
+  /**
+   * Queues drafts and returns at once; stamping, hashing and writing happen in a later task.
+   * Resolves with the stored events once every sink has accepted them (the outbox: persisted);
+   * rejects with the first sink's error (for example `OutboxFullError`) or `InvalidEventError`.
+   * Events a sink refused stay queued for it and go out, in order, with the next write.
+   */
+  log(input: LogInput | readonly LogInput[]): Promise<DeliberateEvent[]>;
+  /** Waits until everything logged so far is accepted by every sink, then flushes the sinks. */
+  flush(): Promise<void>;
+  /** Stops accepting events, waits until the queued ones are accepted, and closes the sinks. */
+  close(): Promise<void>;
+  /** Where the next event will go; `undefined` while a `chain` promise is still pending. */
+  head(): ChainHead | undefined;
+}
+
+interface Call {
+  inputs: readonly LogInput[];
+  at: number;
+  resolve: (events: DeliberateEvent[]) => void;
+  reject: (error: unknown) => void;
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+/** Events stamped between yields to the event loop, so a big batch cannot freeze the page. */
+const YIELD_EVERY = 256;
+
+function validHead(head: unknown): head is ChainHead {
+  if (typeof head !== 'object' || head === null) return false;
+  const { id, seq, prev } = head as Record<string, unknown>;
+  if (typeof id !== 'string' || id.length === 0) return false;
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) return false;
+  return seq === 0 ? prev === null : typeof prev === 'string' && HEX64.test(prev);
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function describeIssues(
+  issues: readonly { path: readonly PropertyKey[]; code?: string; expected?: unknown; values?: unknown }[],
+): EventIssue[] {
+  return issues.map((issue) => {
+    // The schema's own words only: the offending value may be personal data.
+    const expected = issue.expected === undefined ? '' : ` (expected ${String(issue.expected)})`;
+    const values = Array.isArray(issue.values) ? ` (one of ${issue.values.map(String).join(', ')})` : '';
+    return {
+      path: issue.path.map(String).join('.'),
+      message: `${issue.code ?? 'invalid'}${expected}${values}`,
+    };
+  });
+}
+
+/**
+ * Creates the event logger. `pseudonymize` must be given explicitly (see `LoggerOptions`).
+ *
+ * @example
+ * const outbox = createOutbox({ transport: createHttpSink({ url, token }) });
+ * const logger = createLogger({ sinks: [outbox], pseudonymize: { key }, chain: outbox.resumeChain() });
+ * onClick(() => void logger.log(events)); // returns at once
+ */
+export function createLogger(options: LoggerOptions): Logger {
+  if (typeof options !== 'object' || options === null || !Array.isArray(options.sinks)) {
+    throw new TypeError('createLogger needs { sinks: EventSink[], pseudonymize }.');
+  }
+  if (options.pseudonymize === undefined) {
+    throw new TypeError(
+      'createLogger needs an explicit `pseudonymize` option: { key } to pseudonymise actor ids and case references with your key, or false if they are already pseudonymous.',
+    );
+  }
+  const pseudonymize = options.pseudonymize === false ? null : createPseudonymizer(options.pseudonymize);
+  const pseudonymFields =
+    options.pseudonymize === false
+      ? []
+      : [...DEFAULT_PSEUDONYMIZED_FIELDS, ...(options.pseudonymize.fields ?? [])];
+  const redact = options.redact;
+  const redactFields = options.redactFields ?? DEFAULT_FREE_TEXT_FIELDS;
+  const now = options.now ?? Date.now;
+  const schedule = options.schedule ?? ((task: () => void) => void setTimeout(task, 0));
+  const onError = options.onError ?? ((error: unknown) => console.warn('[deliberate/log]', error));
+  const maxBatch = Math.max(1, options.maxBatch ?? 500);
+  const sinks = [...options.sinks];
+  // Per sink, the stamped events it has not accepted yet, oldest first. A sink always receives
+  // the chain in order and without holes, even after it failed for a while.
+  const backlogs: DeliberateEvent[][] = sinks.map(() => []);
+
+  let head: ChainHead | undefined;
+  let pendingHead: Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }> | undefined;
+  const newHead = (): ChainHead => ({ id: uuidv7(), seq: 0, prev: null });
+  if (options.chain === undefined) head = newHead();
+  else if (isPromiseLike(options.chain)) {
+    // Observe the promise now: it may reject before the first drain, and an unobserved
+    // rejection would be reported as unhandled.
+    pendingHead = Promise.resolve(options.chain).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+  } else if (validHead(options.chain)) head = { ...options.chain };
+  else {
+    throw new TypeError(
+      'chain must be { id, seq, prev } with seq ≥ 0 and prev null exactly when seq is 0 (prev is the previous event’s hash).',
+    );
+  }
+
+  const queue: Call[] = [];
+  let scheduled = false;
+  let running = false;
+  let closed = false;
+  let closing: Promise<void> | undefined;
+
+  async function ensureHead(): Promise<ChainHead> {
+    if (head) return head;
+    const settled = await pendingHead;
+    if (!settled?.ok) {
+      onError(settled?.error);
+      head = newHead();
+    } else if (settled.value === undefined) head = newHead();
+    else if (validHead(settled.value)) head = { ...settled.value };
+    else {
+      onError(new TypeError('The chain to resume is not a valid chain head; starting a new chain.'));
+      head = newHead();
+    }
+    return head;
+  }
+
+  function prepare(input: LogInput, at: number): DecisionEventDraft {
+    if (typeof input !== 'object' || input === null) {
+      throw new InvalidEventError([{ path: '', message: 'expected an event draft object' }]);
+    }
+    let draft: Record<string, unknown>;
+    try {
+      // A JSON round trip detaches the event from the caller's objects and makes what is hashed
+      // exactly what every sink serialises (no undefined, no Dates, no class instances).
+      draft = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
+    } catch (cause) {
+      throw new InvalidEventError([{ path: '', message: 'not JSON-serialisable' }], { cause });
+    }
+    draft.schema ??= EVENT_SCHEMA_VERSION;
+    draft.ts ??= new Date(at).toISOString();
+    if (redact) {
+      for (const field of redactFields) {
+        transformPath(draft, field, (text) => {
+          const redacted = redact(text, field);
+          if (typeof redacted !== 'string')
+            throw new TypeError(`redact must return a string (field ${field}).`);
+          return redacted;
+        });
+      }
+    }
+    if (pseudonymize) for (const field of pseudonymFields) transformPath(draft, field, pseudonymize, true);
+    const parsed = DecisionEventDraftSchema.safeParse(draft);
+    if (!parsed.success) throw new InvalidEventError(describeIssues(parsed.error.issues));
+    return draft as unknown as DecisionEventDraft;
+  }
+
+  function stampCall(call: Call, from: ChainHead): { events: DeliberateEvent[]; next: ChainHead } {
+    const drafts = call.inputs.map((input) => prepare(input, call.at));
+    const events: DeliberateEvent[] = [];
+    let position = from;
+    for (const draft of drafts) {
+      let stamped;
+      try {
+        stamped = stampEvent(draft, uuidv7(), position);
+      } catch (cause) {
+        throw new InvalidEventError([{ path: '', message: 'cannot be hashed (a value JSON cannot carry)' }], {
+          cause,
+        });
+      }
+      events.push(deepFreeze(stamped.event));
+      position = stamped.next;
+    }
+    return { events, next: position };
+  }
+
+  async function writeAll(
+    sink: EventSink,
+    backlog: DeliberateEvent[],
+  ): Promise<{ error: unknown } | undefined> {
+    while (backlog.length > 0) {
+      const batch = backlog.slice(0, maxBatch);
+      try {
+        await sink.write(batch);
+      } catch (error) {
+        return { error };
+      }
+      backlog.splice(0, batch.length);
+    }
+    return undefined;
+  }
+
+  async function deliver(fresh: readonly DeliberateEvent[]): Promise<{ error: unknown } | undefined> {
+    const failures = await Promise.all(
+      sinks.map((sink, i) => {
+        const backlog = backlogs[i] as DeliberateEvent[];
+        for (const event of fresh) backlog.push(event);
+        return writeAll(sink, backlog);
+      }),
+    );
+    return failures.find((failure) => failure !== undefined);
+  }
+
+  async function drain(): Promise<void> {
+    let position = await ensureHead();
+    while (queue.length > 0) {
+      const calls = queue.splice(0, queue.length);
+      const stamped: { call: Call; events: DeliberateEvent[] }[] = [];
+      let sinceYield = 0;
+      for (const call of calls) {
+        try {
+          const { events, next } = stampCall(call, position);
+          // Only a fully stamped call moves the head, so a rejected draft leaves no hole.
+          position = next;
+          head = next;
+          stamped.push({ call, events });
+        } catch (error) {
+          call.reject(error);
+        }
+        sinceYield += call.inputs.length;
+        if (sinceYield >= YIELD_EVERY) {
+          sinceYield = 0;
+          await new Promise<void>((resolve) => schedule(resolve));
+        }
+      }
+      const failure = await deliver(stamped.flatMap((entry) => entry.events));
+      for (const { call, events } of stamped) {
+        if (failure) call.reject(failure.error);
+        else call.resolve(events);
+      }
+    }
+  }
+
+  function pump(): void {
+    if (scheduled || running) return;
+    scheduled = true;
+    schedule(() => {
+      scheduled = false;
+      running = true;
+      drain()
+        .catch((error: unknown) => {
+          // drain() itself does not throw; if it ever does, fail the queued calls loudly.
+          for (const call of queue.splice(0, queue.length)) call.reject(error);
+          onError(error);
+        })
+        .finally(() => {
+          running = false;
+          if (queue.length > 0) pump();
+        });
+    });
+  }
+
+  function enqueue(inputs: readonly LogInput[]): Promise<DeliberateEvent[]> {
+    return new Promise((resolve, reject) => {
+      queue.push({ inputs, at: now(), resolve, reject });
+      pump();
+    });
+  }
+
+  return {
+    log(input) {
+      if (closed) return Promise.reject(new ClosedError('The logger is closed.'));
+      const inputs: readonly LogInput[] = Array.isArray(input)
+        ? [...(input as readonly LogInput[])]
+        : [input as LogInput];
+      return enqueue(inputs);
+    },
+    async flush() {
+      // An empty call goes through a full round: it retries every sink's backlog.
+      await enqueue([]);
+      await Promise.all(sinks.map((sink) => sink.flush?.()));
+    },
+    close() {
+      closing ??= (async () => {
+        closed = true;
+        let failure: { error: unknown } | undefined;
+        try {
+          await enqueue([]);
+        } catch (error) {
+          failure = { error };
+        }
+        const closedSinks = await Promise.allSettled(sinks.map((sink) => sink.close?.()));
+        if (failure) throw failure.error;
+        const rejected = closedSinks.find((result) => result.status === 'rejected');
+        if (rejected) throw rejected.reason;
+      })();
+      return closing;
+    },
+    head: () => (head ? { ...head } : undefined),
+  };
+}

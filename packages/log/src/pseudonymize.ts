@@ -1,0 +1,117 @@
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+
+/**
+ * The fields that are always pseudonymised: the actor's id and the case reference.
+ *
+ * @example
+ * DEFAULT_PSEUDONYMIZED_FIELDS; // ['actor.id', 'caseRef']
+ */
+export const DEFAULT_PSEUDONYMIZED_FIELDS: readonly string[] = ['actor.id', 'caseRef'];
+
+/**
+ * The free-text fields the `redact` hook is applied to by default: the rationale written
+ * before the reveal, the final comment, the reason given for switching the AI off, and the
+ * message of a `ui.error` event.
+ *
+ * @example
+ * createLogger({ …, redact: scrubNames, redactFields: [...DEFAULT_FREE_TEXT_FIELDS, 'data.note'] });
+ */
+export const DEFAULT_FREE_TEXT_FIELDS: readonly string[] = [
+  'data.rationale',
+  'data.comment',
+  'data.reason',
+  'data.message',
+];
+
+/** Shortest key accepted: 128 bits. A shorter key makes pseudonyms guessable by brute force. */
+export const MIN_KEY_BYTES = 16;
+
+/**
+ * How identifiers are pseudonymised: HMAC-SHA-256 under a key the deployer supplies, as hex,
+ * truncated to `length` characters and prefixed. The same key and value always give the same
+ * pseudonym, so analytics can group by actor and join by case; without the key the raw value
+ * cannot be recovered or confirmed.
+ *
+ * @example
+ * const options: PseudonymizeOptions = { key: process.env.DELIBERATE_PSEUDONYM_KEY! }; // ≥ 16 bytes
+ */
+export interface PseudonymizeOptions {
+  /** The HMAC key: bytes, or a string taken as UTF-8 (for example 64 hex digits). At least 16 bytes. */
+  key: Uint8Array | string;
+  /**
+   * More dot paths to pseudonymise (`data.reviewer.id`, `data.items.*.owner`), on top of
+   * `actor.id` and `caseRef`, which are always pseudonymised.
+   */
+  fields?: readonly string[];
+  /** @default 'ps:' */
+  prefix?: string;
+  /** Hex digits kept (8–64). 32 digits = 128 bits, ample against collisions. @default 32 */
+  length?: number;
+}
+
+/**
+ * A function mapping a raw identifier to its pseudonym; deterministic for one key. Use it
+ * server-side to compute the pseudonym of a case for `outcome.recorded` events or for a lookup.
+ *
+ * @example
+ * const pseudonym = createPseudonymizer({ key });
+ * pseudonym('case-2024-0117'); // 'ps:' followed by 32 hex digits, the same every time
+ */
+export function createPseudonymizer(options: PseudonymizeOptions): (value: string) => string {
+  const key = typeof options.key === 'string' ? utf8ToBytes(options.key) : options.key;
+  if (!(key instanceof Uint8Array) || key.length < MIN_KEY_BYTES) {
+    throw new TypeError(
+      `pseudonymize.key must be at least ${MIN_KEY_BYTES} bytes (got ${key instanceof Uint8Array ? key.length : typeof key}). Generate one with crypto.getRandomValues(new Uint8Array(32)).`,
+    );
+  }
+  const length = options.length ?? 32;
+  if (!Number.isInteger(length) || length < 8 || length > 64) {
+    throw new RangeError('pseudonymize.length must be an integer from 8 to 64.');
+  }
+  const prefix = options.prefix ?? 'ps:';
+  // Copy the key so a caller who reuses (or zeroes) their buffer does not change pseudonyms.
+  const ownKey = new Uint8Array(key);
+  // Actor ids and case references repeat across a session's events: remember recent results.
+  const cache = new Map<string, string>();
+  return (value: string) => {
+    const known = cache.get(value);
+    if (known !== undefined) return known;
+    const pseudonym = prefix + bytesToHex(hmac(sha256, ownKey, utf8ToBytes(value))).slice(0, length);
+    if (cache.size >= 1024) cache.clear();
+    cache.set(value, pseudonym);
+    return pseudonym;
+  };
+}
+
+/**
+ * Applies `transform` to every string (and, when `numbers`, number) at the dot path `path` in
+ * `target`, in place. `*` matches every element of an array or every property of an object.
+ */
+export function transformPath(
+  target: unknown,
+  path: string,
+  transform: (value: string) => string,
+  numbers = false,
+): void {
+  const segments = path.split('.');
+  const visit = (node: unknown, depth: number): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const container = node as Record<string, unknown>;
+    const segment = segments[depth];
+    if (segment === undefined) return;
+    const keys =
+      segment === '*' ? Object.keys(container) : Object.hasOwn(container, segment) ? [segment] : [];
+    for (const key of keys) {
+      if (depth < segments.length - 1) {
+        visit(container[key], depth + 1);
+        continue;
+      }
+      const value = container[key];
+      if (typeof value === 'string') container[key] = transform(value);
+      else if (numbers && typeof value === 'number') container[key] = transform(String(value));
+    }
+  };
+  visit(target, 0);
+}

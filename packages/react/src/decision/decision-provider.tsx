@@ -1,0 +1,377 @@
+import {
+  allowedActions,
+  createDecisionStore,
+  defaultPolicy,
+  EVENT_SCHEMA_VERSION,
+  ownTimeRemainingMs,
+  parseRecommendation,
+  resolvePolicy,
+  type DecisionInit,
+  type ActionAvailability,
+  type DecisionAction,
+  type DecisionActionType,
+  type DecisionClock,
+  type DecisionEventDraft,
+  type DecisionState,
+  type DecisionStore,
+  type FrictionPlan,
+  type FrictionPolicy,
+  type ProtocolError,
+  type ProtocolResult,
+  type ReasonInput,
+  type Recommendation,
+  type RecommendationIssue,
+  type Stakes,
+} from '@deliberate/core';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import { useStore } from 'zustand';
+import { I18nProvider } from '../i18n/context.tsx';
+import type { Locale, Messages } from '../messages/index.ts';
+import { defaultReasonCodes } from './reason-codes.ts';
+
+/* -------------------------------------------------------------------------------------------------
+ * Types
+ * -----------------------------------------------------------------------------------------------*/
+
+/**
+ * Where the provider hands the decision's events. `@deliberate/log`'s logger fits; so does any
+ * object with a `log` method. A rejected promise is shown to the person as a blocking warning:
+ * an event that could not be recorded is never dropped silently.
+ */
+export interface DecisionLogger {
+  log(events: DecisionEventDraft[]): Promise<unknown> | void;
+}
+
+/** How the AI's confidence is shown. See `ConfidenceDisplay`. */
+export type ConfidenceFormat = 'percent' | 'frequency' | 'verbal' | 'icon-array' | 'interval';
+
+export interface DecisionProviderProps {
+  /**
+   * The AI's recommendation as received: validated here with `parseRecommendation`. Invalid input
+   * is never shown as a number; the screen names the problems and the person decides without AI.
+   * `null` means there is no recommendation for this case.
+   */
+  recommendation: unknown;
+  /** One decision about one case at one step; the key of every event. */
+  decisionId: string;
+  /** The procedure, e.g. `housing-benefit.eligibility`. */
+  procedure: string;
+  /** A pseudonymous reference to the case. */
+  caseRef: string;
+  /** Who decides (pseudonymous id; role such as `caseworker`). */
+  actor: DecisionInit['actor'];
+  /** How much is at stake for the affected person. With `policy`, chooses the friction plan. @default 'medium' */
+  stakes?: Stakes;
+  /** The friction policy. @default defaultPolicy */
+  policy?: FrictionPolicy;
+  /** A fixed plan instead of one resolved from `policy` and `stakes` (stories, tests). */
+  plan?: FrictionPlan;
+  /** Seed for the audit and control-arm draws. @default the policy's id and version */
+  seed?: string;
+  /** Receives every event; a rejected `log` is surfaced as a blocking warning. */
+  logger?: DecisionLogger;
+  /** Called with the events of every step, after the logger. */
+  onEvents?: (events: DecisionEventDraft[]) => void;
+  /** @default 'de' */
+  locale?: Locale;
+  /** Overrides for any message, by key. */
+  messages?: Partial<Messages>;
+  /** Time source, for tests and stories. @default Date.now */
+  clock?: DecisionClock;
+  /** Which screen variant this is (logged, for A/B evaluations). */
+  uiVariant?: string;
+  /**
+   * Reasons offered when the person deviates. @default the recommendation's `reasonCodes` (e.g. a
+   * CDS Hooks card's `overrideReasons`), else Deliberate's default set
+   */
+  reasonCodes?: ReasonInput[];
+  /** How confidence is shown; uncalibrated confidence is always shown as a verbal band. @default 'verbal' */
+  confidenceFormat?: ConfidenceFormat;
+  children: ReactNode;
+}
+
+export interface DecisionContextValue {
+  store: DecisionStore;
+  recommendation: Recommendation | null;
+  issues: RecommendationIssue[];
+  plan: FrictionPlan;
+  reasonCodes: ReasonInput[];
+  confidenceFormat: ConfidenceFormat;
+  clock: DecisionClock;
+  /** Reports a component's render failure as a `ui.error` event. */
+  reportError(component: string, error: unknown): void;
+  /** The logger's last failure, if recording events failed. */
+  logError: Error | null;
+  retryLogging(): void;
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * DecisionProvider
+ * -----------------------------------------------------------------------------------------------*/
+
+/** @internal The context object itself, for class components (the error boundary). */
+export const DecisionContext = createContext<DecisionContextValue | null>(null);
+DecisionContext.displayName = 'DecisionContext';
+
+/** Holds events until the provider has mounted; then lets everything through. */
+class EventGate {
+  #open = false;
+  #held: DecisionEventDraft[] = [];
+  /** Keeps the events while closed; returns whether it did. */
+  hold(events: DecisionEventDraft[]): boolean {
+    if (this.#open) return false;
+    this.#held.push(...events);
+    return true;
+  }
+  /** Opens the gate (once) and returns what was held. */
+  open(): DecisionEventDraft[] {
+    this.#open = true;
+    return this.#held.splice(0);
+  }
+}
+
+function toError(value: unknown): Error {
+  return value instanceof Error ? value : new Error(String(value));
+}
+
+/**
+ * Holds one decision: validates the recommendation, resolves the friction plan, runs the decision
+ * protocol and hands every event to the logger. Every Deliberate decision component must be inside
+ * one. Give it a `key` of the decision id when the same screen moves to the next case.
+ *
+ * @example
+ * <DecisionProvider recommendation={card} decisionId="d-1" procedure="housing-benefit.eligibility"
+ *   caseRef="c-9f2" actor={{ id: 'a-17', role: 'caseworker' }} stakes="high" logger={logger}>
+ *   <DecisionScreen />
+ * </DecisionProvider>
+ */
+export function DecisionProvider(props: DecisionProviderProps) {
+  const { locale = 'de', messages, children } = props;
+  const propsRef = useRef(props);
+  useEffect(() => {
+    propsRef.current = props;
+  });
+
+  const [logError, setLogError] = useState<Error | null>(null);
+  const failedRef = useRef<DecisionEventDraft[]>([]);
+
+  // The decision is created once per mount: a provider re-rendered with new props keeps its
+  // decision (the person's work), and a new case gets a new provider through `key`.
+  const [setup] = useState(() => {
+    const p = props;
+    const parsed = p.recommendation === null ? null : parseRecommendation(p.recommendation);
+    const recommendation = parsed?.ok ? parsed.value : null;
+    const issues = parsed && !parsed.ok ? parsed.issues : [];
+    const plan =
+      p.plan ??
+      resolvePolicy({
+        policy: p.policy ?? defaultPolicy,
+        stakes: p.stakes ?? 'medium',
+        confidence: recommendation?.confidence,
+        calibrated: recommendation?.calibration?.calibrated,
+        decisionId: p.decisionId,
+        ...(p.seed === undefined ? {} : { seed: p.seed }),
+      });
+    const clock = p.clock ?? { now: () => Date.now() };
+    // Events wait behind a gate until the provider has mounted: a render may be thrown away
+    // (StrictMode, Suspense, server rendering), and its decision must not reach the log.
+    const gate = new EventGate();
+    const deliver = (events: DecisionEventDraft[]) => {
+      if (gate.hold(events)) return;
+      const current = propsRef.current;
+      if (current.logger) {
+        const pending = [...failedRef.current, ...events];
+        failedRef.current = [];
+        const attempt = (batch: DecisionEventDraft[]) => {
+          try {
+            return Promise.resolve(current.logger?.log(batch));
+          } catch (error) {
+            return Promise.reject(toError(error));
+          }
+        };
+        attempt(pending).then(
+          () => setLogError(null),
+          (error: unknown) => {
+            failedRef.current = [...pending, ...failedRef.current];
+            setLogError(toError(error));
+          },
+        );
+      }
+      current.onEvents?.(events);
+    };
+    const store = createDecisionStore(
+      {
+        decisionId: p.decisionId,
+        procedure: p.procedure,
+        caseRef: p.caseRef,
+        actor: p.actor,
+        recommendation,
+        recommendationIssues: issues,
+        plan,
+        ...(p.uiVariant === undefined ? {} : { uiVariant: p.uiVariant }),
+      },
+      { clock, onEvents: deliver },
+    );
+    const reasonCodes =
+      p.reasonCodes ??
+      (recommendation?.reasonCodes?.length ? recommendation.reasonCodes : defaultReasonCodes);
+    return { store, recommendation, issues, plan, clock, deliver, reasonCodes, gate };
+  });
+
+  useEffect(() => {
+    const held = setup.gate.open();
+    if (held.length > 0) setup.deliver(held);
+  }, [setup]);
+
+  const reportError = useCallback(
+    (component: string, error: unknown) => {
+      const decision = setup.store.getState().decision;
+      const event: DecisionEventDraft<'ui.error'> = {
+        schema: EVENT_SCHEMA_VERSION,
+        type: 'ui.error',
+        ts: new Date(setup.clock.now()).toISOString(),
+        decisionId: decision.decisionId,
+        procedure: decision.procedure,
+        caseRef: decision.caseRef,
+        actor: {
+          id: decision.actor.id,
+          ...(decision.actor.role === undefined ? {} : { role: decision.actor.role }),
+        },
+        ...(decision.model ? { model: decision.model } : {}),
+        data: { component, message: toError(error).message },
+      };
+      setup.deliver([event]);
+    },
+    [setup],
+  );
+
+  const retryLogging = useCallback(() => setup.deliver([]), [setup]);
+
+  const value = useMemo<DecisionContextValue>(
+    () => ({
+      store: setup.store,
+      recommendation: setup.recommendation,
+      issues: setup.issues,
+      plan: setup.plan,
+      reasonCodes: setup.reasonCodes,
+      confidenceFormat: props.confidenceFormat ?? 'verbal',
+      clock: setup.clock,
+      reportError,
+      logError,
+      retryLogging,
+    }),
+    [setup, props.confidenceFormat, reportError, logError, retryLogging],
+  );
+
+  return (
+    <I18nProvider locale={locale} {...(messages ? { messages } : {})}>
+      <DecisionContext.Provider value={value}>{children}</DecisionContext.Provider>
+    </I18nProvider>
+  );
+}
+DecisionProvider.displayName = 'DecisionProvider';
+
+/* -------------------------------------------------------------------------------------------------
+ * Hooks
+ * -----------------------------------------------------------------------------------------------*/
+
+/**
+ * The raw context, for components that must render outside a decision too. Most code wants
+ * `useDecision`.
+ */
+export function useDecisionContext(consumerName: string): DecisionContextValue {
+  const context = useContext(DecisionContext);
+  if (!context) {
+    throw new Error(`\`${consumerName}\` must be used within \`DecisionProvider\`.`);
+  }
+  return context;
+}
+
+/** Like `useDecisionContext`, but `null` outside a provider. */
+export function useOptionalDecisionContext(): DecisionContextValue | null {
+  return useContext(DecisionContext);
+}
+
+/**
+ * Re-renders once a second while the minimum own-assessment time runs, so that "finalize" becomes
+ * available the moment it may. Returns the remaining milliseconds (0 when none).
+ */
+export function useOwnTimeRemaining(consumerName = 'useOwnTimeRemaining'): number {
+  const { store, clock } = useDecisionContext(consumerName);
+  const decision = useStore(store, (s) => s.decision);
+  const [now, setNow] = useState(() => clock.now());
+  const remaining = ownTimeRemainingMs(decision, now);
+  useEffect(() => {
+    if (remaining <= 0) return;
+    const timer = setTimeout(() => setNow(clock.now()), Math.min(1000, remaining));
+    return () => clearTimeout(timer);
+  }, [remaining, clock]);
+  return remaining;
+}
+
+export interface UseDecisionResult {
+  /** The protocol state: `status`, the committed judgement, what was revealed, the final decision. */
+  state: DecisionState;
+  /** Runs a protocol action; returns the result (with a typed error when refused). */
+  dispatch(action: DecisionAction): ProtocolResult;
+  /** For every action type, whether it is allowed now, and if not, why. */
+  allowed: Record<DecisionActionType, ActionAvailability>;
+  /** The last refused action's error. */
+  lastError: ProtocolError | null;
+  /** The validated recommendation, or `null` (none, or invalid: see `issues`). */
+  recommendation: Recommendation | null;
+  /** What was wrong with the recommendation, when it was invalid. */
+  issues: RecommendationIssue[];
+  plan: FrictionPlan;
+  reasonCodes: ReasonInput[];
+  confidenceFormat: ConfidenceFormat;
+  /** Remaining minimum own-assessment time in ms. */
+  ownTimeRemainingMs: number;
+  /** Every event emitted so far. */
+  events: DecisionEventDraft[];
+  logError: Error | null;
+  retryLogging(): void;
+}
+
+/**
+ * The decision in progress, for building custom decision components.
+ *
+ * @example
+ * const { state, allowed, dispatch } = useDecision();
+ * <button disabled={!allowed.reveal.allowed} onClick={() => dispatch({ type: 'reveal', requested: true, display })}>…</button>
+ */
+export function useDecision(consumerName = 'useDecision'): UseDecisionResult {
+  const context = useDecisionContext(consumerName);
+  const { store, clock } = context;
+  const decision = useStore(store, (s) => s.decision);
+  const lastError = useStore(store, (s) => s.lastError);
+  const events = useStore(store, (s) => s.events);
+  const dispatch = useStore(store, (s) => s.dispatch);
+  const remaining = useOwnTimeRemaining(consumerName);
+  // `remaining` changes as time passes, so availability (too-early) is recomputed with it.
+  const allowed = useMemo(() => allowedActions(decision, clock.now()), [decision, clock, remaining]); // eslint-disable-line react-hooks/exhaustive-deps
+  return {
+    state: decision,
+    dispatch,
+    allowed,
+    lastError,
+    recommendation: context.recommendation,
+    issues: context.issues,
+    plan: context.plan,
+    reasonCodes: context.reasonCodes,
+    confidenceFormat: context.confidenceFormat,
+    ownTimeRemainingMs: remaining,
+    events,
+    logError: context.logError,
+    retryLogging: context.retryLogging,
+  };
+}

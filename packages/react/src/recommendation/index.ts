@@ -1,0 +1,6 @@
+export {
+  Recommendation,
+  recommendationViewState,
+  type RecommendationProps,
+  type RecommendationViewState,
+} from './recommendation.tsx';
