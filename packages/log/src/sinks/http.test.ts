@@ -203,6 +203,22 @@ describe('createHttpSink', () => {
       expect(result.deadLetters?.map((letter) => letter.event)).toEqual([events[1]]);
     });
 
+    it('dead-letters an event whose id the collector reports as reused with other content', async () => {
+      const events = makeChain(2);
+      const reused = { ...events[0]!, data: { ...events[0]!.data, stakes: 'low' } } as DeliberateEvent;
+      const fake = createFakeFetch(
+        json(207, {
+          stored: [events[1]?.id],
+          duplicates: [events[0]?.id],
+          invalid: [{ index: 2, id: events[0]?.id, errors: ['id reused with different content'] }],
+        }),
+      );
+      const { http } = sink(fake.fetch);
+      const result = await http.write([...events, reused]);
+      expect(result.deadLetters?.map((letter) => letter.event)).toEqual([reused]);
+      expect(fake.requests).toHaveLength(1);
+    });
+
     it('lists an event refused twice (after a failed half-sent write) only once', async () => {
       const collector = createFakeCollector(TOKEN);
       const bad = invalidEvent(0, null);

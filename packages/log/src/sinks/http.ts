@@ -197,15 +197,21 @@ export function createHttpSink(options: HttpSinkOptions): HttpSink {
         return;
       }
 
-      const byId = new Map(remaining.map((event) => [event.id, event]));
-      const settled = new Set([...answer.stored, ...answer.duplicates]);
+      // Invalid entries are matched by position first (ids may repeat in a batch: the collector
+      // reports an id reused with other content as a conflict), then by id.
+      const refused = new Set<DeliberateEvent>();
       for (const item of answer.invalid) {
-        const event = (item.id === undefined ? undefined : byId.get(item.id)) ?? remaining[item.index];
-        if (!event || settled.has(event.id)) continue;
-        settled.add(event.id);
+        const atIndex = remaining[item.index];
+        const event =
+          atIndex && (item.id === undefined || atIndex.id === item.id)
+            ? atIndex
+            : remaining.find((candidate) => candidate.id === item.id && !refused.has(candidate));
+        if (!event || refused.has(event)) continue;
+        refused.add(event);
         dead.push(letter(event, item.errors, code));
       }
-      const unanswered = remaining.filter((event) => !settled.has(event.id));
+      const delivered = new Set([...answer.stored, ...answer.duplicates]);
+      const unanswered = remaining.filter((event) => !refused.has(event) && !delivered.has(event.id));
       if (unanswered.length === 0) return;
       // The collector answered without mentioning some events: send those again (harmless if
       // they were stored, they come back as duplicates), a bounded number of times.
