@@ -5,11 +5,15 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { charts } from './charts.bench.ts';
 import { collector } from './collector.bench.ts';
+import { logger } from './logger.bench.ts';
+import { react } from './react.bench.ts';
+import { outbox } from './outbox.bench.ts';
 import { sizes } from './sizes.bench.ts';
 import type { BenchRow, BenchSuite } from './types.ts';
 
-const suites: BenchSuite[] = [sizes, collector];
+const suites: BenchSuite[] = [sizes, react, charts, logger, outbox, collector];
 
 const filter = process.argv[2];
 const rows: BenchRow[] = [];

@@ -26,7 +26,7 @@ export async function bundleSize(
     bundle: true,
     minify: true,
     format: 'esm',
-    platform: 'browser',
+    platform,
     target: 'es2022',
     write: false,
     outdir: path.join(root, '.bench', 'bundles'),
@@ -57,7 +57,9 @@ export const sizes: BenchSuite = {
       )) {
         const entry = typeof conditions === 'object' ? conditions['@deliberate/source'] : undefined;
         if (!entry || !/\.tsx?$/.test(entry)) continue;
-        const { bytes, gzip } = await bundleSize(path.join(dir, name, entry), external);
+        // Subpaths for Node (`./node`: file and gzip streaming) are measured as Node bundles.
+        const platform = subpath === './node' ? 'node' : 'browser';
+        const { bytes, gzip } = await bundleSize(path.join(dir, name, entry), external, platform);
         const kb = gzip / 1000;
         const label = subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`;
         const target = subpath === '.' ? targets[manifest.name] : undefined;

@@ -13,7 +13,7 @@ const packages = publishablePackages();
 for (const pkg of packages) rmSync(path.join(pkg.dir, 'dist'), { recursive: true, force: true });
 
 const projects = packages.map((pkg) => path.join(pkg.dir, 'tsconfig.build.json')).filter(existsSync);
-const tsc = spawnSync('pnpm', ['exec', 'tsc', '-b', ...projects], { cwd: root, stdio: 'inherit' });
+const tsc = spawnSync('pnpm', ['exec', 'tsc', '-b', '--force', ...projects], { cwd: root, stdio: 'inherit' });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
 function copyAssets(from, to) {
@@ -27,22 +27,24 @@ function copyAssets(from, to) {
 let failed = 0;
 for (const pkg of packages) {
   copyAssets(path.join(pkg.dir, 'src'), path.join(pkg.dir, 'dist'));
-  for (const specifier of Object.keys(pkg.manifest.exports ?? { '.': null })) {
-    if (specifier.endsWith('.json') || specifier.endsWith('.css')) continue;
-    const target = specifier === '.' ? pkg.manifest.name : `${pkg.manifest.name}/${specifier.slice(2)}`;
+  for (const [specifier, target] of Object.entries(pkg.manifest.exports ?? {})) {
+    // Only JavaScript entry points are imported; stylesheets, SQL and JSON are checked by publint.
+    const file = typeof target === 'string' ? target : target?.default;
+    if (typeof file !== 'string' || !file.endsWith('.js')) continue;
+    const name = specifier === '.' ? pkg.manifest.name : `${pkg.manifest.name}/${specifier.slice(2)}`;
     const check = spawnSync(
       process.execPath,
       [
         '--input-type=module',
         '-e',
-        `const m = await import(${JSON.stringify(target)}); if (Object.keys(m).length === 0) { console.error('no exports'); process.exit(1); }`,
+        `const m = await import(${JSON.stringify(name)}); if (Object.keys(m).length === 0) { console.error('no exports'); process.exit(1); }`,
       ],
       { cwd: pkg.dir, encoding: 'utf8' },
     );
-    if (check.status === 0) console.log(`build: node loads ${target}`);
+    if (check.status === 0) console.log(`build: node loads ${name}`);
     else {
       failed++;
-      console.error(`build: node cannot load ${target}\n${check.stderr}`);
+      console.error(`build: node cannot load ${name}\n${check.stderr}`);
     }
   }
 }

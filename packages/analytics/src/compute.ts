@@ -85,18 +85,19 @@ function durationHistogram(sorted: Float64Array): HistogramBin[] {
   const n = sorted.length;
   if (n === 0) return [];
   const p95 = nearestRank(sorted, 95) ?? 0;
-  const max = sorted[n - 1]!;
   const step = niceStep(p95 / 12);
   const count = Math.max(1, Math.ceil(p95 / step));
   const bins: HistogramBin[] = [];
   for (let i = 0; i < count; i++) bins.push({ x0: i * step, x1: (i + 1) * step, count: 0 });
-  // The last bin reaches to the largest value, so a long tail is counted, not cut off.
-  const last = bins[count - 1]!;
-  last.x1 = Math.max(last.x1, max);
+  // Equal widths up to about the 95th percentile; the last bin also counts the long tail (and says
+  // so), rather than stretching across it or cutting it off.
+  let overflow = false;
   for (let i = 0; i < n; i++) {
-    const bin = Math.min(count - 1, Math.floor(sorted[i]! / step));
-    bins[bin]!.count++;
+    const raw = Math.floor(sorted[i]! / step);
+    if (raw >= count) overflow = true;
+    bins[Math.min(count - 1, raw)]!.count++;
   }
+  if (overflow) bins[count - 1]!.overflow = true;
   return bins;
 }
 
@@ -135,11 +136,18 @@ export function calibrationOf(
     }
   } else {
     // Sorting by (c, correct): wrong cases first among equal confidences, as the SQL orders them.
-    const wrong: number[] = [];
-    const right: number[] = [];
-    for (let i = 0; i < n; i++) (correct[i] ? right : wrong).push(confidence[i]!);
-    const w = Float64Array.from(wrong).sort();
-    const r = Float64Array.from(right).sort();
+    let rights = 0;
+    for (let i = 0; i < n; i++) rights += correct[i]!;
+    const w = new Float64Array(n - rights);
+    const r = new Float64Array(rights);
+    let wi = 0;
+    let ri = 0;
+    for (let i = 0; i < n; i++) {
+      if (correct[i]) r[ri++] = confidence[i]!;
+      else w[wi++] = confidence[i]!;
+    }
+    w.sort();
+    r.sort();
     let a = 0;
     let b = 0;
     for (let rank = 0; rank < n; rank++) {
@@ -154,7 +162,8 @@ export function calibrationOf(
   for (let m = 0; m < bins; m++) {
     const nm = count[m]!;
     if (nm === 0) {
-      if (binning === 'width') out.push({ lo: m / bins, hi: (m + 1) / bins, n: 0, confidence: null, accuracy: null });
+      if (binning === 'width')
+        out.push({ lo: m / bins, hi: (m + 1) / bins, n: 0, confidence: null, accuracy: null });
       continue;
     }
     const conf = sumC[m]! / nm;
@@ -182,7 +191,11 @@ export function calibrationOf(
 }
 
 /** Iterates the finalized decisions of `slots` (all finalized decisions when null). */
-function forEachFinal(table: DecisionTable, slots: ArrayLike<number> | null, visit: (slot: number) => void): void {
+function forEachFinal(
+  table: DecisionTable,
+  slots: ArrayLike<number> | null,
+  visit: (slot: number) => void,
+): void {
   if (slots === null) {
     for (let slot = 0; slot < table.size; slot++) if (table.flags[slot]! & F_FINAL) visit(slot);
   } else {
@@ -215,18 +228,32 @@ export function computeMetrics(
   const ai = new Counter();
   const team = new Counter();
   const byBin = Array.from({ length: bins }, () => new Counter());
-  const confidences: number[] = [];
-  const corrects: number[] = [];
-  const durations: number[] = [];
+  // Typed arrays sized for the worst case, not growing JS arrays: at a million decisions the
+  // copies of a growing array are tens of megabytes at the peak of a run.
+  const capacity = slots === null ? table.size : slots.length;
+  const confidences = new Float64Array(capacity);
+  const corrects = new Uint8Array(capacity);
+  const durations = new Float64Array(capacity);
+  let calibrationCases = 0;
   let woaSum = 0;
   let woaN = 0;
   let decisions = 0;
 
-  const { flags, outcome, kinds, finalValue, recValue, recConfidence, judgementValue, truthValue, durationMs } = table;
+  const {
+    flags,
+    outcome,
+    kinds,
+    finalValue,
+    recValue,
+    recConfidence,
+    judgementValue,
+    truthValue,
+    durationMs,
+  } = table;
 
   forEachFinal(table, slots, (slot) => {
     decisions++;
-    durations.push(durationMs[slot]!);
+    durations[decisions - 1] = durationMs[slot]!;
     const kindByte = kinds[slot]!;
     const hKind = (kindByte >> FINAL) & 3;
     const aKind = (kindByte >> RECOMMENDATION) & 3;
@@ -248,8 +275,8 @@ export function computeMetrics(
     if (aL && yL) {
       ai.add(a === y);
       if (!Number.isNaN(c)) {
-        confidences.push(c);
-        corrects.push(a === y ? 1 : 0);
+        confidences[calibrationCases] = c;
+        corrects[calibrationCases++] = a === y ? 1 : 0;
       }
     }
     if (!shown) return;
@@ -282,14 +309,14 @@ export function computeMetrics(
   const humanRate = human.rate();
   const aiRate = ai.rate();
   const teamRate = team.rate();
-  const sorted = Float64Array.from(durations).sort();
   let durationSum = 0;
-  for (let i = 0; i < durations.length; i++) durationSum += durations[i]!;
+  for (let i = 0; i < decisions; i++) durationSum += durations[i]!;
+  const sorted = durations.subarray(0, decisions).sort();
   const decisionTimeMs: DecisionTime = {
     p50: nearestRank(sorted, 50),
     p90: nearestRank(sorted, 90),
-    mean: durations.length === 0 ? null : durationSum / durations.length,
-    n: durations.length,
+    mean: decisions === 0 ? null : durationSum / decisions,
+    n: decisions,
     histogram: durationHistogram(sorted),
   };
   const byConfidenceBin: ConfidenceBinRate[] = byBin.map((counter, m) => ({
@@ -309,7 +336,12 @@ export function computeMetrics(
     accuracy: { human: humanRate, ai: aiRate, team: teamRate },
     complementarity:
       humanRate && aiRate && teamRate ? teamRate.rate - Math.max(humanRate.rate, aiRate.rate) : null,
-    calibration: calibrationOf(Float64Array.from(confidences), Uint8Array.from(corrects), bins, binning),
+    calibration: calibrationOf(
+      confidences.subarray(0, calibrationCases),
+      corrects.subarray(0, calibrationCases),
+      bins,
+      binning,
+    ),
     decisionTimeMs,
     byConfidenceBin,
     weightOfAdvice: { mean: woaN === 0 ? null : woaSum / woaN, n: woaN },
@@ -369,8 +401,8 @@ export function computeExtras(table: DecisionTable): {
     if (f & F_NO_AI_ARM) activity.noAiArm++;
     if (f & F_TRUTH) activity.withTruth++;
     if (f & F_REFINALIZED) activity.refinalized++;
-    for (const reason of table.reasonSets[table.reasonSet[slot]!] ?? []) reasonCounts[reason]!++;
-    const panels = table.panels[slot]!;
+    for (const reason of table.reasonSets[table.reasonSet.get(slot)] ?? []) reasonCounts[reason]!++;
+    const panels = table.panels.get(slot);
     if (panels !== 0) for (let p = 0; p < panelCounts.length; p++) if (panels & (1 << p)) panelCounts[p]!++;
 
     const ts = finalTs[slot]!;
@@ -433,19 +465,20 @@ export function computeExtras(table: DecisionTable): {
 
 /** The group a finalized decision belongs to under `by`; absent values are "(none)". */
 export function groupKeyOf(table: DecisionTable, slot: number, by: GroupField): string {
-  const context = table.contexts[table.context[slot]!];
+  const context = table.contexts[table.context.get(slot)];
   const orNone = (value: string | undefined) => (value === undefined || value === '' ? '(none)' : value);
   switch (by) {
     case 'procedure':
       return orNone(context?.procedure);
     case 'model': {
       const fromFinal = context?.model ?? '';
-      return orNone(fromFinal !== '' ? fromFinal : table.revealedModel[slot] === NONE ? '' : table.strings.get(table.revealedModel[slot]!));
+      const revealed = table.revealedModel.get(slot);
+      return orNone(fromFinal !== '' ? fromFinal : revealed === NONE ? '' : table.strings.get(revealed));
     }
     case 'arm':
       return table.flags[slot]! & F_NO_AI_ARM ? 'no-ai' : 'ai';
     case 'uiVariant':
-      return orNone(table.strings.get(table.uiVariant[slot]!));
+      return orNone(table.strings.get(table.uiVariant.get(slot)));
     case 'role':
       return orNone(context?.role);
     case 'month':

@@ -45,6 +45,45 @@ export const TRUTH = 6;
 export const MAX_PANELS = 32;
 export const OTHER_PANEL = '(other)';
 
+/**
+ * A column of small non-negative integers (interned ids, bit sets): 8 or 16 bits per decision
+ * until a value needs more, then 32. Most logs have a few dozen procedures, roles and reason sets;
+ * a deployment with 70,000 actors pays 32 bits, the others do not.
+ */
+export class SmallColumn {
+  array: Uint8Array | Uint16Array | Uint32Array;
+
+  constructor(capacity: number, bits: 8 | 16 = 16) {
+    this.array = bits === 8 ? new Uint8Array(capacity) : new Uint16Array(capacity);
+  }
+
+  set(slot: number, value: number): void {
+    const array = this.array;
+    if (value > 0xff && array instanceof Uint8Array) this.array = Uint16Array.from(array);
+    if (value > 0xffff && !(this.array instanceof Uint32Array)) this.array = Uint32Array.from(this.array);
+    this.array[slot] = value;
+  }
+
+  get(slot: number): number {
+    return this.array[slot]!;
+  }
+
+  grow(capacity: number): void {
+    const next =
+      this.array instanceof Uint8Array
+        ? new Uint8Array(capacity)
+        : this.array instanceof Uint16Array
+          ? new Uint16Array(capacity)
+          : new Uint32Array(capacity);
+    next.set(this.array);
+    this.array = next;
+  }
+
+  get bytesPerSlot(): number {
+    return this.array.BYTES_PER_ELEMENT;
+  }
+}
+
 /** A string table: each distinct string gets a small integer. */
 export class Interner {
   readonly values: string[] = [];
@@ -124,13 +163,14 @@ export class DecisionTable {
   judgementTs: Float64Array;
   truthTs: Float64Array;
   durationMs: Float64Array;
-  context: Int32Array;
-  revealedModel: Int32Array;
-  uiVariant: Int32Array;
-  reasonSet: Int32Array;
-  panels: Uint32Array;
+  readonly context: SmallColumn;
+  readonly revealedModel: SmallColumn;
+  readonly uiVariant: SmallColumn;
+  readonly reasonSet: SmallColumn;
+  /** Bit set of the explanation panels opened. */
+  readonly panels: SmallColumn;
 
-  readonly index = new FingerprintIndex(1 << 14);
+  readonly index: FingerprintIndex;
   readonly labels = new Interner();
   /** Short strings (ui variants, model keys); id 0 (`NONE`) is the empty string: absent. */
   readonly strings = new Interner();
@@ -143,8 +183,11 @@ export class DecisionTable {
   readonly reasonSets: number[][] = [];
   private readonly reasonSetIds = new Map<string, number>();
 
-  constructor(initialCapacity = 1 << 12) {
+  /** @param expectedDecisions room to make before the first growth (a guess is fine) */
+  constructor(expectedDecisions = 1 << 12) {
+    const initialCapacity = Math.max(16, Math.ceil(expectedDecisions));
     this.strings.id('');
+    this.index = new FingerprintIndex(initialCapacity);
     this.capacity = initialCapacity;
     this.flags = new Uint16Array(initialCapacity);
     this.outcome = new Uint8Array(initialCapacity);
@@ -160,24 +203,27 @@ export class DecisionTable {
     this.judgementTs = new Float64Array(initialCapacity);
     this.truthTs = new Float64Array(initialCapacity);
     this.durationMs = new Float64Array(initialCapacity);
-    this.context = new Int32Array(initialCapacity);
-    this.revealedModel = new Int32Array(initialCapacity);
-    this.uiVariant = new Int32Array(initialCapacity);
-    this.reasonSet = new Int32Array(initialCapacity);
-    this.panels = new Uint32Array(initialCapacity);
+    this.context = new SmallColumn(initialCapacity);
+    this.revealedModel = new SmallColumn(initialCapacity);
+    this.uiVariant = new SmallColumn(initialCapacity);
+    this.reasonSet = new SmallColumn(initialCapacity);
+    this.panels = new SmallColumn(initialCapacity, 8);
   }
 
   /** Bytes held by the columns and the decision index (string tables not counted). */
   get bytes(): number {
-    // 2+1+1 + 8×11 + 4×4 + 4 bytes per decision slot.
-    return this.capacity * 112 + this.index.bytes;
+    // 2 + 1 + 1 + 8 × 11 bytes, plus the small columns (8–32 bits each) per decision slot.
+    const small = [this.context, this.revealedModel, this.uiVariant, this.reasonSet, this.panels];
+    return (
+      this.capacity * (92 + small.reduce((sum, column) => sum + column.bytesPerSlot, 0)) + this.index.bytes
+    );
   }
 
   private grow(): void {
     // 1.5× keeps the unused tail small; columns are copied one at a time, so the transient peak
     // is one column's old and new copy, not the whole table twice.
     const capacity = Math.ceil(this.capacity * 1.5);
-    const grow = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(
+    const grow = <T extends Uint8Array | Uint16Array | Float64Array>(
       column: T,
       make: (n: number) => T,
     ): T => {
@@ -199,11 +245,9 @@ export class DecisionTable {
     this.judgementTs = grow(this.judgementTs, (n) => new Float64Array(n));
     this.truthTs = grow(this.truthTs, (n) => new Float64Array(n));
     this.durationMs = grow(this.durationMs, (n) => new Float64Array(n));
-    this.context = grow(this.context, (n) => new Int32Array(n));
-    this.revealedModel = grow(this.revealedModel, (n) => new Int32Array(n));
-    this.uiVariant = grow(this.uiVariant, (n) => new Int32Array(n));
-    this.reasonSet = grow(this.reasonSet, (n) => new Int32Array(n));
-    this.panels = grow(this.panels, (n) => new Uint32Array(n));
+    for (const column of [this.context, this.revealedModel, this.uiVariant, this.reasonSet, this.panels]) {
+      column.grow(capacity);
+    }
     this.capacity = capacity;
   }
 
@@ -310,7 +354,7 @@ export class DecisionTable {
         const arm = event.data.policy.arm === 'no-ai' ? F_NO_AI_ARM : 0;
         this.flags[slot] = (flags & ~F_NO_AI_ARM) | F_OPENED | arm;
         const variant = event.data.uiVariant;
-        this.uiVariant[slot] = typeof variant === 'string' ? this.strings.id(variant) : NONE;
+        this.uiVariant.set(slot, typeof variant === 'string' ? this.strings.id(variant) : NONE);
         return;
       }
       case 'judgement.committed': {
@@ -327,11 +371,11 @@ export class DecisionTable {
         this.recTs[slot] = ts;
         this.flags[slot] = flags | F_RECOMMENDATION_EVENT;
         this.setRecommendation(slot, event.data.recommendation);
-        this.revealedModel[slot] = this.strings.id(modelKey(event.model));
+        this.revealedModel.set(slot, this.strings.id(modelKey(event.model)));
         return;
       }
       case 'explanation.viewed': {
-        this.panels[slot] = this.panels[slot]! | this.panelBit(event.data.panel);
+        this.panels.set(slot, (this.panels.get(slot) | this.panelBit(event.data.panel)) >>> 0);
         return;
       }
       case 'decision.finalized': {
@@ -346,8 +390,8 @@ export class DecisionTable {
         this.outcome[slot] = OUTCOME_CODES[data.outcome];
         this.durationMs[slot] = data.durationMs;
         this.setValue(slot, FINAL, this.finalValue, data.final);
-        this.context[slot] = this.contextOf(event);
-        this.reasonSet[slot] = this.reasonSetOf(data.reasons);
+        this.context.set(slot, this.contextOf(event));
+        this.reasonSet.set(slot, this.reasonSetOf(data.reasons));
         if (!(flags & F_RECOMMENDATION_EVENT)) this.setRecommendation(slot, data.recommendation);
         if (!(flags & F_JUDGEMENT_EVENT)) this.setValue(slot, JUDGEMENT, this.judgementValue, data.judgement);
         return;

@@ -20,7 +20,15 @@ export const DEFAULT_K = 10;
 export const MALFORMED_LINES_LISTED = 20;
 
 /** The fields `--by` accepts. */
-export const GROUP_FIELDS: readonly GroupField[] = ['procedure', 'model', 'arm', 'uiVariant', 'role', 'month', 'actor'];
+export const GROUP_FIELDS: readonly GroupField[] = [
+  'procedure',
+  'model',
+  'arm',
+  'uiVariant',
+  'role',
+  'month',
+  'actor',
+];
 
 /** Thrown for options that make no sense (the CLI turns it into exit code 2). */
 export class MetricsOptionError extends RangeError {
@@ -37,6 +45,17 @@ function resolveBins(options: MetricsOptions): { bins: number; binning: Binning 
     throw new MetricsOptionError(`binning must be "width" or "mass", not "${String(binning)}".`);
   }
   return { bins, binning };
+}
+
+/** Options for `createMetricsEngine`. */
+export interface EngineOptions {
+  /**
+   * How many events the log probably holds (e.g. file size / 650 bytes). The tables are sized for
+   * it up front instead of growing by half each time they fill up, which saves memory and time on
+   * big logs; a wrong guess costs nothing but a growth.
+   * @default unknown (start small)
+   */
+  expectedEvents?: number | undefined;
 }
 
 /**
@@ -80,9 +99,11 @@ export interface MetricsEngine {
  * events.forEach((event) => engine.pushEvent(event));
  * const { groups, suppressed } = engine.grouped('procedure', { k: 10 });
  */
-export function createMetricsEngine(): MetricsEngine {
-  const table = new DecisionTable();
-  const seen = new FingerprintSet(1 << 14);
+export function createMetricsEngine(options: EngineOptions = {}): MetricsEngine {
+  const expected = options.expectedEvents ?? 0;
+  // About 4.5 events per decision in real and simulated logs; a wrong guess only costs a growth.
+  const table = new DecisionTable(Math.max(1 << 12, Math.ceil(expected / 4)));
+  const seen = new FingerprintSet(Math.max(1 << 14, Math.ceil(expected * 1.05)));
   let line = 0;
   let lines = 0;
   let events = 0;
@@ -152,7 +173,8 @@ export function createMetricsEngine(): MetricsEngine {
     }
     const resolved = resolveBins(options);
     const k = options.k ?? DEFAULT_K;
-    if (!Number.isInteger(k) || k < 1) throw new MetricsOptionError(`k must be a whole number ≥ 1, not ${String(k)}.`);
+    if (!Number.isInteger(k) || k < 1)
+      throw new MetricsOptionError(`k must be a whole number ≥ 1, not ${String(k)}.`);
     const groups: Record<string, Metrics> = {};
     let suppressedGroups = 0;
     let suppressedDecisions = 0;

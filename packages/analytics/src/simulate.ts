@@ -76,8 +76,12 @@ export interface SimulationOptions {
 /** The reliance habits of simulated staff. */
 export type SimulatedHabit = 'over-relier' | 'skeptic' | 'calibrated';
 
-/** Events per decision on average in the default mix (used to size `events`-only runs). */
-export const EVENTS_PER_DECISION = 5.3;
+/**
+ * A little under the events per decision of the default mix (≈ 4.6 with outcomes): `events`-only
+ * runs plan this many decisions over `days`, and keep going past the plan if the budget is not
+ * spent yet.
+ */
+export const EVENTS_PER_DECISION = 4.4;
 
 /** The procedures, labels and models the simulator uses. */
 export const SIMULATED_PROCEDURES = {
@@ -171,8 +175,11 @@ class Random {
   }
   hex(digits: number): string {
     let out = '';
-    for (let i = 0; i < digits; i++) out += '0123456789abcdef'[this.int(16)];
-    return out;
+    while (out.length < digits)
+      out += Math.floor(this.next() * 0x100000000)
+        .toString(16)
+        .padStart(8, '0');
+    return out.slice(0, digits);
   }
 }
 
@@ -219,7 +226,7 @@ const REASONS = [
   { code: 'other', display: 'Other' },
 ] as const;
 const REASON_SYSTEM = 'urn:deliberate:reasons';
-const PANELS = ['factors', 'evidence', 'similar-cases', 'counterfactuals', 'model'] as const;
+type Panel = 'factors' | 'evidence' | 'similar-cases' | 'counterfactuals' | 'model';
 const POLICIES = {
   'judge-first': { id: 'deliberate.judge-first', reveal: 'after-judgement', minOwnTimeMs: 20_000 },
   classic: { id: 'deliberate.immediate', reveal: 'immediate', minOwnTimeMs: 0 },
@@ -286,54 +293,8 @@ class Heap {
   }
 }
 
-/** Working-time position (0…1 of all working minutes) → epoch ms, Monday to Friday 08:00–17:00. */
-function workingTime(startDay: number, days: number, position: number): number {
-  const workdays: number[] = [];
-  for (let d = 0; d < days; d++) {
-    const day = startDay + d;
-    const weekday = (((day + 3) % 7) + 7) % 7;
-    if (weekday < 5) workdays.push(day);
-  }
-  const count = Math.max(1, workdays.length);
-  const minute = clamp(position, 0, 0.999999) * count * WORK_MINUTES;
-  const index = Math.floor(minute / WORK_MINUTES);
-  const within = minute - index * WORK_MINUTES;
-  return (workdays[index] ?? startDay) * MS_PER_DAY + (WORK_START_MIN + within) * 60_000;
-}
-
-function parseDay(day: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) throw new RangeError(`start must be a date YYYY-MM-DD, not "${day}".`);
-  return Math.floor(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / MS_PER_DAY);
-}
-
-/**
- * Generates a simulated, hash-chained `deliberate.event/1` log in file order. Deterministic for a
- * seed; streams with memory independent of the log's length.
- *
- * @example
- * for (const event of simulateEvents({ decisions: 500, seed: 'story' })) engine.pushEvent(event);
- */
-export function* simulateEvents(options: SimulationOptions = {}): Generator<DeliberateEvent, void, undefined> {
-  const maxEvents = options.events;
-  if (maxEvents !== undefined && (!Number.isInteger(maxEvents) || maxEvents < 0)) {
-    throw new RangeError(`events must be a whole number ≥ 0, not ${String(maxEvents)}.`);
-  }
-  const decisionCount =
-    options.decisions ?? (maxEvents !== undefined ? Math.ceil(maxEvents / EVENTS_PER_DECISION) + 1 : 1000);
-  if (!Number.isInteger(decisionCount) || decisionCount < 0) {
-    throw new RangeError(`decisions must be a whole number ≥ 0, not ${String(decisionCount)}.`);
-  }
-  const days = options.days ?? 182;
-  if (!Number.isInteger(days) || days < 1) throw new RangeError(`days must be a whole number ≥ 1, not ${String(days)}.`);
-  const startDay = parseDay(options.start ?? '2025-01-06');
-  const seed = String(options.seed ?? 1);
-  const sha256 = options.sha256 ?? sha256Hex;
-  const withDuplicates = options.duplicates ?? true;
-  const random = new Random(createRandom(`deliberate-simulation:${seed}`));
-  const ids = new Random(createRandom(`deliberate-simulation-ids:${seed}`));
-
-  // Staff: enough people that groups by role stay above k, few enough that each has a habit.
+/** Staff: enough people that groups by role stay above k, few enough that each has a habit. */
+function createStaff(decisionCount: number, random: Random, ids: Random): Staff[] {
   const staffCount = clamp(Math.round(decisionCount / 60), 12, 600);
   const staff: Staff[] = [];
   for (let i = 0; i < staffCount; i++) {
@@ -357,12 +318,68 @@ export function* simulateEvents(options: SimulationOptions = {}): Generator<Deli
       pace: (habit === 'over-relier' ? 35 : habit === 'skeptic' ? 75 : 55) * (role === 'trainee' ? 1.4 : 1),
     });
   }
+  return staff;
+}
+
+/** Working-time position (0…1 of all working minutes) → epoch ms, Monday to Friday 08:00–17:00. */
+function workingCalendar(startDay: number, days: number): (position: number) => number {
+  const workdays: number[] = [];
+  for (let d = 0; d < days; d++) {
+    const day = startDay + d;
+    const weekday = (((day + 3) % 7) + 7) % 7;
+    if (weekday < 5) workdays.push(day);
+  }
+  const count = Math.max(1, workdays.length);
+  return (position) => {
+    const minute = clamp(position, 0, 0.999999) * count * WORK_MINUTES;
+    const index = Math.floor(minute / WORK_MINUTES);
+    const within = minute - index * WORK_MINUTES;
+    return (workdays[index] ?? startDay) * MS_PER_DAY + Math.floor((WORK_START_MIN + within) * 60_000);
+  };
+}
+
+function parseDay(day: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) throw new RangeError(`start must be a date YYYY-MM-DD, not "${day}".`);
+  return Math.floor(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / MS_PER_DAY);
+}
+
+/**
+ * Generates a simulated, hash-chained `deliberate.event/1` log in file order. Deterministic for a
+ * seed; streams with memory independent of the log's length.
+ *
+ * @example
+ * for (const event of simulateEvents({ decisions: 500, seed: 'story' })) engine.pushEvent(event);
+ */
+export function* simulateEvents(
+  options: SimulationOptions = {},
+): Generator<DeliberateEvent, void, undefined> {
+  const maxEvents = options.events;
+  if (maxEvents !== undefined && (!Number.isInteger(maxEvents) || maxEvents < 0)) {
+    throw new RangeError(`events must be a whole number ≥ 0, not ${String(maxEvents)}.`);
+  }
+  const decisionCount =
+    options.decisions ?? (maxEvents !== undefined ? Math.ceil(maxEvents / EVENTS_PER_DECISION) + 1 : 1000);
+  if (!Number.isInteger(decisionCount) || decisionCount < 0) {
+    throw new RangeError(`decisions must be a whole number ≥ 0, not ${String(decisionCount)}.`);
+  }
+  const days = options.days ?? 182;
+  if (!Number.isInteger(days) || days < 1)
+    throw new RangeError(`days must be a whole number ≥ 1, not ${String(days)}.`);
+  const startDay = parseDay(options.start ?? '2025-01-06');
+  const seed = String(options.seed ?? 1);
+  const sha256 = options.sha256 ?? sha256Hex;
+  const withDuplicates = options.duplicates ?? true;
+  const random = new Random(createRandom(`deliberate-simulation:${seed}`));
+  const ids = new Random(createRandom(`deliberate-simulation-ids:${seed}`));
+
+  const staff = createStaff(decisionCount, random, ids);
+  const calendar = workingCalendar(startDay, days);
 
   const chains = new Map<string, Chain>();
   const heap = new Heap();
   let order = 0;
   let emitted = 0;
-  let lastHash = '';
   const budgetLeft = () => maxEvents === undefined || emitted < maxEvents;
 
   /** Stamps a draft into its chain: id, chain, seq, prev, hash. */
@@ -389,7 +406,6 @@ export function* simulateEvents(options: SimulationOptions = {}): Generator<Deli
     const hash = sha256(canonicalJson(unsigned));
     chain.seq++;
     chain.prev = hash;
-    lastHash = hash;
     return { ...unsigned, hash } as DeliberateEvent;
   }
 
@@ -451,8 +467,9 @@ export function* simulateEvents(options: SimulationOptions = {}): Generator<Deli
     }
   }
 
-  for (let i = 0; i < decisionCount && budgetLeft(); i++) {
-    const t0 = workingTime(startDay, days, (i + random.next()) / Math.max(1, decisionCount));
+  const open = options.decisions === undefined && maxEvents !== undefined;
+  for (let i = 0; (i < decisionCount || open) && budgetLeft(); i++) {
+    const t0 = calendar((i + random.next()) / Math.max(1, decisionCount));
     yield* flushUntil(t0);
     if (!budgetLeft()) break;
     const progress = (t0 - startDay * MS_PER_DAY) / (days * MS_PER_DAY);
@@ -467,7 +484,9 @@ export function* simulateEvents(options: SimulationOptions = {}): Generator<Deli
     ] as const);
     const spec = SIMULATED_PROCEDURES[which];
     const model =
-      which === 'eligibility' ? spec.models[progress < 0.5 ? 0 : 1]! : (spec.models[0] as { id: string; version: string });
+      which === 'eligibility'
+        ? spec.models[progress < 0.5 ? 0 : 1]!
+        : (spec.models[0] as { id: string; version: string });
     const envelope = {
       decisionId: `dec-${seed}-${String(i).padStart(7, '0')}`,
       procedure: spec.procedure,
@@ -557,7 +576,8 @@ export function* simulateEvents(options: SimulationOptions = {}): Generator<Deli
 
     const judgeFirst = uiVariant === 'judge-first' || arm === 'no-ai';
     const durationFactor = Math.exp(random.normal() * 0.45);
-    const totalMs = Math.round(person.pace * 1000 * durationFactor * (judgeFirst ? 1.6 : 1)) + policy.minOwnTimeMs;
+    const totalMs =
+      Math.round(person.pace * 1000 * durationFactor * (judgeFirst ? 1.6 : 1)) + policy.minOwnTimeMs;
     let judgementLogged = false;
     if (judgeFirst) {
       t += Math.round(totalMs * 0.55);
@@ -592,7 +612,10 @@ export function* simulateEvents(options: SimulationOptions = {}): Generator<Deli
         recommendation: shown,
         display: {
           format: c === null ? 'interval' : 'percent',
-          text: c === null ? `${String(a)} (${interval?.lo}–${interval?.hi})` : `${String(a)} (${Math.round(c * 100)} %)`,
+          text:
+            c === null
+              ? `${String(a)} (${interval?.lo}–${interval?.hi})`
+              : `${String(a)} (${Math.round(c * 100)} %)`,
         },
         requested: false,
       });
@@ -605,7 +628,7 @@ export function* simulateEvents(options: SimulationOptions = {}): Generator<Deli
             ['similar-cases', 0.15],
             ['counterfactuals', 0.1],
             ['model', 0.1],
-          ] as const satisfies readonly (readonly [(typeof PANELS)[number], number])[]);
+          ] as const satisfies readonly (readonly [Panel, number])[]);
           if (panel === 'factors') viewedFactors = true;
           t += 3_000 + random.int(20_000);
           push('explanation.viewed', t, { panel, durationMs: 2_000 + random.int(40_000) });
@@ -614,32 +637,44 @@ export function* simulateEvents(options: SimulationOptions = {}): Generator<Deli
       // The final decision, by habit.
       if (typeof a === 'number' && typeof h0 === 'number') {
         const weight =
-          person.habit === 'over-relier' ? 0.85 : person.habit === 'skeptic' ? 0.15 : 0.5 + random.normal() * 0.15;
+          person.habit === 'over-relier'
+            ? 0.85
+            : person.habit === 'skeptic'
+              ? 0.15
+              : 0.5 + random.normal() * 0.15;
         h = Math.round((h0 + clamp(weight, 0, 1) * (a - h0)) / 10) * 10;
-        outcome = h === a ? 'accepted' : interval && h >= interval.lo && h <= interval.hi ? 'modified' : 'overridden';
+        outcome =
+          h === a ? 'accepted' : interval && h >= interval.lo && h <= interval.hi ? 'modified' : 'overridden';
       } else {
         let follow: number;
         if (h0 === a) follow = 0.97;
         else if (person.habit === 'over-relier') follow = 0.85;
         else if (person.habit === 'skeptic') follow = 0.15;
         else follow = clamp(((c ?? 0.5) - 0.45) * 1.8, 0.05, 0.95);
-        if (judgeFirst && h0 !== a) follow *= 0.8; // Fogliato et al. 2022: less switching
+        // Fogliato et al. 2022: a committed own judgement means less switching; seeing the AI
+        // first anchors on it.
+        if (h0 !== a) follow = judgeFirst ? follow * 0.7 : Math.min(0.98, follow + 0.12);
         if (viewedFactors) follow = Math.min(0.98, follow + 0.1); // Bansal et al. 2021
         h = random.chance(follow) ? a : h0 === a ? random.pick(labels.filter((l) => l !== a)) : h0;
         outcome = h === a ? 'accepted' : 'overridden';
       }
     }
-    if (outcome === 'without-ai' && !judgeFirst) h = h0;
 
     t = Math.max(t + 1_000, t0 + totalMs);
     const reasons: { system: string; code: string; display: string }[] = [];
     let comment: string | undefined;
-    if ((outcome === 'overridden' || outcome === 'modified') && justification !== 'none') {
-      const reason = random.weighted(REASONS.map((r, k) => [r, [0.3, 0.25, 0.15, 0.2, 0.1][k] ?? 0] as const));
+    if (outcome === 'overridden' || outcome === 'modified') {
+      const reason = random.weighted(
+        REASONS.map((r, k) => [r, [0.3, 0.25, 0.15, 0.2, 0.1][k] ?? 0] as const),
+      );
       reasons.push({ system: REASON_SYSTEM, ...reason });
       if (reason.code === 'other') comment = 'See case notes.';
     } else if (justification === 'always') {
-      reasons.push({ system: REASON_SYSTEM, code: 'agree-with-evidence', display: 'Evidence supports the decision' });
+      reasons.push({
+        system: REASON_SYSTEM,
+        code: 'agree-with-evidence',
+        display: 'Evidence supports the decision',
+      });
     }
 
     // Some truths are known before the decision is final (registry checks), in their own chain.
@@ -648,21 +683,34 @@ export function* simulateEvents(options: SimulationOptions = {}): Generator<Deli
     const earlyTruth = recordTruth && !numeric && random.chance(0.08);
     if (earlyTruth) {
       const ms = t - 1_000 - random.int(5_000);
-      const event = draft('outcome.recorded', ms, { ...envelope, actor: { id: 'system-registry' } }, {
-        truth: valueOf(y),
-        source: 'registry-check',
-      });
+      const event = draft(
+        'outcome.recorded',
+        ms,
+        { ...envelope, actor: { id: 'system-registry' } },
+        {
+          truth: valueOf(y),
+          source: 'registry-check',
+        },
+      );
       blockEvents.push(stamp(event, recordsChain('registry-check', ms), ms));
     }
 
+    const outcomeOf = (final: string | number): typeof outcome => {
+      if (outcome === 'without-ai' || final === a) return outcome === 'without-ai' ? outcome : 'accepted';
+      if (typeof final === 'number' && interval && final >= interval.lo && final <= interval.hi)
+        return 'modified';
+      return 'overridden';
+    };
     const finalized = (ms: number, final: string | number, duration: number) =>
       push('decision.finalized', ms, {
         final: valueOf(final),
-        outcome,
+        outcome: outcomeOf(final),
         reasons,
         ...(comment === undefined ? {} : { comment }),
         durationMs: duration,
-        ...(outcome === 'without-ai' ? {} : { recommendation: { ...valueOf(a), confidence: c, ...(interval ? { interval } : {}) } }),
+        ...(outcome === 'without-ai'
+          ? {}
+          : { recommendation: { ...valueOf(a), confidence: c, ...(interval ? { interval } : {}) } }),
         ...(judgementLogged ? { judgement: valueOf(h0) } : {}),
       });
     finalized(t, h, t - t0);
@@ -675,26 +723,37 @@ export function* simulateEvents(options: SimulationOptions = {}): Generator<Deli
     for (const event of blockEvents) yield* emit(event);
 
     if (recordTruth && !earlyTruth) {
-      const source = audit ? 'audit' : random.weighted([
-        ['appeal', 0.5],
-        ['audit', 0.3],
-        ['court', 0.2],
-      ] as const);
-      const delayDays = source === 'court' ? 20 + random.int(40) : source === 'appeal' ? 3 + random.int(25) : 1 + random.int(14);
+      const source = audit
+        ? 'audit'
+        : random.weighted([
+            ['appeal', 0.5],
+            ['audit', 0.3],
+            ['court', 0.2],
+          ] as const);
+      const delayDays =
+        source === 'court'
+          ? 20 + random.int(40)
+          : source === 'appeal'
+            ? 3 + random.int(25)
+            : 1 + random.int(14);
       const ms = t + delayDays * MS_PER_DAY + random.int(8 * 3_600_000);
       heap.push({
         ts: ms,
         order: order++,
         chainKey: source,
-        event: draft('outcome.recorded', ms, { ...envelope, actor: { id: `system-${source}` } }, {
-          truth: valueOf(y),
-          source,
-        }),
+        event: draft(
+          'outcome.recorded',
+          ms,
+          { ...envelope, actor: { id: `system-${source}` } },
+          {
+            truth: valueOf(y),
+            source,
+          },
+        ),
       });
     }
   }
   yield* flushUntil(Infinity);
-  void lastHash;
 }
 
 /**
@@ -707,30 +766,13 @@ export function* simulateEvents(options: SimulationOptions = {}): Generator<Deli
 export function simulatedStaff(
   options: Pick<SimulationOptions, 'decisions' | 'events' | 'seed'> = {},
 ): { id: string; role: string; habit: SimulatedHabit; skill: number }[] {
-  const generator = simulateEvents({ ...options, events: 0 });
-  // Running the generator to its first (absent) event builds the staff; capture them by replaying
-  // the same draws.
-  void generator.next();
   const decisionCount =
-    options.decisions ?? (options.events !== undefined ? Math.ceil(options.events / EVENTS_PER_DECISION) + 1 : 1000);
+    options.decisions ??
+    (options.events !== undefined ? Math.ceil(options.events / EVENTS_PER_DECISION) + 1 : 1000);
   const seed = String(options.seed ?? 1);
-  const random = new Random(createRandom(`deliberate-simulation:${seed}`));
-  const ids = new Random(createRandom(`deliberate-simulation-ids:${seed}`));
-  const staffCount = clamp(Math.round(decisionCount / 60), 12, 600);
-  const out: { id: string; role: string; habit: SimulatedHabit; skill: number }[] = [];
-  for (let i = 0; i < staffCount; i++) {
-    const role = random.weighted([
-      ['caseworker', 0.65],
-      ['senior-caseworker', 0.2],
-      ['trainee', 0.15],
-    ] as const);
-    const habit = random.weighted([
-      ['over-relier', 0.3],
-      ['skeptic', 0.25],
-      ['calibrated', 0.45],
-    ] as const);
-    const base = role === 'trainee' ? 0.6 : role === 'caseworker' ? 0.7 : 0.78;
-    out.push({ id: `staff-${ids.hex(10)}`, role, habit, skill: clamp(base + random.normal() * 0.04, 0.5, 0.92) });
-  }
-  return out;
+  return createStaff(
+    decisionCount,
+    new Random(createRandom(`deliberate-simulation:${seed}`)),
+    new Random(createRandom(`deliberate-simulation-ids:${seed}`)),
+  ).map(({ id, role, habit, skill }) => ({ id, role, habit, skill }));
 }

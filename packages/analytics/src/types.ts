@@ -60,11 +60,13 @@ export interface ConfidenceBinRate {
   override: Rate | null;
 }
 
-/** A precomputed histogram bin: values in [x0, x1); the last bin also holds everything above. */
+/** A precomputed histogram bin: values in [x0, x1). */
 export interface HistogramBin {
   x0: number;
   x1: number;
   count: number;
+  /** The last bin: it also counts every value from x1 on (the long tail). */
+  overflow?: boolean;
 }
 
 /** Time from `decision.opened` to `decision.finalized` (the event's `durationMs`). */
@@ -75,7 +77,10 @@ export interface DecisionTime {
   p90: number | null;
   mean: number | null;
   n: number;
-  /** Extension: counts in equal-width bins from 0 up to the 95th percentile (rounded up). */
+  /**
+   * Extension: counts in equal-width bins from 0 up to the 95th percentile (rounded up); the last
+   * bin also counts the tail beyond it (`overflow`).
+   */
   histogram: HistogramBin[];
 }
 

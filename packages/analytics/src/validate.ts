@@ -61,7 +61,8 @@ function shownRecommendation(value: unknown): boolean {
 function reasons(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
   for (const reason of value) {
-    if (!isObj(reason) || !isStr(reason.system) || !isNonEmpty(reason.code) || !isStr(reason.display)) return false;
+    if (!isObj(reason) || !isStr(reason.system) || !isNonEmpty(reason.code) || !isStr(reason.display))
+      return false;
   }
   return true;
 }
@@ -132,18 +133,21 @@ export function fastCheckEvent(value: unknown): boolean {
   if (!isObj(value)) return false;
   if (value.schema !== 'deliberate.event/1') return false;
   const checkData = DATA[value.type as string];
-  if (checkData === undefined || !Object.prototype.hasOwnProperty.call(DATA, value.type as string)) return false;
+  if (checkData === undefined || !Object.prototype.hasOwnProperty.call(DATA, value.type as string))
+    return false;
   const ts = value.ts;
   if (typeof ts !== 'string' || ts.length !== 24 || !TIMESTAMP.test(ts)) return false;
   if (!isNonEmpty(value.id) || !isNonEmpty(value.chain)) return false;
   const seq = value.seq;
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) return false;
   if (!(value.prev === null || isHex64(value.prev)) || !isHex64(value.hash)) return false;
-  if (!isNonEmpty(value.decisionId) || !isNonEmpty(value.procedure) || !isNonEmpty(value.caseRef)) return false;
+  if (!isNonEmpty(value.decisionId) || !isNonEmpty(value.procedure) || !isNonEmpty(value.caseRef))
+    return false;
   const actor = value.actor;
   if (!isObj(actor) || !isNonEmpty(actor.id) || !optStr(actor.role)) return false;
   const model = value.model;
-  if (model !== undefined && !(isObj(model) && isNonEmpty(model.id) && isNonEmpty(model.version))) return false;
+  if (model !== undefined && !(isObj(model) && isNonEmpty(model.id) && isNonEmpty(model.version)))
+    return false;
   const data = value.data;
   return isObj(data) && checkData(data);
 }

@@ -529,6 +529,21 @@ describe('CORS', () => {
     expect(response.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type');
   });
 
+  it('lets an allowed origin read Retry-After, so a browser outbox can honour it', async () => {
+    const response = await fetch(`${h.url}/v1/events`, {
+      method: 'POST',
+      headers: {
+        origin: 'https://app.example',
+        authorization: `Bearer ${TEST_TOKEN}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(makeEvents(1)),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://app.example');
+    expect(response.headers.get('access-control-expose-headers')).toBe('Retry-After');
+  });
+
   it('sends no CORS headers to other origins', async () => {
     const response = await h.post(makeEvents(1));
     expect(response.headers.get('access-control-allow-origin')).toBeNull();

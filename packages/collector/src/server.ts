@@ -196,6 +196,9 @@ export function createCollector(options: CollectorOptions): Collector {
     if (origin !== undefined && allowedOrigins.has(origin)) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
+      // Retry-After is not a CORS-safelisted header: without this, a browser's outbox cannot
+      // read how long a 503 or 429 asks it to wait, and retries on its own schedule instead.
+      res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
       if (method === 'OPTIONS' && (path === '/v1/events' || path === '/healthz')) {
         // A preflight carries no credentials, so it is answered before the token check.
         res.writeHead(204, {

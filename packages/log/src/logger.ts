@@ -1,9 +1,9 @@
 import { EVENT_SCHEMA_VERSION } from '@deliberate/core';
 import type { DecisionEventDraft, DeliberateEvent } from '@deliberate/core';
 import { DecisionEventDraftSchema } from '@deliberate/core/events';
-import { v7 as uuidv7 } from 'uuid';
 import { stampEvent } from './chain.ts';
 import { ClosedError, InvalidEventError } from './errors.ts';
+import { uuidv7 } from './id.ts';
 import type { EventIssue } from './errors.ts';
 import {
   DEFAULT_FREE_TEXT_FIELDS,

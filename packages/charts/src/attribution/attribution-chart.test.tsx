@@ -38,9 +38,12 @@ describe('AttributionChart', () => {
       const rent = container.querySelector('[data-factor-id="rent-burden"]') as SVGGElement;
       expect(savings).toHaveAttribute('data-sign', 'negative');
       expect(savings.querySelector('.dlb-attribution__value')).toHaveTextContent('−0.08');
-      expect((savings.querySelector('path') as SVGPathElement).style.fill).toMatch(/^url\("?#.+-hatch"?\)$/);
+      expect(savings.querySelector('path')).toHaveAttribute(
+        'fill',
+        expect.stringMatching(/^url\(#.+-hatch\)$/),
+      );
       expect(rent).toHaveAttribute('data-sign', 'positive');
-      expect((rent.querySelector('path') as SVGPathElement).style.fill).toBe('');
+      expect(rent.querySelector('path')).not.toHaveAttribute('fill');
       // The legend says in words what the shapes mean.
       expect(screen.getByText('Arrow to the left, hatched: lowers the prediction (−)')).toBeInTheDocument();
     });

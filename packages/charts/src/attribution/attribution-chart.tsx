@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import { AxisBottom } from '../shared/axes.tsx';
+import { AxisBottom, Highlight } from '../shared/axes.tsx';
 import { ChartFrame, LegendItem, useChartIds, type TooltipContent } from '../shared/chart-frame.tsx';
 import { createFormatter, MISSING } from '../shared/format.ts';
 import { fillTemplate, plural, resolveMessages } from '../shared/messages.ts';
@@ -189,7 +189,10 @@ export function AttributionChart(props: AttributionChartProps) {
     };
   }
 
+  const highlightRow = nav.highlightIndex === null ? undefined : layout.rows[nav.highlightIndex];
   const hatch = ids.def('hatch');
+  // A presentation attribute, not an inline style: the stylesheet fills only the other signs.
+  const hatchFill = `url(#${hatch})`;
   const { plot } = layout;
   const labelX = layout.labelColumn.width;
   const predictionLabel = `${messages.prediction} ${plain(layout.prediction.value)}`;
@@ -227,7 +230,7 @@ export function AttributionChart(props: AttributionChartProps) {
                 className="dlb-attribution__bar"
                 data-sign="negative"
                 d="M26,3L8,3L2,7L8,11L26,11Z"
-                style={{ fill: `url(#${hatch})` }}
+                fill={hatchFill}
               />
             }
           >
@@ -253,7 +256,7 @@ export function AttributionChart(props: AttributionChartProps) {
               <td>{plain(layout.base.value)}</td>
             </tr>
             {layout.rows.map((row) => (
-              <tr key={row.key} data-kind={row.kind}>
+              <tr key={row.key} data-kind={row.kind === 'factor' ? undefined : row.kind}>
                 <th scope="row">{rowLabel(row, false)}</th>
                 <td>{row.factor?.value !== undefined ? formatValue(row.factor.value) : MISSING}</td>
                 <td>{signed(row.contribution)}</td>
@@ -276,6 +279,13 @@ export function AttributionChart(props: AttributionChartProps) {
           <line className="dlb-attribution__hatch-line" x1={1.5} x2={1.5} y1={0} y2={6} />
         </pattern>
       </defs>
+      <Highlight
+        box={
+          highlightRow
+            ? { x: 1, y: highlightRow.y + 1, width: layout.width - 2, height: highlightRow.height - 2 }
+            : undefined
+        }
+      />
       <AxisBottom
         ticks={layout.ticks.map((tick) => ({ ...tick, label: format.tick(tick.value, layout.tickStep) }))}
         x0={plot.left}
@@ -313,16 +323,7 @@ export function AttributionChart(props: AttributionChartProps) {
         >
           {predictionLabel}
         </text>
-        {layout.connectors.map((connector, index) => (
-          <line
-            key={index}
-            className="dlb-attribution__connector"
-            x1={connector.x}
-            x2={connector.x}
-            y1={connector.y1}
-            y2={connector.y2}
-          />
-        ))}
+        <path className="dlb-attribution__connector" d={layout.connectorPath} />
       </g>
       <g className="dlb-chart__marks" {...nav.groupProps}>
         {layout.rows.map((row) => {
@@ -339,29 +340,23 @@ export function AttributionChart(props: AttributionChartProps) {
               data-factor-id={row.factor?.id}
               {...nav.markProps(row.index)}
             >
+              {/* Anchors and baselines come from the CSS: with 500 rows every attribute counts. */}
               <rect
                 className="dlb-chart__hit"
                 x={1}
                 y={row.y + 1}
                 width={layout.width - 2}
                 height={row.height - 2}
-                rx={3}
               />
-              <text className="dlb-attribution__label" x={labelX} y={mid} dy="0.32em" textAnchor="end">
+              <text className="dlb-attribution__label" x={labelX} y={mid}>
                 {truncate(rowLabel(row, true), layout.labelColumn.maxChars)}
               </text>
               <path
                 className="dlb-attribution__bar"
                 d={row.path}
-                style={row.sign < 0 ? { fill: `url(#${hatch})` } : undefined}
+                fill={row.sign < 0 ? hatchFill : undefined}
               />
-              <text
-                className="dlb-attribution__value"
-                x={layout.valueColumn.x - 4}
-                y={mid}
-                dy="0.32em"
-                textAnchor="end"
-              >
+              <text className="dlb-attribution__value" x={layout.valueColumn.x - 4} y={mid}>
                 {signed(row.contribution)}
               </text>
             </g>

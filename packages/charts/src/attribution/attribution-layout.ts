@@ -82,6 +82,8 @@ export interface AttributionLayout {
   prediction: { value: number; x: number };
   /** Dashed connectors from one bar's end to the next bar's start. */
   connectors: { x: number; y1: number; y2: number }[];
+  /** The same connectors as one SVG path (one element instead of one per row). */
+  connectorPath: string;
   ticks: { value: number; position: number }[];
   tickStep: number;
   plot: { left: number; right: number; top: number; bottom: number };
@@ -90,8 +92,12 @@ export interface AttributionLayout {
   axisY: number;
 }
 
-/** Average glyph advance at the 12 px chart font, for label width estimates without measuring. */
-export const CHAR_WIDTH = 6.6;
+/**
+ * Glyph advance assumed at the 12 px chart font, to size and shorten labels without measuring
+ * text (no DOM in the layout). On the generous side: better one letter too few than a label cut
+ * off by the edge of the SVG.
+ */
+export const CHAR_WIDTH = 7.2;
 const TOP = 30;
 const VALUE_COLUMN = 64;
 const GAP = 12;
@@ -261,10 +267,15 @@ export function attributionLayout(input: AttributionLayoutInput): AttributionLay
     base: { value: base, x: px(x(base)) },
     prediction: { value: prediction, x: px(x(prediction)) },
     connectors,
+    connectorPath: connectors.map((c) => `M${c.x},${px(c.y1)}V${px(c.y2)}`).join(''),
     ticks: tickValues.map((value) => ({ value, position: px(x(value)) })),
     tickStep,
     plot: { left: plotLeft, right: plotRight, top: TOP, bottom: rowsBottom },
-    labelColumn: { x: 0, width: labelWidth, maxChars: Math.max(4, Math.floor(labelWidth / CHAR_WIDTH)) },
+    labelColumn: {
+      x: 0,
+      width: labelWidth,
+      maxChars: Math.max(4, Math.floor(labelWidth / CHAR_WIDTH)),
+    },
     valueColumn: { x: width },
     axisY,
   };

@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import { AxisBottom, AxisLeft } from '../shared/axes.tsx';
+import { AxisBottom, AxisLeft, Highlight } from '../shared/axes.tsx';
 import { ChartFrame, useChartIds, type TooltipContent } from '../shared/chart-frame.tsx';
 import { createFormatter } from '../shared/format.ts';
 import { fillTemplate, resolveMessages } from '../shared/messages.ts';
@@ -174,6 +174,7 @@ export function Histogram(props: HistogramProps) {
         </>
       }
     >
+      <Highlight box={nav.highlightIndex === null ? undefined : layout.bars[nav.highlightIndex]?.hit} />
       <AxisLeft
         ticks={layout.yTicks.map((tick) => ({ ...tick, label: format.tick(tick.value, layout.yStep) }))}
         x={plot.left}

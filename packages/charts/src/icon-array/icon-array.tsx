@@ -1,4 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
+import { Highlight } from '../shared/axes.tsx';
 import { ChartFrame, LegendItem, useChartIds, type TooltipContent } from '../shared/chart-frame.tsx';
 import { createFormatter } from '../shared/format.ts';
 import { fillTemplate, resolveMessages } from '../shared/messages.ts';
@@ -230,6 +231,9 @@ export function IconArray(props: IconArrayProps) {
       <defs>
         <IconSymbol id={symbol} shape={shape} />
       </defs>
+      <Highlight
+        path={nav.highlightIndex === null ? undefined : layout.groups[nav.highlightIndex]?.outline}
+      />
       <g className="dlb-chart__marks" {...nav.groupProps}>
         {layout.groups.map((group) => (
           <g

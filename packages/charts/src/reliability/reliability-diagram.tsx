@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import { AxisBottom, AxisLeft } from '../shared/axes.tsx';
+import { AxisBottom, AxisLeft, Highlight } from '../shared/axes.tsx';
 import { ChartFrame, LegendItem, useChartIds, type TooltipContent } from '../shared/chart-frame.tsx';
 import { createFormatter, MISSING } from '../shared/format.ts';
 import { fillTemplate, resolveMessages } from '../shared/messages.ts';
@@ -189,6 +189,7 @@ export function ReliabilityDiagram(props: ReliabilityDiagramProps) {
         </>
       }
     >
+      <Highlight box={nav.highlightIndex === null ? undefined : layout.marks[nav.highlightIndex]?.hit} />
       <AxisLeft
         ticks={layout.yTicks.map((tick) => ({
           ...tick,

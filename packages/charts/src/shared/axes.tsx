@@ -91,3 +91,30 @@ export function AxisLeft({
     </g>
   );
 }
+
+/**
+ * The hover/focus highlight behind the active mark. One element drawn under the lines and points
+ * (a per-mark fill would cover them); the focus ring itself stays on the mark.
+ */
+export function Highlight({
+  box,
+  path,
+}: {
+  box?: { x: number; y: number; width: number; height: number } | undefined;
+  path?: string | undefined;
+}) {
+  if (path) return <path className="dlb-chart__highlight" d={path} aria-hidden="true" />;
+  if (box) {
+    return (
+      <rect
+        className="dlb-chart__highlight"
+        x={box.x}
+        y={box.y}
+        width={box.width}
+        height={box.height}
+        aria-hidden="true"
+      />
+    );
+  }
+  return null;
+}

@@ -32,8 +32,33 @@ export interface ChartFormatter {
 }
 
 // Creating an Intl formatter costs far more than using one; charts format hundreds of labels.
+// Keyed first by the caller's options object (usually a module constant, so lookups skip
+// JSON.stringify), then by locale and variant.
 const numberFormats = new Map<string, Intl.NumberFormat>();
+const byOptions = new WeakMap<Intl.NumberFormatOptions, Map<string, Intl.NumberFormat>>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+type Variant = 'number' | 'signed' | 'percent' | 'integer' | 'tick';
+
+function cachedFormat(
+  tag: string,
+  variant: Variant,
+  options: Intl.NumberFormatOptions,
+  extra: Intl.NumberFormatOptions,
+): Intl.NumberFormat {
+  let perObject = byOptions.get(options);
+  if (!perObject) {
+    perObject = new Map();
+    byOptions.set(options, perObject);
+  }
+  const key = `${tag}|${variant}`;
+  let format = perObject.get(key);
+  if (!format) {
+    format = numberFormat(tag, { ...options, ...extra });
+    perObject.set(key, format);
+  }
+  return format;
+}
 
 function numberFormat(tag: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${tag}|${JSON.stringify(options)}`;
@@ -44,6 +69,11 @@ function numberFormat(tag: string, options: Intl.NumberFormatOptions): Intl.Numb
   }
   return format;
 }
+
+const DEFAULT_NUMBER: Intl.NumberFormatOptions = { maximumFractionDigits: 2 };
+const DEFAULT_SIGNED: Intl.NumberFormatOptions = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+const DEFAULT_PERCENT: Intl.NumberFormatOptions = { maximumFractionDigits: 0 };
+const INTEGER: Intl.NumberFormatOptions = { maximumFractionDigits: 0 };
 
 function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${tag}|${JSON.stringify(options)}`;
@@ -72,25 +102,23 @@ export function createFormatter(locale: ChartLocale): ChartFormatter {
   const tag = LOCALE_TAGS[locale];
   return {
     locale,
-    number(value, options = { maximumFractionDigits: 2 }) {
+    number(value, options = DEFAULT_NUMBER) {
       if (!Number.isFinite(value)) return MISSING;
-      return withMinus(numberFormat(tag, { ...options, signDisplay: 'negative' }).format(value));
+      return withMinus(cachedFormat(tag, 'number', options, { signDisplay: 'negative' }).format(value));
     },
-    signed(value, options = { minimumFractionDigits: 2, maximumFractionDigits: 2 }) {
+    signed(value, options = DEFAULT_SIGNED) {
       if (!Number.isFinite(value)) return MISSING;
-      return withMinus(numberFormat(tag, { ...options, signDisplay: 'exceptZero' }).format(value));
+      return withMinus(cachedFormat(tag, 'signed', options, { signDisplay: 'exceptZero' }).format(value));
     },
-    percent(value, options = { maximumFractionDigits: 0 }) {
+    percent(value, options = DEFAULT_PERCENT) {
       if (!Number.isFinite(value)) return MISSING;
       return withMinus(
-        numberFormat(tag, { ...options, style: 'percent', signDisplay: 'negative' }).format(value),
+        cachedFormat(tag, 'percent', options, { style: 'percent', signDisplay: 'negative' }).format(value),
       );
     },
     integer(value) {
       if (!Number.isFinite(value)) return MISSING;
-      return withMinus(
-        numberFormat(tag, { maximumFractionDigits: 0, signDisplay: 'negative' }).format(value),
-      );
+      return withMinus(cachedFormat(tag, 'integer', INTEGER, { signDisplay: 'negative' }).format(value));
     },
     tick(value, step, style = 'number') {
       if (!Number.isFinite(value)) return MISSING;

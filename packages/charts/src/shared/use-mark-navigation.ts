@@ -16,7 +16,8 @@ export interface MarkProps {
   'data-mark-index': number;
   tabIndex: 0 | -1;
   'aria-describedby'?: string;
-  'data-state': 'focused' | 'hovered' | 'idle';
+  /** Absent when the mark is neither focused nor hovered. */
+  'data-state'?: 'focused' | 'hovered';
 }
 
 export interface MarkNavigation {
@@ -26,6 +27,8 @@ export interface MarkNavigation {
   focusedIndex: number | null;
   /** The mark whose tooltip is shown (hover wins over focus), or null. */
   tooltipIndex: number | null;
+  /** The mark to highlight: hovered, else focused (also after Escape hid its tooltip), or null. */
+  highlightIndex: number | null;
   /** Spread on the `<g>` that contains every mark: keyboard, focus and hover delegation. */
   groupProps: {
     ref: RefObject<SVGGElement | null>;
@@ -150,11 +153,9 @@ export function useMarkNavigation(count: number, tooltipId: string): MarkNavigat
   }, [hoverOnly]);
 
   const markProps = (index: number): MarkProps => {
-    const props: MarkProps = {
-      [MARK_INDEX_ATTRIBUTE]: index,
-      tabIndex: index === activeIndex ? 0 : -1,
-      'data-state': index === focusedIndex ? 'focused' : index === hoveredIndex ? 'hovered' : 'idle',
-    };
+    const props: MarkProps = { [MARK_INDEX_ATTRIBUTE]: index, tabIndex: index === activeIndex ? 0 : -1 };
+    if (index === focusedIndex) props['data-state'] = 'focused';
+    else if (index === hoveredIndex) props['data-state'] = 'hovered';
     if (index === tooltipIndex) props['aria-describedby'] = tooltipId;
     return props;
   };
@@ -163,6 +164,7 @@ export function useMarkNavigation(count: number, tooltipId: string): MarkNavigat
     activeIndex,
     focusedIndex,
     tooltipIndex,
+    highlightIndex: hoveredIndex ?? focusedIndex,
     groupProps: { ref, onKeyDown, onFocus, onBlur, onPointerOver },
     plotProps: { onPointerLeave },
     markProps,

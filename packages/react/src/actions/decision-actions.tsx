@@ -1,7 +1,9 @@
 import type { FinalInput, FinalizeIntent, Recommendation } from '@deliberate/core';
+import { numberFormat } from '../i18n/format.ts';
 import {
   createContext,
   forwardRef,
+  useCallback,
   useContext,
   useEffect,
   useId,
@@ -11,7 +13,7 @@ import {
   type ButtonHTMLAttributes,
   type HTMLAttributes,
   type ReactNode,
-  type Ref,
+  type RefCallback,
 } from 'react';
 import { useDecision } from '../decision/decision-provider.tsx';
 import { useI18n } from '../i18n/context.tsx';
@@ -120,7 +122,7 @@ export interface UseDecisionActionsProps {
   unit?: string | undefined;
 }
 
-type WithRef<P, E> = P & { ref?: Ref<E> | undefined };
+type WithRef<P, E> = P & { ref?: RefCallback<E> | undefined };
 
 export interface UseDecisionActionsResult {
   state: DecisionActionsState;
@@ -140,7 +142,10 @@ export interface UseDecisionActionsResult {
   press(action: DecisionActionId): void;
   setChoice(action: DecisionActionId, id: string): void;
   setText(action: DecisionActionId, text: string): void;
-  rootProps: HTMLAttributes<HTMLElement> & { 'data-state': DecisionActionsState; 'data-mode': DecisionActionsMode };
+  rootProps: HTMLAttributes<HTMLElement> & {
+    'data-state': DecisionActionsState;
+    'data-mode': DecisionActionsMode;
+  };
   titleProps: HTMLAttributes<HTMLElement>;
   timeProps: HTMLAttributes<HTMLElement>;
   noteProps: WithRef<HTMLAttributes<HTMLElement>, HTMLElement>;
@@ -174,7 +179,7 @@ function describedBy(...ids: (string | false | null | undefined)[]): string | un
 }
 
 function exampleAmount(locale: string): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(412.5);
+  return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(412.5);
 }
 
 /* -------------------------------------------------------------------------------------------------
@@ -208,6 +213,12 @@ export function useDecisionActions(props: UseDecisionActionsProps = {}): UseDeci
   const noteRef = useRef<HTMLElement | null>(null);
   const resultRef = useRef<HTMLElement | null>(null);
   const pendingFocus = useRef<'note' | 'result' | null>(null);
+  const setNote = useCallback((element: HTMLElement | null) => {
+    noteRef.current = element;
+  }, []);
+  const setResult = useCallback((element: HTMLElement | null) => {
+    resultRef.current = element;
+  }, []);
 
   const base = useId();
   const id = (suffix: string) => `${base}-${suffix}`;
@@ -226,7 +237,10 @@ export function useDecisionActions(props: UseDecisionActionsProps = {}): UseDeci
   const aiShape = useMemo(() => aiShapeOf(recommendation), [recommendation]);
   const ownShape = useMemo<DecisionShape | null>(() => {
     if (kindProp === 'numeric') {
-      return { kind: 'numeric', unit: unitProp ?? (recommendation?.kind === 'numeric' ? recommendation.unit : undefined) };
+      return {
+        kind: 'numeric',
+        unit: unitProp ?? (recommendation?.kind === 'numeric' ? recommendation.unit : undefined),
+      };
     }
     if (optionsProp !== undefined) return { kind: 'choice', options: optionsProp };
     return shapeOf(recommendation, locale);
@@ -244,7 +258,12 @@ export function useDecisionActions(props: UseDecisionActionsProps = {}): UseDeci
     if (element?.isConnected) element.focus();
   }, [focusRequest]);
   useEffect(() => {
-    const target = pendingFocus.current === 'result' ? resultRef.current : pendingFocus.current === 'note' ? noteRef.current : null;
+    const target =
+      pendingFocus.current === 'result'
+        ? resultRef.current
+        : pendingFocus.current === 'note'
+          ? noteRef.current
+          : null;
     if (target) {
       pendingFocus.current = null;
       target.focus();
@@ -254,11 +273,16 @@ export function useDecisionActions(props: UseDecisionActionsProps = {}): UseDeci
   /* ---- own time ---- */
   const minText = formatSeconds(plan.minOwnTimeMs, locale);
   const timeRunning = !finalized && !ended && ownTimeRemainingMs > 0;
-  const timeText = timeRunning
-    ? t('actions.reason.tooEarly', { min: minText, left: formatSeconds(ownTimeRemainingMs, locale) })
-    : null;
+  // While the actions wait for the reveal, the judgement shows the time; here it matters once
+  // there is a finalize button to wait for.
+  const timeText =
+    timeRunning && mode !== 'pending'
+      ? t('actions.reason.tooEarly', { min: minText, left: formatSeconds(ownTimeRemainingMs, locale) })
+      : null;
   const timeOverText =
-    plan.minOwnTimeMs > 0 && !timeRunning && !finalized && !ended && mode !== 'pending' ? t('actions.time.over') : '';
+    plan.minOwnTimeMs > 0 && !timeRunning && !finalized && !ended && mode !== 'pending'
+      ? t('actions.time.over')
+      : '';
 
   /* ---- targets ---- */
   const label = (value: FinalInput) => describeDecision(value, shape, locale);
@@ -304,22 +328,31 @@ export function useDecisionActions(props: UseDecisionActionsProps = {}): UseDeci
     }
     if (rec === null) return { type: 'none' };
     if (matchingDeviation === action && mine !== undefined) {
-      const final: FinalInput = mine.value !== undefined ? { value: mine.value } : { label: mine.label ?? '' };
+      const final: FinalInput =
+        mine.value !== undefined ? { value: mine.value } : { label: mine.label ?? '' };
       return { type: 'fixed', final, text: label(final) };
     }
-    const exclude = [rec.kind === 'numeric' ? undefined : rec.recommended, resolution === 'other' ? mine?.label : undefined];
+    const exclude = [
+      rec.kind === 'numeric' ? undefined : rec.recommended,
+      resolution === 'other' ? mine?.label : undefined,
+    ];
     if (rec.kind === 'numeric') {
       const text = texts.modify ?? '';
       return { type: 'amount', text, hint: amountHint(text) };
     }
-    if (rec.kind === 'ranked' && action === 'override') return { type: 'free-text', text: texts.override ?? '' };
+    if (rec.kind === 'ranked' && action === 'override')
+      return { type: 'free-text', text: texts.override ?? '' };
     const options = deviationTargets(exclude);
     if (options.length === 1 && options[0] !== undefined) {
       const only = options[0];
       return { type: 'fixed', final: { label: only.id }, text: optionLabel(only, locale) };
     }
     const selected = choices[action];
-    return { type: 'choice', options, selected: options.some((o) => o.id === selected) ? (selected ?? null) : null };
+    return {
+      type: 'choice',
+      options,
+      selected: options.some((o) => o.id === selected) ? (selected ?? null) : null,
+    };
   };
 
   /* ---- availability ---- */
@@ -329,7 +362,10 @@ export function useDecisionActions(props: UseDecisionActionsProps = {}): UseDeci
       if (gate.code === 'too-early') {
         return {
           code: 'too-early',
-          text: t('actions.reason.tooEarly', { min: minText, left: formatSeconds(ownTimeRemainingMs, locale) }),
+          text: t('actions.reason.tooEarly', {
+            min: minText,
+            left: formatSeconds(ownTimeRemainingMs, locale),
+          }),
         };
       }
       if (gate.code === 'invalid-transition' && !finalized && !ended) {
@@ -337,7 +373,8 @@ export function useDecisionActions(props: UseDecisionActionsProps = {}): UseDeci
       }
       return { code: gate.code, text: t('actions.reason.unavailable') };
     }
-    if (fin.resolutionRequired) return { code: 'resolution-required', text: t('actions.reason.resolutionRequired') };
+    if (fin.resolutionRequired)
+      return { code: 'resolution-required', text: t('actions.reason.resolutionRequired') };
     return null;
   };
   const resolutionConflict = (action: DecisionActionId): ActionUnavailable | null => {
@@ -449,7 +486,8 @@ export function useDecisionActions(props: UseDecisionActionsProps = {}): UseDeci
     action: DecisionActionId,
   ): { final: FinalInput; intent?: FinalizeIntent } | { error: string } => {
     const target = actions[action].target;
-    if (action === 'accept') return rec ? { final: recommendedFinal(rec), intent: 'accept' } : { error: t('actions.error.refused') };
+    if (action === 'accept')
+      return rec ? { final: recommendedFinal(rec), intent: 'accept' } : { error: t('actions.error.refused') };
     let final: FinalInput;
     switch (target.type) {
       case 'none':
@@ -470,7 +508,8 @@ export function useDecisionActions(props: UseDecisionActionsProps = {}): UseDeci
       case 'amount': {
         const value = parseLocaleNumber(target.text, locale);
         if (value === undefined) return { error: t('actions.error.amountMissing') };
-        if (value === null) return { error: t('actions.error.amountInvalid', { example: exampleAmount(locale) }) };
+        if (value === null)
+          return { error: t('actions.error.amountInvalid', { example: exampleAmount(locale) }) };
         final = { value };
         break;
       }
@@ -479,7 +518,8 @@ export function useDecisionActions(props: UseDecisionActionsProps = {}): UseDeci
     if (rec === null) return { error: t('actions.error.refused') };
     if (rec.kind === 'numeric') {
       if (final.value === rec.value) return { error: t('actions.error.sameAsAi') };
-      const inside = final.value !== undefined && final.value >= rec.interval.lo && final.value <= rec.interval.hi;
+      const inside =
+        final.value !== undefined && final.value >= rec.interval.lo && final.value <= rec.interval.hi;
       return { final, intent: inside ? 'modify' : 'override' };
     }
     if (final.label === rec.recommended) return { error: t('actions.error.sameAsAi') };
@@ -525,7 +565,11 @@ export function useDecisionActions(props: UseDecisionActionsProps = {}): UseDeci
   };
 
   const sharedReasonId = (code: string): string | null =>
-    code === 'too-early' ? id('time') : code === 'pending' || code === 'resolution-required' ? id('note') : null;
+    code === 'too-early'
+      ? id('time')
+      : code === 'pending' || code === 'resolution-required'
+        ? id('note')
+        : null;
 
   return {
     state: dataState,
@@ -543,8 +587,8 @@ export function useDecisionActions(props: UseDecisionActionsProps = {}): UseDeci
     rootProps: { 'data-state': dataState, 'data-mode': mode, role: 'group', 'aria-labelledby': id('title') },
     titleProps: { id: id('title') },
     timeProps: { id: id('time') },
-    noteProps: { id: id('note'), tabIndex: -1, ref: noteRef },
-    resultProps: { id: id('result'), tabIndex: -1, ref: resultRef },
+    noteProps: { id: id('note'), tabIndex: -1, ref: setNote },
+    resultProps: { id: id('result'), tabIndex: -1, ref: setResult },
     buttonProps: (action) => {
       const current = actions[action];
       const reason = current.unavailable;
@@ -569,7 +613,8 @@ export function useDecisionActions(props: UseDecisionActionsProps = {}): UseDeci
       };
     },
     reasonProps: (action) => ({ id: id(`${action}-why`) }),
-    targetInputId: (action, option) => (option === undefined ? id(`${action}-input`) : id(`${action}-option-${option}`)),
+    targetInputId: (action, option) =>
+      option === undefined ? id(`${action}-input`) : id(`${action}-option-${option}`),
     targetErrorProps: (action) => ({ id: id(`${action}-error`) }),
     targetHintProps: (action) => ({ id: id(`${action}-hint`) }),
     targetRef: (action) => (element) => {
@@ -596,29 +641,32 @@ function useActionsPart(part: string): UseDecisionActionsResult {
  * -----------------------------------------------------------------------------------------------*/
 
 export interface DecisionActionsRootProps
-  extends UseDecisionActionsProps,
-    Omit<HTMLAttributes<HTMLDivElement>, 'onChange'> {
+  extends UseDecisionActionsProps, Omit<HTMLAttributes<HTMLDivElement>, 'onChange'> {
   children?: ReactNode;
 }
 
-const DecisionActionsInner = forwardRef<HTMLDivElement, DecisionActionsRootProps>(function DecisionActionsInner(
-  props,
-  ref,
-) {
-  const { onFinalize, onDecideWithoutAi, options, kind, unit, children, className, ...rest } = props;
-  const actions = useDecisionActions({ onFinalize, onDecideWithoutAi, options, kind, unit });
-  const { t } = useI18n();
-  return (
-    <ActionsContext.Provider value={actions}>
-      <div {...rest} {...actions.rootProps} ref={ref} className={['dlb-actions', className].filter(Boolean).join(' ')}>
-        <p {...actions.titleProps} className="dlb-actions__title">
-          {t('actions.title')}
-        </p>
-        {children}
-      </div>
-    </ActionsContext.Provider>
-  );
-});
+const DecisionActionsInner = forwardRef<HTMLDivElement, DecisionActionsRootProps>(
+  function DecisionActionsInner(props, ref) {
+    const { onFinalize, onDecideWithoutAi, options, kind, unit, children, className, ...rest } = props;
+    const actions = useDecisionActions({ onFinalize, onDecideWithoutAi, options, kind, unit });
+    const { t } = useI18n();
+    return (
+      <ActionsContext.Provider value={actions}>
+        <div
+          {...rest}
+          {...actions.rootProps}
+          ref={ref}
+          className={['dlb-actions', className].filter(Boolean).join(' ')}
+        >
+          <p {...actions.titleProps} className="dlb-actions__title">
+            {t('actions.title')}
+          </p>
+          {children}
+        </div>
+      </ActionsContext.Provider>
+    );
+  },
+);
 
 /**
  * Runs `useDecisionActions` and shares it with the parts; renders a `div` (role `group`, named
@@ -630,18 +678,17 @@ const DecisionActionsInner = forwardRef<HTMLDivElement, DecisionActionsRootProps
  *   <DecisionActions.Status /><DecisionActions.Accept /><DecisionActions.Override /><DecisionActions.Result />
  * </DecisionActions.Root>
  */
-export const DecisionActionsRoot = forwardRef<HTMLDivElement, DecisionActionsRootProps>(function DecisionActionsRoot(
-  props,
-  ref,
-) {
-  const finalize = useOptionalFinalize();
-  if (finalize) return <DecisionActionsInner {...props} ref={ref} />;
-  return (
-    <FinalizeProvider>
-      <DecisionActionsInner {...props} ref={ref} />
-    </FinalizeProvider>
-  );
-});
+export const DecisionActionsRoot = forwardRef<HTMLDivElement, DecisionActionsRootProps>(
+  function DecisionActionsRoot(props, ref) {
+    const finalize = useOptionalFinalize();
+    if (finalize) return <DecisionActionsInner {...props} ref={ref} />;
+    return (
+      <FinalizeProvider>
+        <DecisionActionsInner {...props} ref={ref} />
+      </FinalizeProvider>
+    );
+  },
+);
 DecisionActionsRoot.displayName = 'DecisionActions.Root';
 
 /* -------------------------------------------------------------------------------------------------
@@ -693,11 +740,20 @@ DecisionActionsError.displayName = 'DecisionActions.Error';
  * Buttons and targets
  * -----------------------------------------------------------------------------------------------*/
 
-function ActionButton({ action, children, primary }: { action: DecisionActionId; children: ReactNode; primary?: boolean }) {
+function ActionButton({
+  action,
+  children,
+  primary,
+}: {
+  action: DecisionActionId;
+  children: ReactNode;
+  primary?: boolean;
+}) {
   const a = useActionsPart('DecisionActions');
   const view = a.actions[action];
   const reason = view.unavailable;
-  const shared = reason?.code === 'too-early' || reason?.code === 'pending' || reason?.code === 'resolution-required';
+  const shared =
+    reason?.code === 'too-early' || reason?.code === 'pending' || reason?.code === 'resolution-required';
   return (
     <div className="dlb-action" data-action={action}>
       <button {...a.buttonProps(action)} className={`dlb-button${primary ? ' dlb-button--primary' : ''}`}>
@@ -743,7 +799,6 @@ function TargetInput({ action, legend }: { action: DecisionActionId; legend: str
                 className="dlb-choice__input"
                 checked={target.selected === option.id}
                 onChange={() => a.setChoice(action, option.id)}
-                aria-invalid={invalid ? true : undefined}
                 ref={index === 0 ? a.targetRef(action) : undefined}
               />
               <label htmlFor={inputId} className="dlb-choice__label">
@@ -835,7 +890,9 @@ export function DecisionActionsModify() {
         />
       )}
       <ActionButton action="modify">
-        {view.target.type === 'fixed' ? t('actions.modifyTo', { option: view.target.text }) : t('actions.modify')}
+        {view.target.type === 'fixed'
+          ? t('actions.modifyTo', { option: view.target.text })
+          : t('actions.modify')}
       </ActionButton>
     </div>
   );
@@ -857,11 +914,15 @@ export function DecisionActionsOverride() {
       {view.target.type === 'fixed' ? null : (
         <TargetInput
           action="override"
-          legend={recommendation?.kind === 'ranked' ? t('actions.override.freeText') : t('actions.override.legend')}
+          legend={
+            recommendation?.kind === 'ranked' ? t('actions.override.freeText') : t('actions.override.legend')
+          }
         />
       )}
       <ActionButton action="override">
-        {view.target.type === 'fixed' ? t('actions.overrideTo', { option: view.target.text }) : t('actions.override')}
+        {view.target.type === 'fixed'
+          ? t('actions.overrideTo', { option: view.target.text })
+          : t('actions.override')}
       </ActionButton>
     </div>
   );
@@ -876,7 +937,10 @@ export function DecisionActionsRecord() {
   if (!view.visible) return null;
   return (
     <div className="dlb-actions__deviation" data-action="record">
-      <TargetInput action="record" legend={view.target.type === 'amount' ? t('actions.amount.label') : t('actions.record.legend')} />
+      <TargetInput
+        action="record"
+        legend={view.target.type === 'amount' ? t('actions.amount.label') : t('actions.record.legend')}
+      />
       <ActionButton action="record" primary>
         {t('actions.record')}
       </ActionButton>
@@ -920,7 +984,14 @@ DecisionActionsResult.displayName = 'DecisionActions.Result';
  * DecisionActions (composed)
  * -----------------------------------------------------------------------------------------------*/
 
-export type DecisionActionsProps = DecisionActionsRootProps;
+export interface DecisionActionsProps extends DecisionActionsRootProps {
+  /**
+   * Show the "decide without the AI" action. `DecisionScreen` turns it off because its
+   * `OversightControls` already offer it; two controls for one action confuse screen-reader users.
+   * @default true
+   */
+  showWithoutAi?: boolean;
+}
 
 /**
  * The final-decision actions with every part: status, accept, modify, override, the decision
@@ -931,7 +1002,7 @@ export type DecisionActionsProps = DecisionActionsRootProps;
  *   <DecisionActions onFinalize={(event) => console.log(event.action.intent)} />
  * </DecisionProvider>
  */
-function DecisionActionsComposed({ children, ...props }: DecisionActionsProps) {
+function DecisionActionsComposed({ children, showWithoutAi = true, ...props }: DecisionActionsProps) {
   return (
     <DecisionActionsRoot {...props}>
       {children ?? (
@@ -942,7 +1013,7 @@ function DecisionActionsComposed({ children, ...props }: DecisionActionsProps) {
             <DecisionActionsModify />
             <DecisionActionsOverride />
             <DecisionActionsRecord />
-            <DecisionActionsWithoutAi />
+            {showWithoutAi ? <DecisionActionsWithoutAi /> : null}
           </div>
           <DecisionActionsError />
           <DecisionActionsResult />

@@ -66,8 +66,7 @@ export type FinalizeHandler = (event: FinalizeEvent) => boolean | void;
 
 /** How the person's committed judgement relates to what the AI recommended. */
 export type Comparison =
-  | { status: 'unavailable' }
-  | { status: 'agree' | 'disagree'; mine: JudgementInput; ai: ShownRecommendation };
+  { status: 'unavailable' } | { status: 'agree' | 'disagree'; mine: JudgementInput; ai: ShownRecommendation };
 
 /** Whether the person must give a reason for the finalize they are about to do. */
 export type JustificationRequirement = 'optional' | 'required' | 'if-deviating';
@@ -91,7 +90,8 @@ export type FinalizeErrors = Partial<Record<FinalizeField | 'general', string>>;
 export function compareJudgement(state: DecisionState): Comparison {
   const mine = state.judgement?.judgement;
   const ai = state.reveal?.recommendation;
-  if (mine === undefined || ai === undefined || state.recommendation === null) return { status: 'unavailable' };
+  if (mine === undefined || ai === undefined || state.recommendation === null)
+    return { status: 'unavailable' };
   const agree = ai.value !== undefined ? mine.value === ai.value : mine.label === ai.label;
   return { status: agree ? 'agree' : 'disagree', mine, ai };
 }
@@ -158,7 +158,10 @@ export interface FinalizeContextValue {
    * provider's `onFinalize` first (either can cancel), then dispatches once; later calls are
    * ignored until a refused attempt releases the guard. Returns whether it was recorded.
    */
-  finalize(input: { final: FinalInput; intent?: FinalizeIntent | undefined }, handler?: FinalizeHandler): boolean;
+  finalize(
+    input: { final: FinalInput; intent?: FinalizeIntent | undefined },
+    handler?: FinalizeHandler,
+  ): boolean;
   ids: { reasonsError: string; commentError: string; generalError: string };
 }
 
@@ -236,7 +239,8 @@ export function FinalizeProvider(props: FinalizeProviderProps) {
   const [contrastCount, setContrastCount] = useState(0);
   const [errors, setErrors] = useState<FinalizeErrors>({});
   const [focusRequest, setFocusRequest] = useState<{ field: FinalizeField } | null>(null);
-  const fields = useRef(new Map<FinalizeField, HTMLElement>());
+  // A map, not a ref: the ref callbacks below are made once and only write to it.
+  const [fields] = useState(() => new Map<FinalizeField, HTMLElement>());
   const submitting = useRef(false);
   const onFinalizeRef = useRef(props.onFinalize);
   useEffect(() => {
@@ -255,9 +259,9 @@ export function FinalizeProvider(props: FinalizeProviderProps) {
 
   useEffect(() => {
     if (focusRequest === null) return;
-    const element = fields.current.get(focusRequest.field);
+    const element = fields.get(focusRequest.field);
     if (element?.isConnected) element.focus();
-  }, [focusRequest]);
+  }, [focusRequest, fields]);
 
   const comparison = useMemo(() => compareJudgement(state), [state]);
   const contrastMounted = contrastCount > 0;
@@ -289,10 +293,10 @@ export function FinalizeProvider(props: FinalizeProviderProps) {
     const make =
       (field: FinalizeField): RefCallback<HTMLElement> =>
       (element) => {
-        if (element) fields.current.set(field, element);
+        if (element) fields.set(field, element);
       };
     return { reasons: make('reasons'), comment: make('comment'), resolution: make('resolution') };
-  }, []);
+  }, [fields]);
   const fieldRef = useCallback((field: FinalizeField) => fieldRefs[field], [fieldRefs]);
 
   const setResolution = useCallback(
@@ -319,13 +323,17 @@ export function FinalizeProvider(props: FinalizeProviderProps) {
   );
 
   const refusal = (error: ProtocolError): { errors: FinalizeErrors; focus?: FinalizeField } => {
-    const has = (field: FinalizeField) => fields.current.get(field)?.isConnected === true;
+    const has = (field: FinalizeField) => fields.get(field)?.isConnected === true;
     if (error.code === 'reason-required') {
       const code = typeof error.details?.['code'] === 'string' ? error.details['code'] : undefined;
       if (code !== undefined) {
         const reason = reasonCodes.find((r) => r.code === code);
-        const text = t('justification.error.comment', { reason: reason ? reasonLabel(reason, locale) : code });
-        return has('comment') ? { errors: { comment: text }, focus: 'comment' } : { errors: { general: text } };
+        const text = t('justification.error.comment', {
+          reason: reason ? reasonLabel(reason, locale) : code,
+        });
+        return has('comment')
+          ? { errors: { comment: text }, focus: 'comment' }
+          : { errors: { general: text } };
       }
       const text = t('justification.error.required');
       return has('reasons') ? { errors: { reasons: text }, focus: 'reasons' } : { errors: { general: text } };
@@ -418,6 +426,7 @@ export function useOptionalFinalize(): FinalizeContextValue | null {
  */
 export function useFinalize(consumerName = 'useFinalize'): FinalizeContextValue {
   const context = useContext(FinalizeContext);
-  if (!context) throw new Error(`\`${consumerName}\` must be used within \`FinalizeStep.Root\` or \`FinalizeProvider\`.`);
+  if (!context)
+    throw new Error(`\`${consumerName}\` must be used within \`FinalizeStep.Root\` or \`FinalizeProvider\`.`);
   return context;
 }

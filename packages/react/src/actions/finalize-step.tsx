@@ -2,7 +2,11 @@ import { forwardRef, type HTMLAttributes, type ReactNode } from 'react';
 import { Contrast } from '../contrast/contrast.tsx';
 import { useDecision } from '../decision/decision-provider.tsx';
 import { Justification } from '../justification/justification.tsx';
-import { DecisionActions, type UseDecisionActionsProps } from './decision-actions.tsx';
+import {
+  DecisionActions,
+  type DecisionActionsProps,
+  type UseDecisionActionsProps,
+} from './decision-actions.tsx';
 import { FinalizeProvider, useFinalize, type FinalizeProviderProps } from './finalize-context.tsx';
 
 /*
@@ -22,35 +26,41 @@ import { FinalizeProvider, useFinalize, type FinalizeProviderProps } from './fin
  */
 export type FinalizeStepState = 'pending' | 'unresolved' | 'deciding' | 'finalized' | 'ended';
 
-export interface FinalizeStepRootProps extends FinalizeProviderProps, Omit<HTMLAttributes<HTMLDivElement>, 'onChange'> {
+export interface FinalizeStepRootProps
+  extends FinalizeProviderProps, Omit<HTMLAttributes<HTMLDivElement>, 'onChange'> {
   children?: ReactNode;
 }
 
-const FinalizeStepFrame = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(function FinalizeStepFrame(
-  { className, children, ...rest },
-  ref,
-) {
-  const { state, plan, recommendation } = useDecision('FinalizeStep.Root');
-  const finalize = useFinalize('FinalizeStep.Root');
-  const status = state.status;
-  const aiShown = state.revealedAt !== undefined && recommendation !== null;
-  const possible = aiShown || status === 'without-ai' || status === 'ai-stopped' || plan.reveal === 'on-request';
-  const dataState: FinalizeStepState =
-    status === 'finalized'
-      ? 'finalized'
-      : status === 'abandoned'
-        ? 'ended'
-        : !possible
-          ? 'pending'
-          : finalize.resolutionRequired
-            ? 'unresolved'
-            : 'deciding';
-  return (
-    <div {...rest} ref={ref} className={['dlb-finalize', className].filter(Boolean).join(' ')} data-state={dataState}>
-      {children}
-    </div>
-  );
-});
+const FinalizeStepFrame = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(
+  function FinalizeStepFrame({ className, children, ...rest }, ref) {
+    const { state, plan, recommendation } = useDecision('FinalizeStep.Root');
+    const finalize = useFinalize('FinalizeStep.Root');
+    const status = state.status;
+    const aiShown = state.revealedAt !== undefined && recommendation !== null;
+    const possible =
+      aiShown || status === 'without-ai' || status === 'ai-stopped' || plan.reveal === 'on-request';
+    const dataState: FinalizeStepState =
+      status === 'finalized'
+        ? 'finalized'
+        : status === 'abandoned'
+          ? 'ended'
+          : !possible
+            ? 'pending'
+            : finalize.resolutionRequired
+              ? 'unresolved'
+              : 'deciding';
+    return (
+      <div
+        {...rest}
+        ref={ref}
+        className={['dlb-finalize', className].filter(Boolean).join(' ')}
+        data-state={dataState}
+      >
+        {children}
+      </div>
+    );
+  },
+);
 
 /**
  * The finalize step's state (`FinalizeProvider`) and a `div` with `data-state` (see
@@ -61,45 +71,49 @@ const FinalizeStepFrame = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivEleme
  *   <Contrast /><MyChecklist /><Justification /><DecisionActions />
  * </FinalizeStep.Root>
  */
-export const FinalizeStepRoot = forwardRef<HTMLDivElement, FinalizeStepRootProps>(function FinalizeStepRoot(props, ref) {
-  const {
-    resolution,
-    defaultResolution,
-    onResolutionChange,
-    reasons,
-    defaultReasons,
-    onReasonsChange,
-    comment,
-    defaultComment,
-    onCommentChange,
-    onFinalize,
-    children,
-    ...rest
-  } = props;
-  return (
-    <FinalizeProvider
-      resolution={resolution}
-      defaultResolution={defaultResolution}
-      onResolutionChange={onResolutionChange}
-      reasons={reasons}
-      defaultReasons={defaultReasons}
-      onReasonsChange={onReasonsChange}
-      comment={comment}
-      defaultComment={defaultComment}
-      onCommentChange={onCommentChange}
-      onFinalize={onFinalize}
-    >
-      <FinalizeStepFrame {...rest} ref={ref}>
-        {children}
-      </FinalizeStepFrame>
-    </FinalizeProvider>
-  );
-});
+export const FinalizeStepRoot = forwardRef<HTMLDivElement, FinalizeStepRootProps>(
+  function FinalizeStepRoot(props, ref) {
+    const {
+      resolution,
+      defaultResolution,
+      onResolutionChange,
+      reasons,
+      defaultReasons,
+      onReasonsChange,
+      comment,
+      defaultComment,
+      onCommentChange,
+      onFinalize,
+      children,
+      ...rest
+    } = props;
+    return (
+      <FinalizeProvider
+        resolution={resolution}
+        defaultResolution={defaultResolution}
+        onResolutionChange={onResolutionChange}
+        reasons={reasons}
+        defaultReasons={defaultReasons}
+        onReasonsChange={onReasonsChange}
+        comment={comment}
+        defaultComment={defaultComment}
+        onCommentChange={onCommentChange}
+        onFinalize={onFinalize}
+      >
+        <FinalizeStepFrame {...rest} ref={ref}>
+          {children}
+        </FinalizeStepFrame>
+      </FinalizeProvider>
+    );
+  },
+);
 FinalizeStepRoot.displayName = 'FinalizeStep.Root';
 
 export interface FinalizeStepProps
-  extends FinalizeStepRootProps,
-    Pick<UseDecisionActionsProps, 'onDecideWithoutAi' | 'options' | 'kind' | 'unit'> {}
+  extends
+    FinalizeStepRootProps,
+    Pick<UseDecisionActionsProps, 'onDecideWithoutAi' | 'options' | 'kind' | 'unit'>,
+    Pick<DecisionActionsProps, 'showWithoutAi'> {}
 
 /**
  * Contrast + Justification + DecisionActions, coordinated: a disagreement must be resolved before
@@ -113,14 +127,28 @@ export interface FinalizeStepProps
  *   <FinalizeStep onFinalize={(event) => { if (!confirmed) event.preventDefault(); }} />
  * </DecisionProvider>
  */
-function FinalizeStepComposed({ onDecideWithoutAi, options, kind, unit, children, ...props }: FinalizeStepProps) {
+function FinalizeStepComposed({
+  onDecideWithoutAi,
+  options,
+  kind,
+  unit,
+  showWithoutAi,
+  children,
+  ...props
+}: FinalizeStepProps) {
   return (
     <FinalizeStepRoot {...props}>
       {children ?? (
         <>
           <Contrast />
           <Justification />
-          <DecisionActions onDecideWithoutAi={onDecideWithoutAi} options={options} kind={kind} unit={unit} />
+          <DecisionActions
+            onDecideWithoutAi={onDecideWithoutAi}
+            options={options}
+            kind={kind}
+            unit={unit}
+            {...(showWithoutAi === undefined ? {} : { showWithoutAi })}
+          />
         </>
       )}
     </FinalizeStepRoot>
@@ -128,7 +156,13 @@ function FinalizeStepComposed({ onDecideWithoutAi, options, kind, unit, children
 }
 FinalizeStepComposed.displayName = 'FinalizeStep';
 
-export const FinalizeStep = Object.assign(FinalizeStepComposed, {
+// Spelled out so the declaration file can name every part (the composed functions are private).
+export const FinalizeStep: typeof FinalizeStepComposed & {
+  Root: typeof FinalizeStepRoot;
+  Contrast: typeof Contrast;
+  Justification: typeof Justification;
+  Actions: typeof DecisionActions;
+} = Object.assign(FinalizeStepComposed, {
   Root: FinalizeStepRoot,
   Contrast,
   Justification,

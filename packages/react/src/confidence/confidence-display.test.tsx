@@ -13,17 +13,20 @@ describe('ConfidenceDisplay', () => {
       ['frequency', 'in etwa 8 von 10 ähnlichen Fällen zutreffend', '8', '0', '10'],
       ['icon-array', 'in etwa 8 von 10 ähnlichen Fällen zutreffend', '8', '0', '10'],
       ['verbal', `wahrscheinlich (66–90${NBSP}%)`, '4', '1', '5'],
-    ] as const)('shows %s as a meter whose aria-valuetext is the visible text', (format, text, now, min, max) => {
-      render(<ConfidenceDisplay confidence={0.84} calibrated format={format} />);
-      const meter = screen.getByRole('meter', { name: 'Sicherheit des KI-Systems' });
-      expect(meter).toHaveAttribute('aria-valuetext', text);
-      // What is seen is what is heard: the meter's only text is its value text.
-      expect(meter.textContent).toBe(text);
-      expect(meter.textContent).toBe(meter.getAttribute('aria-valuetext'));
-      expect(meter).toHaveAttribute('aria-valuenow', now);
-      expect(meter).toHaveAttribute('aria-valuemin', min);
-      expect(meter).toHaveAttribute('aria-valuemax', max);
-    });
+    ] as const)(
+      'shows %s as a meter whose aria-valuetext is the visible text',
+      (format, text, now, min, max) => {
+        render(<ConfidenceDisplay confidence={0.84} calibrated format={format} />);
+        const meter = screen.getByRole('meter', { name: 'Sicherheit des KI-Systems' });
+        expect(meter).toHaveAttribute('aria-valuetext', text);
+        // What is seen is what is heard: the meter's only text is its value text.
+        expect(meter.textContent).toBe(text);
+        expect(meter.textContent).toBe(meter.getAttribute('aria-valuetext'));
+        expect(meter).toHaveAttribute('aria-valuenow', now);
+        expect(meter).toHaveAttribute('aria-valuemin', min);
+        expect(meter).toHaveAttribute('aria-valuemax', max);
+      },
+    );
 
     it('speaks English inside an English I18nProvider', () => {
       render(
@@ -66,7 +69,9 @@ describe('ConfidenceDisplay', () => {
     it.each(['percent', 'frequency', 'verbal', 'icon-array'] as const)(
       'shows a verbal band and a visible notice instead of %s, as text, not as a meter',
       (format) => {
-        const { container } = render(<ConfidenceDisplay confidence={0.84} calibrated={false} format={format} />);
+        const { container } = render(
+          <ConfidenceDisplay confidence={0.84} calibrated={false} format={format} />,
+        );
         expect(screen.queryByRole('meter')).not.toBeInTheDocument();
         const group = screen.getByRole('group', { name: 'Sicherheit des KI-Systems' });
         expect(group.textContent).toBe(`wahrscheinlich (66–90${NBSP}%); nicht kalibriert`);
@@ -125,7 +130,9 @@ describe('ConfidenceDisplay', () => {
 
 describe('useConfidenceDisplay', () => {
   it('returns prop bags that wire the label to the meter', () => {
-    const { result } = renderHook(() => useConfidenceDisplay({ confidence: 0.3, calibrated: true, format: 'percent' }));
+    const { result } = renderHook(() =>
+      useConfidenceDisplay({ confidence: 0.3, calibrated: true, format: 'percent' }),
+    );
     expect(result.current.isMeter).toBe(true);
     expect(result.current.meterProps).toMatchObject({
       role: 'meter',

@@ -242,14 +242,16 @@ export function ConfidenceDisplay(props: ConfidenceDisplayProps) {
     value,
     unit,
   });
-  const state = description.format === 'none' ? 'none' : description.calibrated ? 'calibrated' : 'uncalibrated';
+  const state =
+    description.format === 'none' ? 'none' : description.calibrated ? 'calibrated' : 'uncalibrated';
 
   let graphic: ReactNode = null;
   if (showGraphic && description.meter) {
     const used: ConfidenceDisplayFormat = description.format;
     if (used === 'percent') graphic = <PercentBar percent={description.meter.value} />;
     else if (used === 'verbal' && description.band) graphic = <BandScale band={description.band} />;
-    else if (used === 'icon-array' && description.frequency) graphic = <SmallIconArray {...description.frequency} />;
+    else if (used === 'icon-array' && description.frequency)
+      graphic = <SmallIconArray {...description.frequency} />;
   }
 
   return (

@@ -61,7 +61,9 @@ describe('describeConfidence', () => {
     it('never says 0 or 10 of 10', () => {
       expect(confidenceFrequency(0.04)).toEqual({ count: 1, total: 10, relation: 'below' });
       expect(calibrated(0, 'frequency', 'en').text).toBe('correct in fewer than 1 of 10 similar cases');
-      expect(calibrated(0.95, 'frequency', 'de').text).toBe('in mehr als 9 von 10 ähnlichen Fällen zutreffend');
+      expect(calibrated(0.95, 'frequency', 'de').text).toBe(
+        'in mehr als 9 von 10 ähnlichen Fällen zutreffend',
+      );
       expect(calibrated(1, 'frequency', 'en').frequency).toEqual({ count: 9, total: 10 });
     });
   });
@@ -81,7 +83,12 @@ describe('describeConfidence', () => {
     it.each([
       [0.95, 'very-likely', `sehr wahrscheinlich (90–100${NBSP}%)`, 'very likely (90–100%)'],
       [0.82, 'likely', `wahrscheinlich (66–90${NBSP}%)`, 'likely (66–90%)'],
-      [0.5, 'as-likely-as-not', `etwa so wahrscheinlich wie nicht (33–66${NBSP}%)`, 'about as likely as not (33–66%)'],
+      [
+        0.5,
+        'as-likely-as-not',
+        `etwa so wahrscheinlich wie nicht (33–66${NBSP}%)`,
+        'about as likely as not (33–66%)',
+      ],
       [0.2, 'unlikely', `unwahrscheinlich (10–33${NBSP}%)`, 'unlikely (10–33%)'],
       [0.05, 'very-unlikely', `sehr unwahrscheinlich (0–10${NBSP}%)`, 'very unlikely (0–10%)'],
     ])('shows %s as its band with the numeric range', (confidence, band, de, en) => {
@@ -133,9 +140,10 @@ describe('describeConfidence', () => {
     });
 
     it('writes whole amounts without decimals', () => {
-      expect(describeConfidence({ ...numeric('de'), value: 1200, interval: { lo: 1000, hi: 1500, level: 0.8 } }).text).toBe(
-        `1.200 € (Vorhersageintervall 80${NBSP}%: 1.000–1.500 €)`,
-      );
+      expect(
+        describeConfidence({ ...numeric('de'), value: 1200, interval: { lo: 1000, hi: 1500, level: 0.8 } })
+          .text,
+      ).toBe(`1.200 € (Vorhersageintervall 80${NBSP}%: 1.000–1.500 €)`);
     });
 
     it('drops the nominal level of an uncalibrated interval and says so', () => {
@@ -176,7 +184,9 @@ describe('describeConfidence', () => {
         band: null,
         meter: null,
       });
-      expect(calibrated(confidence, 'verbal', 'de').text).toBe('Das System gibt für diese Empfehlung keine Sicherheit an');
+      expect(calibrated(confidence, 'verbal', 'de').text).toBe(
+        'Das System gibt für diese Empfehlung keine Sicherheit an',
+      );
     });
   });
 

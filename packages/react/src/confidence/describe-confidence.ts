@@ -1,4 +1,5 @@
 import type { PredictionInterval } from '@deliberate/core';
+import { numberFormat } from '../i18n/format.ts';
 import type { ConfidenceFormat } from '../decision/decision-provider.tsx';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import { createTranslator, type Translator } from '../i18n/translator.ts';
@@ -196,8 +197,8 @@ function isUsableInterval(interval: PredictionInterval | undefined): interval is
 
 /** "66–90 %" in German, "66–90%" in English: the percent sign once, after the range. */
 function percentRange(lo: number, hi: number, locale: Locale): string {
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const parts = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).formatToParts(hi);
+  const number = numberFormat(locale, { maximumFractionDigits: 0 });
+  const parts = numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).formatToParts(hi);
   const range = `${number.format(Math.round(lo * 100))}–${number.format(Math.round(hi * 100))}`;
   let replaced = false;
   return parts
@@ -222,12 +223,15 @@ function withUnit(text: string, unit: string | undefined): string {
 }
 
 function amountRange(lo: number, hi: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, amountOptions(lo, hi)).formatRange(lo, hi);
+  return numberFormat(locale, amountOptions(lo, hi)).formatRange(lo, hi);
 }
 
 function bandText(t: Translator['t'], confidence: number, locale: Locale): string {
   const definition = bandDefinition(confidence);
-  return t('confidence.verbal.text', { band: t(definition.message), range: percentRange(definition.lo, definition.hi, locale) });
+  return t('confidence.verbal.text', {
+    band: t(definition.message),
+    range: percentRange(definition.lo, definition.hi, locale),
+  });
 }
 
 /**
@@ -250,7 +254,10 @@ export function describeConfidence(input: DescribeConfidenceInput): ConfidenceDe
   const { locale, format } = input;
   const { t } =
     input.translator ??
-    createTranslator(locale, input.messages ? { ...messagesFor(locale), ...input.messages } : messagesFor(locale));
+    createTranslator(
+      locale,
+      input.messages ? { ...messagesFor(locale), ...input.messages } : messagesFor(locale),
+    );
   const calibrated = input.calibrated === true;
   const confidence = isShare(input.confidence) ? input.confidence : null;
   const notice = calibrated ? null : t('confidence.uncalibrated.notice');
@@ -258,7 +265,9 @@ export function describeConfidence(input: DescribeConfidenceInput): ConfidenceDe
   const result = (
     used: ConfidenceDisplayFormat,
     text: string,
-    rest: Partial<Pick<ConfidenceDescription, 'band' | 'meter' | 'frequency'>> & { notice?: string | null } = {},
+    rest: Partial<Pick<ConfidenceDescription, 'band' | 'meter' | 'frequency'>> & {
+      notice?: string | null;
+    } = {},
   ): ConfidenceDescription => ({
     format: used,
     text,
@@ -271,12 +280,21 @@ export function describeConfidence(input: DescribeConfidenceInput): ConfidenceDe
   });
 
   // A numeric prediction: the interval is its confidence display.
-  if (format === 'interval' && isUsableInterval(input.interval) && typeof input.value === 'number' && Number.isFinite(input.value)) {
+  if (
+    format === 'interval' &&
+    isUsableInterval(input.interval) &&
+    typeof input.value === 'number' &&
+    Number.isFinite(input.value)
+  ) {
     const { lo, hi, level } = input.interval;
     const value = withUnit(formatNumber(input.value, locale, amountOptions(input.value)), input.unit);
     const range = withUnit(amountRange(lo, hi, locale), input.unit);
-    if (!calibrated) return result('interval', t('confidence.interval.uncalibrated', { value, range }), { notice });
-    return result('interval', t('confidence.interval.text', { value, level: formatPercent(level, locale), range }));
+    if (!calibrated)
+      return result('interval', t('confidence.interval.uncalibrated', { value, range }), { notice });
+    return result(
+      'interval',
+      t('confidence.interval.text', { value, level: formatPercent(level, locale), range }),
+    );
   }
 
   if (confidence === null) return result('none', t('confidence.none'));
@@ -303,7 +321,11 @@ export function describeConfidence(input: DescribeConfidenceInput): ConfidenceDe
         count: formatNumber(count, locale),
         total: formatNumber(total, locale),
       });
-      return result(format, text, { band, meter: { value: count, min: 0, max: total }, frequency: { count, total } });
+      return result(format, text, {
+        band,
+        meter: { value: count, min: 0, max: total },
+        frequency: { count, total },
+      });
     }
     case 'verbal':
     case 'interval':

@@ -73,7 +73,8 @@ function shapeFor(rec: Recommendation | null): DecisionShape | null {
  */
 export function useContrast(): UseContrastResult {
   const fin = useOptionalFinalize();
-  if (fin === null) throw new Error('`useContrast` must be used within `FinalizeStep.Root` or `FinalizeProvider`.');
+  if (fin === null)
+    throw new Error('`useContrast` must be used within `FinalizeStep.Root` or `FinalizeProvider`.');
   const { t, locale } = useI18n();
   const { state, recommendation } = useDecision('useContrast');
   const { registerContrast } = fin;
@@ -118,7 +119,11 @@ export function useContrast(): UseContrastResult {
     detail =
       position < 0
         ? t('contrast.ranked.absent', { mine: mineText })
-        : t('contrast.ranked.position', { mine: mineText, position: position + 1, count: recommendation.options.length });
+        : t('contrast.ranked.position', {
+            mine: mineText,
+            position: position + 1,
+            count: recommendation.options.length,
+          });
   }
 
   const otherPossible =
@@ -163,29 +168,31 @@ function useContrastPart(part: string): UseContrastResult {
  * -----------------------------------------------------------------------------------------------*/
 
 export interface ContrastRootProps
-  extends Pick<FinalizeProviderProps, 'resolution' | 'defaultResolution' | 'onResolutionChange'>,
+  extends
+    Pick<FinalizeProviderProps, 'resolution' | 'defaultResolution' | 'onResolutionChange'>,
     Omit<HTMLAttributes<HTMLDivElement>, 'onChange'> {
   children?: ReactNode;
 }
 
-const ContrastInner = forwardRef<HTMLDivElement, Omit<ContrastRootProps, 'resolution' | 'defaultResolution' | 'onResolutionChange'>>(
-  function ContrastInner({ children, className, ...rest }, ref) {
-    const contrast = useContrast();
-    return (
-      <ContrastContext.Provider value={contrast}>
-        <div
-          {...rest}
-          ref={ref}
-          className={['dlb-contrast', className].filter(Boolean).join(' ')}
-          data-state={contrast.state}
-          data-resolution={contrast.resolution ?? undefined}
-        >
-          {children}
-        </div>
-      </ContrastContext.Provider>
-    );
-  },
-);
+const ContrastInner = forwardRef<
+  HTMLDivElement,
+  Omit<ContrastRootProps, 'resolution' | 'defaultResolution' | 'onResolutionChange'>
+>(function ContrastInner({ children, className, ...rest }, ref) {
+  const contrast = useContrast();
+  return (
+    <ContrastContext.Provider value={contrast}>
+      <div
+        {...rest}
+        ref={ref}
+        className={['dlb-contrast', className].filter(Boolean).join(' ')}
+        data-state={contrast.state}
+        data-resolution={contrast.resolution ?? undefined}
+      >
+        {children}
+      </div>
+    </ContrastContext.Provider>
+  );
+});
 
 /**
  * Runs `useContrast` and shares it with the parts; renders a `div` with `data-state` (see
@@ -200,7 +207,11 @@ export const ContrastRoot = forwardRef<HTMLDivElement, ContrastRootProps>(functi
   const finalize = useOptionalFinalize();
   if (finalize) return <ContrastInner {...rest} ref={ref} />;
   return (
-    <FinalizeProvider resolution={resolution} defaultResolution={defaultResolution} onResolutionChange={onResolutionChange}>
+    <FinalizeProvider
+      resolution={resolution}
+      defaultResolution={defaultResolution}
+      onResolutionChange={onResolutionChange}
+    >
       <ContrastInner {...rest} ref={ref} />
     </FinalizeProvider>
   );

@@ -19,15 +19,24 @@ export interface I18nProviderProps {
  * @example
  * <I18nProvider locale="en" messages={{ 'actions.accept': 'Approve as suggested' }}>…</I18nProvider>
  */
-export function I18nProvider({ locale = 'de', messages, children }: I18nProviderProps) {
-  const translator = useMemo(
-    () => createTranslator(locale, { ...messagesFor(locale), ...messages }),
-    [locale, messages],
-  );
-  return <I18nContext.Provider value={translator}>{children}</I18nContext.Provider>;
+// One shared translator per locale when nothing is overridden: decision screens come in lists
+// (a caseworker's queue), and each would otherwise copy the whole message table.
+const shared = new Map<Locale, Translator>();
+
+function translatorFor(locale: Locale, messages: Partial<Messages> | undefined): Translator {
+  if (messages) return createTranslator(locale, { ...messagesFor(locale), ...messages });
+  let translator = shared.get(locale);
+  if (!translator) {
+    translator = createTranslator(locale, messagesFor(locale));
+    shared.set(locale, translator);
+  }
+  return translator;
 }
 
-const fallback = createTranslator('de', messagesFor('de'));
+export function I18nProvider({ locale = 'de', messages, children }: I18nProviderProps) {
+  const translator = useMemo(() => translatorFor(locale, messages), [locale, messages]);
+  return <I18nContext.Provider value={translator}>{children}</I18nContext.Provider>;
+}
 
 /**
  * The translator for the nearest `I18nProvider` (German when there is none).
@@ -36,5 +45,5 @@ const fallback = createTranslator('de', messagesFor('de'));
  * const { t, locale } = useI18n();
  */
 export function useI18n(): Translator {
-  return useContext(I18nContext) ?? fallback;
+  return useContext(I18nContext) ?? translatorFor('de', undefined);
 }

@@ -6,7 +6,13 @@
 
 const cache = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+/**
+ * A cached `Intl.NumberFormat`. Use it instead of `new Intl.NumberFormat` in render paths.
+ *
+ * @example
+ * numberFormat('de', { style: 'percent' }).format(0.87); // "87 %"
+ */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = cache.get(key);
   if (!format) {

@@ -4,7 +4,7 @@
  * wherever they appear.
  */
 import type { Recommendation } from '@deliberate/core';
-import { formatNumber } from '../i18n/format.ts';
+import { formatNumber, numberFormat } from '../i18n/format.ts';
 
 /** An option as the judgement and the actions offer it: an id and its label per locale. */
 export interface DecisionOption {
@@ -18,8 +18,7 @@ export interface DecisionOption {
 
 /** What a decision is made about: options to choose from, or an amount. */
 export type DecisionShape =
-  | { kind: 'choice'; options: DecisionOption[] }
-  | { kind: 'numeric'; unit?: string | undefined };
+  { kind: 'choice'; options: DecisionOption[] } | { kind: 'numeric'; unit?: string | undefined };
 
 /**
  * The label of an option in `locale`, falling back to its default label.
@@ -43,7 +42,7 @@ export function formatAmount(value: number, locale: string, unit?: string): stri
   const digits = Number.isInteger(value) ? 0 : 2;
   if (unit !== undefined && /^[A-Z]{3}$/.test(unit)) {
     try {
-      return new Intl.NumberFormat(locale, {
+      return numberFormat(locale, {
         style: 'currency',
         currency: unit,
         minimumFractionDigits: digits,
@@ -53,7 +52,10 @@ export function formatAmount(value: number, locale: string, unit?: string): stri
       // Not a currency Intl knows: fall through to a number with the code after it.
     }
   }
-  const number = formatNumber(value, locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const number = formatNumber(value, locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
   return unit ? `${number} ${unit}` : number;
 }
 

@@ -15,13 +15,12 @@ import {
   type InputHTMLAttributes,
   type LabelHTMLAttributes,
   type ReactNode,
-  type Ref,
   type RefCallback,
   type TextareaHTMLAttributes,
 } from 'react';
 import { useDecision } from '../decision/decision-provider.tsx';
 import { useI18n } from '../i18n/context.tsx';
-import { formatSeconds } from '../i18n/format.ts';
+import { formatSeconds, numberFormat } from '../i18n/format.ts';
 import { useControllableState } from '../utils/use-controllable-state.ts';
 import {
   describeDecision,
@@ -105,7 +104,7 @@ export interface UseIndependentJudgementProps {
 type JudgementField = 'decision' | 'checklist' | 'general';
 type JudgementErrors = Partial<Record<JudgementField, string>>;
 
-type WithRef<P, E> = P & { ref?: Ref<E> | undefined };
+type WithRef<P, E> = P & { ref?: RefCallback<E> | undefined };
 type DataState<S> = { 'data-state': S };
 
 export interface UseIndependentJudgementResult {
@@ -201,7 +200,7 @@ function describedBy(...ids: (string | false | null | undefined)[]): string | un
 
 /** An example amount in the person's locale, for hints and errors ("412,50"). */
 function exampleAmount(locale: string): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(412.5);
+  return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(412.5);
 }
 
 /* -------------------------------------------------------------------------------------------------
@@ -222,9 +221,12 @@ function exampleAmount(locale: string): string {
  * </fieldset>
  * <button {...j.commitButtonProps}>Record</button>
  */
-export function useIndependentJudgement(props: UseIndependentJudgementProps = {}): UseIndependentJudgementResult {
+export function useIndependentJudgement(
+  props: UseIndependentJudgementProps = {},
+): UseIndependentJudgementResult {
   const { t, plural, locale } = useI18n();
-  const { state, dispatch, allowed, plan, recommendation, ownTimeRemainingMs } = useDecision('useIndependentJudgement');
+  const { state, dispatch, allowed, plan, recommendation, ownTimeRemainingMs } =
+    useDecision('useIndependentJudgement');
   const { options: optionsProp, kind: kindProp, unit: unitProp } = props;
   const shape = useMemo(
     () => resolveShape({ options: optionsProp, kind: kindProp, unit: unitProp }, recommendation, locale),
@@ -241,6 +243,9 @@ export function useIndependentJudgement(props: UseIndependentJudgementProps = {}
   const fields = useRef(new Map<string, HTMLElement>());
   const summaryTitleRef = useRef<HTMLElement | null>(null);
   const justCommitted = useRef(false);
+  const setSummaryTitle = useCallback((element: HTMLElement | null) => {
+    summaryTitleRef.current = element;
+  }, []);
 
   const base = useId();
   const ids = {
@@ -302,7 +307,9 @@ export function useIndependentJudgement(props: UseIndependentJudgementProps = {}
     [],
   );
 
-  const toJudgement = (next: JudgementDraft): { judgement: JudgementInput; amount: number | null | undefined } => {
+  const toJudgement = (
+    next: JudgementDraft,
+  ): { judgement: JudgementInput; amount: number | null | undefined } => {
     const judgement: JudgementInput = {};
     let amount: number | null | undefined;
     if (shape?.kind === 'numeric') {
@@ -393,7 +400,9 @@ export function useIndependentJudgement(props: UseIndependentJudgementProps = {}
         setFocusRequest({ key: `check:${plan.checklist[0]?.id ?? ''}` });
       } else if (error.code === 'invalid-judgement') {
         setErrors({ decision: t('judgement.error.refused') });
-        setFocusRequest({ key: shape.kind === 'numeric' ? 'amount' : `option:${shape.options[0]?.id ?? ''}` });
+        setFocusRequest({
+          key: shape.kind === 'numeric' ? 'amount' : `option:${shape.options[0]?.id ?? ''}`,
+        });
       } else {
         setErrors({ general: refusalText(error) });
       }
@@ -463,7 +472,6 @@ export function useIndependentJudgement(props: UseIndependentJudgementProps = {}
       id: `${ids.name}-${id}`,
       checked: draft.label === id,
       onChange: () => update({ label: id }),
-      'aria-invalid': errors.decision ? true : undefined,
       ref: fieldRef(`option:${id}`),
     }),
     optionLabelProps: (id) => ({ htmlFor: `${ids.name}-${id}` }),
@@ -475,7 +483,7 @@ export function useIndependentJudgement(props: UseIndependentJudgementProps = {}
       value: draft.amount ?? '',
       onChange: (event) => update({ amount: event.currentTarget.value }),
       'aria-invalid': errors.decision ? true : undefined,
-      'aria-describedby': describedBy(ids.amountHint, errors.decision && ids.decisionError),
+      'aria-describedby': describedBy(ids.description, ids.amountHint, errors.decision && ids.decisionError),
       ref: fieldRef('amount'),
     },
     amountLabelProps: { htmlFor: ids.amount },
@@ -525,9 +533,14 @@ export function useIndependentJudgement(props: UseIndependentJudgementProps = {}
       'aria-describedby': errors.general ? ids.generalError : undefined,
     },
     errorProps: (field) => ({
-      id: field === 'decision' ? ids.decisionError : field === 'checklist' ? ids.checklistError : ids.generalError,
+      id:
+        field === 'decision'
+          ? ids.decisionError
+          : field === 'checklist'
+            ? ids.checklistError
+            : ids.generalError,
     }),
-    summaryTitleProps: { tabIndex: -1, ref: summaryTitleRef },
+    summaryTitleProps: { tabIndex: -1, ref: setSummaryTitle },
   };
 }
 
@@ -557,8 +570,7 @@ function ErrorText({ id, children }: { id?: string | undefined; children: ReactN
  * -----------------------------------------------------------------------------------------------*/
 
 export interface IndependentJudgementRootProps
-  extends UseIndependentJudgementProps,
-    Omit<HTMLAttributes<HTMLDivElement>, 'defaultValue' | 'onChange'> {
+  extends UseIndependentJudgementProps, Omit<HTMLAttributes<HTMLDivElement>, 'defaultValue' | 'onChange'> {
   children?: ReactNode;
 }
 
@@ -573,9 +585,27 @@ export interface IndependentJudgementRootProps
  */
 export const IndependentJudgementRoot = forwardRef<HTMLDivElement, IndependentJudgementRootProps>(
   function IndependentJudgementRoot(props, ref) {
-    const { value, defaultValue, onValueChange, onCommit, options, kind, unit, children, className, ...rest } =
-      props;
-    const judgement = useIndependentJudgement({ value, defaultValue, onValueChange, onCommit, options, kind, unit });
+    const {
+      value,
+      defaultValue,
+      onValueChange,
+      onCommit,
+      options,
+      kind,
+      unit,
+      children,
+      className,
+      ...rest
+    } = props;
+    const judgement = useIndependentJudgement({
+      value,
+      defaultValue,
+      onValueChange,
+      onCommit,
+      options,
+      kind,
+      unit,
+    });
     return (
       <JudgementContext.Provider value={judgement}>
         <div
@@ -634,14 +664,15 @@ export function IndependentJudgementOptions() {
     return (
       <div className="dlb-judgement__amount">
         <label {...j.amountLabelProps} className="dlb-judgement__label">
-          {shape.unit ? t('judgement.amount.labelWithUnit', { unit: shape.unit }) : t('judgement.amount.label')}
+          {shape.unit
+            ? t('judgement.amount.labelWithUnit', { unit: shape.unit })
+            : t('judgement.amount.label')}
         </label>
         <p {...j.amountHintProps} className="dlb-hint">
           {t('judgement.amount.hint', { example: exampleAmount(locale) })}
         </p>
         <input {...j.amountInputProps} className="dlb-input" />
         {j.errors.decision ? <ErrorText {...j.errorProps('decision')}>{j.errors.decision}</ErrorText> : null}
-        {/* The description of the root intro is read with the input through the hint. */}
       </div>
     );
   }

@@ -19,4 +19,10 @@ export {
 } from './independent-judgement.tsx';
 export { OWN_CONFIDENCE_SCALE, ownConfidenceStep, type OwnConfidenceStep } from './own-confidence.ts';
 export { formatNumberForInput, parseLocaleNumber } from './number.ts';
-export { describeDecision, formatAmount, optionLabel, type DecisionOption, type DecisionShape } from './display.ts';
+export {
+  describeDecision,
+  formatAmount,
+  optionLabel,
+  type DecisionOption,
+  type DecisionShape,
+} from './display.ts';

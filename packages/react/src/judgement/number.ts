@@ -4,6 +4,7 @@
  * separator must be followed by exactly three digits, so "412.50" typed in German is rejected
  * (with a message) instead of being silently read as 41 250.
  */
+import { numberFormat } from '../i18n/format.ts';
 
 interface Separators {
   group: string;
@@ -15,7 +16,7 @@ const separatorCache = new Map<string, Separators>();
 function separators(locale: string): Separators {
   let found = separatorCache.get(locale);
   if (!found) {
-    const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+    const parts = numberFormat(locale).formatToParts(12345.6);
     found = {
       group: parts.find((part) => part.type === 'group')?.value ?? ',',
       decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
@@ -57,7 +58,9 @@ export function parseLocaleNumber(text: string, locale: string): number | null |
     integerDigits = groups.join('');
   }
   if (!/^\d*$/.test(integerDigits) || (integerDigits === '' && fractionPart === undefined)) return null;
-  const value = Number(`${negative ? '-' : ''}${integerDigits || '0'}${fractionPart === undefined ? '' : `.${fractionPart}`}`);
+  const value = Number(
+    `${negative ? '-' : ''}${integerDigits || '0'}${fractionPart === undefined ? '' : `.${fractionPart}`}`,
+  );
   return Number.isFinite(value) ? value : null;
 }
 
@@ -69,5 +72,5 @@ export function parseLocaleNumber(text: string, locale: string): number | null |
  * formatNumberForInput(412.5, 'de'); // '412,5'
  */
 export function formatNumberForInput(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 10 }).format(value);
+  return numberFormat(locale, { useGrouping: false, maximumFractionDigits: 10 }).format(value);
 }

@@ -38,7 +38,8 @@ export function ownConfidenceStep(confidence: number | undefined): OwnConfidence
   if (confidence === undefined || !Number.isFinite(confidence)) return undefined;
   let best: OwnConfidenceStep | undefined;
   for (const step of OWN_CONFIDENCE_SCALE) {
-    if (best === undefined || Math.abs(step.value - confidence) < Math.abs(best.value - confidence)) best = step;
+    if (best === undefined || Math.abs(step.value - confidence) < Math.abs(best.value - confidence))
+      best = step;
   }
   return best;
 }

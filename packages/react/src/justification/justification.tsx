@@ -9,7 +9,7 @@ import {
   type InputHTMLAttributes,
   type LabelHTMLAttributes,
   type ReactNode,
-  type Ref,
+  type RefCallback,
   type TextareaHTMLAttributes,
 } from 'react';
 import {
@@ -45,7 +45,7 @@ import { useI18n } from '../i18n/context.tsx';
  */
 export type JustificationState = 'hidden' | 'empty' | 'filled' | 'invalid' | 'recorded';
 
-type WithRef<P, E> = P & { ref?: Ref<E> | undefined };
+type WithRef<P, E> = P & { ref?: RefCallback<E> | undefined };
 
 export interface UseJustificationResult {
   state: JustificationState;
@@ -87,7 +87,8 @@ function describedBy(...ids: (string | false | null | undefined)[]): string | un
  */
 export function useJustification(): UseJustificationResult {
   const fin = useOptionalFinalize();
-  if (fin === null) throw new Error('`useJustification` must be used within `FinalizeStep.Root` or `FinalizeProvider`.');
+  if (fin === null)
+    throw new Error('`useJustification` must be used within `FinalizeStep.Root` or `FinalizeProvider`.');
   const { locale } = useI18n();
   const { state, reasonCodes, plan, recommendation } = useDecision('useJustification');
   const base = useId();
@@ -147,7 +148,9 @@ export function useJustification(): UseJustificationResult {
       checked: selected.includes(code),
       onChange: (event) => {
         const on = event.currentTarget.checked;
-        fin.setReasons(on ? [...selected.filter((c) => c !== code), code] : selected.filter((c) => c !== code));
+        fin.setReasons(
+          on ? [...selected.filter((c) => c !== code), code] : selected.filter((c) => c !== code),
+        );
       },
       'aria-invalid': errors.reasons ? true : undefined,
       ref: index === 0 ? fin.fieldRef('reasons') : undefined,
@@ -187,7 +190,8 @@ function useJustificationPart(part: string): UseJustificationResult {
  * -----------------------------------------------------------------------------------------------*/
 
 export interface JustificationRootProps
-  extends Pick<
+  extends
+    Pick<
       FinalizeProviderProps,
       'reasons' | 'defaultReasons' | 'onReasonsChange' | 'comment' | 'defaultComment' | 'onCommentChange'
     >,
@@ -229,26 +233,26 @@ const JustificationInner = forwardRef<HTMLDivElement, InnerProps>(function Justi
  * @example
  * <Justification.Root><Justification.Reasons /><Justification.Comment /></Justification.Root>
  */
-export const JustificationRoot = forwardRef<HTMLDivElement, JustificationRootProps>(function JustificationRoot(
-  props,
-  ref,
-) {
-  const { reasons, defaultReasons, onReasonsChange, comment, defaultComment, onCommentChange, ...rest } = props;
-  const finalize = useOptionalFinalize();
-  if (finalize) return <JustificationInner {...rest} ref={ref} />;
-  return (
-    <FinalizeProvider
-      reasons={reasons}
-      defaultReasons={defaultReasons}
-      onReasonsChange={onReasonsChange}
-      comment={comment}
-      defaultComment={defaultComment}
-      onCommentChange={onCommentChange}
-    >
-      <JustificationInner {...rest} ref={ref} />
-    </FinalizeProvider>
-  );
-});
+export const JustificationRoot = forwardRef<HTMLDivElement, JustificationRootProps>(
+  function JustificationRoot(props, ref) {
+    const { reasons, defaultReasons, onReasonsChange, comment, defaultComment, onCommentChange, ...rest } =
+      props;
+    const finalize = useOptionalFinalize();
+    if (finalize) return <JustificationInner {...rest} ref={ref} />;
+    return (
+      <FinalizeProvider
+        reasons={reasons}
+        defaultReasons={defaultReasons}
+        onReasonsChange={onReasonsChange}
+        comment={comment}
+        defaultComment={defaultComment}
+        onCommentChange={onCommentChange}
+      >
+        <JustificationInner {...rest} ref={ref} />
+      </FinalizeProvider>
+    );
+  },
+);
 JustificationRoot.displayName = 'Justification.Root';
 
 /* -------------------------------------------------------------------------------------------------
@@ -264,7 +268,9 @@ export function JustificationReasons() {
     <fieldset {...j.fieldsetProps} className="dlb-justification__reasons">
       <legend className="dlb-justification__legend">
         {t('justification.legend')}{' '}
-        <span className="dlb-justification__requirement">{t(`justification.requirement.${j.requirement}`)}</span>
+        <span className="dlb-justification__requirement">
+          {t(`justification.requirement.${j.requirement}`)}
+        </span>
       </legend>
       <p {...j.hintProps} className="dlb-hint">
         {t(`justification.hint.${j.requirement}`)}
@@ -297,12 +303,16 @@ export function JustificationComment() {
       <label {...j.commentLabelProps} className="dlb-justification__legend">
         {t('justification.comment.label')}{' '}
         <span className="dlb-justification__requirement">
-          {j.commentRequired ? t('justification.requirement.required') : t('justification.requirement.optional')}
+          {j.commentRequired
+            ? t('justification.requirement.required')
+            : t('justification.requirement.optional')}
         </span>
       </label>
       <p {...j.commentHintProps} className="dlb-hint">
         {j.commentRequired
-          ? t('justification.comment.requiredFor', { reasons: j.commentRequiredBy.map((r) => reasonLabel(r, locale)).join(', ') })
+          ? t('justification.comment.requiredFor', {
+              reasons: j.commentRequiredBy.map((r) => reasonLabel(r, locale)).join(', '),
+            })
           : t('justification.comment.hint')}
       </p>
       <textarea {...j.commentProps} className="dlb-textarea" rows={3} />
@@ -325,7 +335,9 @@ export function JustificationRecorded() {
     <dl className="dlb-facts">
       <div className="dlb-facts__row">
         <dt>{t('justification.recorded.reasons')}</dt>
-        <dd>{j.recorded.reasons.length === 0 ? t('justification.recorded.none') : j.recorded.reasons.join('; ')}</dd>
+        <dd>
+          {j.recorded.reasons.length === 0 ? t('justification.recorded.none') : j.recorded.reasons.join('; ')}
+        </dd>
       </div>
       {j.recorded.comment === undefined ? null : (
         <div className="dlb-facts__row">

@@ -1,4 +1,111 @@
 /* Messages of the actions family. Keys are 'actions.*'; German and English must have the same keys. */
-export const en = {};
+export const en = {
+  'actions.title': 'Final decision',
+  'actions.accept': 'Accept the recommendation: {option}',
+  'actions.modify': 'Modify the recommendation',
+  'actions.modifyTo': 'Modify the recommendation: {option}',
+  'actions.modify.legend': "Another option from the AI's list",
+  'actions.override': 'Override the recommendation',
+  'actions.overrideTo': 'Override the recommendation: {option}',
+  'actions.override.legend': 'Your final decision instead',
+  'actions.override.freeText': "An option that is not on the AI's list",
+  'actions.record': 'Record my final decision',
+  'actions.record.legend': 'Your final decision',
+  'actions.withoutAi': 'Decide without the AI',
+  'actions.amount.label': 'Your amount',
+  'actions.amount.labelWithUnit': 'Your amount ({unit})',
+  'actions.amount.example': 'Enter a number, for example {example}.',
+  'actions.amount.inside': "Inside the AI's {level} interval ({range}): recorded as a modification.",
+  'actions.amount.outside': "Outside the AI's {level} interval ({range}): recorded as an override.",
+  'actions.reason.tooEarly': 'Take at least {min} for your own assessment — {left} left.',
+  'actions.reason.pending':
+    "You can record your final decision once the AI's recommendation has been shown — or decide without the AI.",
+  'actions.reason.resolutionRequired':
+    'First choose above how you want to resolve the disagreement with the AI.',
+  'actions.reason.followAi':
+    "You chose above to follow the AI's recommendation. To decide otherwise, change that choice.",
+  'actions.reason.keepMine':
+    'You chose above to keep your own assessment ({option}). To decide otherwise, change that choice.',
+  'actions.reason.other':
+    'You chose above to decide on something else. To decide otherwise, change that choice.',
+  'actions.reason.alreadyRevealed':
+    "The AI's recommendation has already been shown, so you can no longer decide without it. To disagree, modify or override it.",
+  'actions.reason.unavailable': 'Not possible in this decision at the moment.',
+  'actions.time.over': 'Your own assessment time is over. You can now record your final decision.',
+  'actions.own.chosen': 'You are deciding without the AI. Its recommendation will not be shown.',
+  'actions.own.noAiArm': 'This decision is made without the AI.',
+  'actions.own.noRecommendation': 'There is no usable AI recommendation for this case; decide on your own.',
+  'actions.own.aiStopped': 'The AI has been stopped; decide on your own.',
+  'actions.error.choose': 'Choose the option you decide on.',
+  'actions.error.freeText': 'Name the option you decide on.',
+  'actions.error.amountMissing': 'Enter your amount.',
+  'actions.error.amountInvalid': 'Enter the amount as a number, for example {example}.',
+  'actions.error.sameAsAi': "This is the AI's recommendation. To follow it, accept the recommendation.",
+  'actions.error.final': 'This final decision does not fit the options of the case. Please check it.',
+  'actions.error.refused': 'The decision could not be recorded. Please check your entries.',
+  'actions.result.accepted': "Final decision recorded: {final}. You accepted the AI's recommendation.",
+  'actions.result.modified': "Final decision recorded: {final}. You modified the AI's recommendation.",
+  'actions.result.overridden': "Final decision recorded: {final}. You overrode the AI's recommendation.",
+  'actions.result.without-ai': 'Final decision recorded: {final}. You decided without the AI.',
+  'actions.result.time': 'Recorded {time}',
+  'actions.ended': 'This decision was closed without a final decision.',
+};
 
-export const de: typeof en = {};
+export const de: typeof en = {
+  'actions.title': 'Abschließende Entscheidung',
+  'actions.accept': 'Empfehlung übernehmen: {option}',
+  'actions.modify': 'Empfehlung anpassen',
+  'actions.modifyTo': 'Empfehlung anpassen: {option}',
+  'actions.modify.legend': 'Eine andere Option aus der Liste der KI',
+  'actions.override': 'Abweichend entscheiden',
+  'actions.overrideTo': 'Abweichend entscheiden: {option}',
+  'actions.override.legend': 'Ihre Entscheidung stattdessen',
+  'actions.override.freeText': 'Eine Option, die nicht auf der Liste der KI steht',
+  'actions.record': 'Meine Entscheidung festhalten',
+  'actions.record.legend': 'Ihre Entscheidung',
+  'actions.withoutAi': 'Ohne KI entscheiden',
+  'actions.amount.label': 'Ihr Betrag',
+  'actions.amount.labelWithUnit': 'Ihr Betrag ({unit})',
+  'actions.amount.example': 'Geben Sie eine Zahl ein, zum Beispiel {example}.',
+  'actions.amount.inside':
+    'Innerhalb des {level}-Intervalls der KI ({range}): wird als Anpassung festgehalten.',
+  'actions.amount.outside':
+    'Außerhalb des {level}-Intervalls der KI ({range}): wird als Abweichung festgehalten.',
+  'actions.reason.tooEarly': 'Nehmen Sie sich mindestens {min} für Ihre eigene Einschätzung – noch {left}.',
+  'actions.reason.pending':
+    'Ihre Entscheidung können Sie festhalten, sobald die Empfehlung der KI angezeigt wurde – oder Sie entscheiden ohne KI.',
+  'actions.reason.resolutionRequired':
+    'Wählen Sie zuerst oben, wie Sie mit der abweichenden Einschätzung der KI umgehen möchten.',
+  'actions.reason.followAi':
+    'Sie haben oben gewählt, der Empfehlung der KI zu folgen. Um anders zu entscheiden, ändern Sie diese Wahl.',
+  'actions.reason.keepMine':
+    'Sie haben oben gewählt, bei Ihrer Einschätzung zu bleiben ({option}). Um anders zu entscheiden, ändern Sie diese Wahl.',
+  'actions.reason.other':
+    'Sie haben oben gewählt, etwas anderes zu entscheiden. Um anders zu entscheiden, ändern Sie diese Wahl.',
+  'actions.reason.alreadyRevealed':
+    'Die Empfehlung der KI wurde bereits angezeigt; ohne sie zu entscheiden ist daher nicht mehr möglich. Wenn Sie nicht zustimmen, passen Sie sie an oder entscheiden Sie abweichend.',
+  'actions.reason.unavailable': 'In dieser Entscheidung derzeit nicht möglich.',
+  'actions.time.over':
+    'Ihre Zeit für die eigene Einschätzung ist um. Sie können Ihre Entscheidung jetzt festhalten.',
+  'actions.own.chosen': 'Sie entscheiden ohne KI. Deren Empfehlung wird nicht angezeigt.',
+  'actions.own.noAiArm': 'Diese Entscheidung wird ohne KI getroffen.',
+  'actions.own.noRecommendation':
+    'Für diesen Fall gibt es keine verwendbare Empfehlung der KI; entscheiden Sie selbst.',
+  'actions.own.aiStopped': 'Die KI wurde angehalten; entscheiden Sie selbst.',
+  'actions.error.choose': 'Wählen Sie die Option, für die Sie sich entscheiden.',
+  'actions.error.freeText': 'Nennen Sie die Option, für die Sie sich entscheiden.',
+  'actions.error.amountMissing': 'Geben Sie Ihren Betrag ein.',
+  'actions.error.amountInvalid': 'Geben Sie den Betrag als Zahl ein, zum Beispiel {example}.',
+  'actions.error.sameAsAi': 'Das ist die Empfehlung der KI. Um ihr zu folgen, übernehmen Sie die Empfehlung.',
+  'actions.error.final': 'Diese Entscheidung passt nicht zu den Optionen des Falls. Bitte prüfen Sie sie.',
+  'actions.error.refused':
+    'Die Entscheidung konnte nicht festgehalten werden. Bitte prüfen Sie Ihre Angaben.',
+  'actions.result.accepted':
+    'Entscheidung festgehalten: {final}. Sie haben die Empfehlung der KI übernommen.',
+  'actions.result.modified': 'Entscheidung festgehalten: {final}. Sie haben die Empfehlung der KI angepasst.',
+  'actions.result.overridden':
+    'Entscheidung festgehalten: {final}. Sie haben abweichend von der KI entschieden.',
+  'actions.result.without-ai': 'Entscheidung festgehalten: {final}. Sie haben ohne KI entschieden.',
+  'actions.result.time': 'Festgehalten {time}',
+  'actions.ended': 'Diese Entscheidung wurde ohne abschließende Entscheidung beendet.',
+};

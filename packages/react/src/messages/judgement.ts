@@ -36,7 +36,8 @@ export const en = {
   'judgement.locked':
     "The AI's recommendation has already been shown, so an independent assessment can no longer be recorded.",
   'judgement.ended': 'This decision has ended; no independent assessment was recorded.',
-  'judgement.unavailable': 'The options of this decision are not available, so no independent assessment can be recorded here.',
+  'judgement.unavailable':
+    'The options of this decision are not available, so no independent assessment can be recorded here.',
 };
 
 export const de: typeof en = {
@@ -56,7 +57,8 @@ export const de: typeof en = {
   'judgement.confidence.rather-sure': 'Eher sicher',
   'judgement.confidence.very-sure': 'Sehr sicher',
   'judgement.rationale.label': 'Ihre Begründung (freiwillig)',
-  'judgement.rationale.hint': 'Wird mit Ihrer Einschätzung festgehalten. Notieren Sie nur, was der Fall erfordert.',
+  'judgement.rationale.hint':
+    'Wird mit Ihrer Einschätzung festgehalten. Notieren Sie nur, was der Fall erfordert.',
   'judgement.checklist.legend': 'Bitte bestätigen Sie, bevor Sie Ihre Einschätzung festhalten',
   'judgement.commit': 'Meine Einschätzung festhalten',
   'judgement.error.decision': 'Wählen Sie zuerst Ihre Einschätzung.',
@@ -65,7 +67,8 @@ export const de: typeof en = {
   'judgement.error.checklist_one': 'Bestätigen Sie den noch offenen Prüfpunkt.',
   'judgement.error.checklist_other': 'Bestätigen Sie die {count} noch offenen Prüfpunkte.',
   'judgement.error.locked': 'Ihre Einschätzung kann nicht mehr festgehalten oder geändert werden.',
-  'judgement.error.refused': 'Ihre Einschätzung konnte nicht festgehalten werden. Bitte prüfen Sie Ihre Angaben.',
+  'judgement.error.refused':
+    'Ihre Einschätzung konnte nicht festgehalten werden. Bitte prüfen Sie Ihre Angaben.',
   'judgement.committed.title': 'Ihre Einschätzung ist festgehalten',
   'judgement.committed.decision': 'Ihre Einschätzung',
   'judgement.committed.confidence': 'Wie sicher Sie waren',
@@ -75,7 +78,8 @@ export const de: typeof en = {
   'judgement.notStated': 'Keine Angabe',
   'judgement.locked':
     'Die Empfehlung der KI wurde bereits angezeigt; eine unabhängige Einschätzung kann daher nicht mehr festgehalten werden.',
-  'judgement.ended': 'Diese Entscheidung ist abgeschlossen; eine unabhängige Einschätzung wurde nicht festgehalten.',
+  'judgement.ended':
+    'Diese Entscheidung ist abgeschlossen; eine unabhängige Einschätzung wurde nicht festgehalten.',
   'judgement.unavailable':
     'Die Optionen dieser Entscheidung liegen nicht vor; eine unabhängige Einschätzung kann hier nicht festgehalten werden.',
 };

@@ -18,7 +18,8 @@ describe('messages', () => {
 
   it('uses the same placeholders in both languages', () => {
     const mismatched = Object.keys(en).filter(
-      (key) => placeholders(en[key as keyof typeof en]).join() !== placeholders(de[key as keyof typeof de]).join(),
+      (key) =>
+        placeholders(en[key as keyof typeof en]).join() !== placeholders(de[key as keyof typeof de]).join(),
     );
     expect(mismatched).toEqual([]);
   });

@@ -33,13 +33,15 @@ export const en = {
   'recommendation.calibration.no': 'not calibrated',
 
   'recommendation.announce': 'The AI recommendation is now shown: {option}. {confidence}.',
-  'recommendation.announce.information': 'Information from the AI system is now shown: {option}. {confidence}.',
+  'recommendation.announce.information':
+    'Information from the AI system is now shown: {option}. {confidence}.',
 
   'recommendation.unavailable.noAiArm':
     'This decision belongs to a comparison group that works without AI, so no AI recommendation is shown. Please decide on the basis of the case file.',
   'recommendation.unavailable.noRecommendation':
     'There is no AI recommendation for this case. Please decide on the basis of the case file.',
-  'recommendation.unavailable.chosen': 'You chose to decide without the AI, so its recommendation is not shown.',
+  'recommendation.unavailable.chosen':
+    'You chose to decide without the AI, so its recommendation is not shown.',
   'recommendation.unavailable.stopped.procedure':
     'The AI has been stopped for this procedure, so its recommendation is no longer shown. Reason given: {reason}',
   'recommendation.unavailable.stopped.decision':
@@ -108,7 +110,8 @@ export const de: typeof en = {
   'recommendation.calibration.no': 'nicht kalibriert',
 
   'recommendation.announce': 'Die KI-Empfehlung wird jetzt angezeigt: {option}. {confidence}.',
-  'recommendation.announce.information': 'Eine Information des KI-Systems wird jetzt angezeigt: {option}. {confidence}.',
+  'recommendation.announce.information':
+    'Eine Information des KI-Systems wird jetzt angezeigt: {option}. {confidence}.',
 
   'recommendation.unavailable.noAiArm':
     'Diese Entscheidung gehört zu einer Vergleichsgruppe ohne KI, daher wird keine KI-Empfehlung angezeigt. Bitte entscheiden Sie auf Grundlage der Akte.',
@@ -138,13 +141,15 @@ export const de: typeof en = {
   'recommendation.issue.duplicate_id': 'Zwei Optionen haben dieselbe Kennung.',
   'recommendation.issue.unknown_option': 'Sie verweist auf eine Option, die es nicht gibt.',
   'recommendation.issue.probabilities_incomplete': 'Nur ein Teil der Optionen hat eine Wahrscheinlichkeit.',
-  'recommendation.issue.probabilities_sum': 'Die Wahrscheinlichkeiten der Optionen addieren sich nicht korrekt.',
+  'recommendation.issue.probabilities_sum':
+    'Die Wahrscheinlichkeiten der Optionen addieren sich nicht korrekt.',
   'recommendation.issue.confidence_mismatch':
     'Die angegebene Sicherheit passt nicht zur Wahrscheinlichkeit der empfohlenen Option.',
   'recommendation.issue.binary_option_count': 'Eine Ja/Nein-Empfehlung braucht genau zwei Optionen.',
   'recommendation.issue.interval_inverted': 'Bei einem Bereich liegt die Untergrenze über der Obergrenze.',
   'recommendation.issue.interval_excludes_value': 'Der Schätzwert liegt außerhalb seines eigenen Bereichs.',
-  'recommendation.issue.factors_sum': 'Die Einflussfaktoren der Erklärung ergeben zusammen nicht die Vorhersage.',
+  'recommendation.issue.factors_sum':
+    'Die Einflussfaktoren der Erklärung ergeben zusammen nicht die Vorhersage.',
   'recommendation.issue.invalid_value': 'Ein Wert ist nicht zulässig.',
   'recommendation.issue.unrecognized_key': 'Die Empfehlung enthält unbekannte Felder.',
   'recommendation.issue.internal': 'Die Empfehlung konnte nicht gelesen werden.',

@@ -111,7 +111,9 @@ export interface UseAutomationBiasNoticeResult {
  * <button {...notice.toggleProps}>About relying on AI</button>
  * <section {...notice.noticeProps}>…<button {...notice.dismissProps}>Understood</button></section>
  */
-export function useAutomationBiasNotice(props: UseAutomationBiasNoticeProps = {}): UseAutomationBiasNoticeResult {
+export function useAutomationBiasNotice(
+  props: UseAutomationBiasNoticeProps = {},
+): UseAutomationBiasNoticeResult {
   const { showNoticeOnFirstUse = false, storageKey = DEFAULT_NOTICE_STORAGE_KEY } = props;
   const [open, setOpenState] = useControllableState({
     prop: props.noticeOpen,
@@ -160,7 +162,12 @@ export function useAutomationBiasNotice(props: UseAutomationBiasNoticeProps = {}
       onClick: () => setOpen(!open),
       ref: toggleRef,
     },
-    noticeProps: { id: `${id}-notice`, hidden: !open, 'aria-labelledby': `${id}-heading`, 'data-state': open ? 'open' : 'closed' },
+    noticeProps: {
+      id: `${id}-notice`,
+      hidden: !open,
+      'aria-labelledby': `${id}-heading`,
+      'data-state': open ? 'open' : 'closed',
+    },
     headingProps: { id: `${id}-heading` },
     dismissProps: {
       type: 'button',
@@ -208,8 +215,15 @@ export interface AutomationBiasNoticeProps
  * <AutomationBiasNotice showNoticeOnFirstUse storageKey="wohngeld:automation-bias" />
  */
 export function AutomationBiasNotice(props: AutomationBiasNoticeProps) {
-  const { showNoticeOnFirstUse, storageKey, noticeOpen, defaultNoticeOpen, onNoticeOpenChange, className, ...rest } =
-    props;
+  const {
+    showNoticeOnFirstUse,
+    storageKey,
+    noticeOpen,
+    defaultNoticeOpen,
+    onNoticeOpenChange,
+    className,
+    ...rest
+  } = props;
   const { t } = useI18n();
   const notice = useAutomationBiasNotice({
     showNoticeOnFirstUse,
@@ -454,7 +468,9 @@ function StopAiDialog({ unavailable, hintId, onConfirm }: StopAiDialogProps) {
             reasonRef.current?.focus();
           }}
         >
-          <AlertDialog.Title className="dlb-oversight-dialog__title">{t('oversight.stop.title')}</AlertDialog.Title>
+          <AlertDialog.Title className="dlb-oversight-dialog__title">
+            {t('oversight.stop.title')}
+          </AlertDialog.Title>
           <AlertDialog.Description className="dlb-oversight-dialog__description">
             {t('oversight.stop.description')}
           </AlertDialog.Description>

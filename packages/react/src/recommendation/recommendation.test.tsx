@@ -82,7 +82,13 @@ interface SetupOptions {
   children?: ReactNode;
 }
 
-function setup({ recommendation = housingBenefit, reveal = 'after-judgement', arm, locale = 'en', children }: SetupOptions = {}) {
+function setup({
+  recommendation = housingBenefit,
+  reveal = 'after-judgement',
+  arm,
+  locale = 'en',
+  children,
+}: SetupOptions = {}) {
   const events: DecisionEventDraft[] = [];
   const user = userEvent.setup();
   const view = render(
@@ -125,7 +131,8 @@ function DecideWithoutAi() {
 }
 
 const region = (name: string | RegExp) => screen.getByRole('region', { name });
-const revealed = (events: DecisionEventDraft[]) => events.filter((event) => event.type === 'recommendation.revealed');
+const revealed = (events: DecisionEventDraft[]) =>
+  events.filter((event) => event.type === 'recommendation.revealed');
 
 /* -------------------------------------------------------------------------------------------------
  * Tests
@@ -137,7 +144,9 @@ describe('Recommendation', () => {
       const { events } = setup();
       const section = region('AI recommendation');
       expect(section).toHaveAttribute('data-state', 'hidden');
-      expect(section).toHaveTextContent('Record your own assessment first; then the AI’s recommendation is shown.');
+      expect(section).toHaveTextContent(
+        'Record your own assessment first; then the AI’s recommendation is shown.',
+      );
       expect(section).not.toHaveTextContent(/thinking|loading/i);
       expect(within(section).queryByText('Approve')).not.toBeInTheDocument();
       expect(screen.queryByRole('meter')).not.toBeInTheDocument();
@@ -189,10 +198,17 @@ describe('Recommendation', () => {
         const { user } = setup();
         await user.click(screen.getByRole('button', { name: 'Commit my assessment' }));
         const section = region('AI recommendation');
-        const terms = within(section).getAllByRole('term').map((term) => term.textContent);
-        const definitions = within(section).getAllByRole('definition').map((definition) => definition.textContent);
+        const terms = within(section)
+          .getAllByRole('term')
+          .map((term) => term.textContent);
+        const definitions = within(section)
+          .getAllByRole('definition')
+          .map((definition) => definition.textContent);
         expect(terms).toEqual(['AI system', 'Calibration']);
-        expect(definitions).toEqual(['Wohngeld eligibility model (wohngeld-eligibility), version 2.3.0', 'checked on Sep 30, 2026']);
+        expect(definitions).toEqual([
+          'Wohngeld eligibility model (wohngeld-eligibility), version 2.3.0',
+          'checked on Sep 30, 2026',
+        ]);
       });
 
       it('reveals only once under StrictMode', async () => {
@@ -287,7 +303,9 @@ describe('Recommendation', () => {
       expect(section).toHaveTextContent('The system is uncertain; treat this as one piece of information');
       expect(section).toHaveTextContent('The system leans towards: Reject');
       expect(section).not.toHaveTextContent('Recommended:');
-      expect(within(section).getByRole('status')).toHaveTextContent('Information from the AI system is now shown');
+      expect(within(section).getByRole('status')).toHaveTextContent(
+        'Information from the AI system is now shown',
+      );
     });
 
     it('uses the threshold it is given', () => {
@@ -397,14 +415,19 @@ describe('Recommendation', () => {
 
     it('says so without a recommendation', () => {
       setup({ recommendation: null });
-      expect(region('AI recommendation not shown')).toHaveTextContent('There is no AI recommendation for this case.');
+      expect(region('AI recommendation not shown')).toHaveTextContent(
+        'There is no AI recommendation for this case.',
+      );
     });
 
     it('hides a revealed recommendation once the AI is stopped, and says why', () => {
       function Stop() {
         const { dispatch } = useDecision();
         return (
-          <button type="button" onClick={() => dispatch({ type: 'stopAi', scope: 'procedure', reason: 'drift' })}>
+          <button
+            type="button"
+            onClick={() => dispatch({ type: 'stopAi', scope: 'procedure', reason: 'drift' })}
+          >
             Stop
           </button>
         );

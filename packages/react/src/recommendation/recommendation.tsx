@@ -6,7 +6,16 @@ import {
   type RecommendationIssue,
   type RevealDisplay,
 } from '@deliberate/core';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type HTMLAttributes,
+  type ReactNode,
+} from 'react';
 import { ConfidenceDisplay, type UseConfidenceDisplayProps } from '../confidence/confidence-display.tsx';
 import { describeConfidence } from '../confidence/describe-confidence.ts';
 import { useDecision, useDecisionContext, type ConfidenceFormat } from '../decision/decision-provider.tsx';
@@ -113,8 +122,12 @@ function calibrationText(rec: RecommendationModel, t: Translator['t'], locale: L
   const calibration = rec.calibration;
   if (calibration?.calibrated !== true) return t('recommendation.calibration.no');
   const date = calibration.evaluatedAt ? formatDate(calibration.evaluatedAt, locale) : null;
-  const text = date ? t('recommendation.calibration.checkedOn', { date }) : t('recommendation.calibration.checked');
-  return calibration.dataset ? t('recommendation.calibration.dataset', { text, dataset: calibration.dataset }) : text;
+  const text = date
+    ? t('recommendation.calibration.checkedOn', { date })
+    : t('recommendation.calibration.checked');
+  return calibration.dataset
+    ? t('recommendation.calibration.dataset', { text, dataset: calibration.dataset })
+    : text;
 }
 
 function unavailableText(state: DecisionState, t: Translator['t']): string {
@@ -122,7 +135,8 @@ function unavailableText(state: DecisionState, t: Translator['t']): string {
     const scope = state.stoppedBy?.scope === 'decision' ? 'decision' : 'procedure';
     return t(`recommendation.unavailable.stopped.${scope}`, { reason: state.stoppedBy?.reason ?? '' });
   }
-  if (state.plan.arm === 'no-ai' || state.withoutAi?.cause === 'no-ai-arm') return t('recommendation.unavailable.noAiArm');
+  if (state.plan.arm === 'no-ai' || state.withoutAi?.cause === 'no-ai-arm')
+    return t('recommendation.unavailable.noAiArm');
   if (state.recommendation === null || state.withoutAi?.cause === 'no-recommendation') {
     return t('recommendation.unavailable.noRecommendation');
   }
@@ -153,8 +167,11 @@ export interface RecommendationProps extends Omit<HTMLAttributes<HTMLElement>, '
   confidenceFormat?: ConfidenceFormat;
   /** The heading level, to fit the host page's outline. @default 2 */
   headingLevel?: 2 | 3 | 4 | 5 | 6;
-  /** Called after the recommendation was revealed, with what was shown (as logged). */
-  onReveal?: (display: RevealDisplay) => void;
+  /**
+   * Called after this component revealed the recommendation, with what was shown and whether the
+   * person asked for it — the same `display` and `requested` as the `recommendation.revealed` event.
+   */
+  onReveal?: (details: { display: RevealDisplay; requested: boolean }) => void;
 }
 
 /**
@@ -170,9 +187,10 @@ export interface RecommendationProps extends Omit<HTMLAttributes<HTMLElement>, '
  * announced through a polite live region that is in the DOM from the first render (WCAG 4.1.3).
  * Shows the recommended option, the confidence, the model's name, id and version and the
  * calibration date. Low confidence is framed as information. An invalid recommendation is an
- * error state that names the problems and never shows a number. Renders on the server (no
- * `window` or `document` outside effects). See `RecommendationViewState` for `data-state`;
- * `data-framing` is `recommendation` or `information`.
+ * error state that names the problems and never shows a number. The section is a region named
+ * by its heading; ids passed in `aria-labelledby` are put before the heading (e.g. a case name).
+ * Renders on the server (no `window` or `document` outside effects). See
+ * `RecommendationViewState` for `data-state`; `data-framing` is `recommendation` or `information`.
  *
  * @example
  * <DecisionProvider recommendation={rec} …>
@@ -186,6 +204,7 @@ export function Recommendation(props: RecommendationProps) {
     headingLevel = 2,
     onReveal,
     className,
+    'aria-labelledby': labelledBy,
     ...rest
   } = props;
   const { store } = useDecisionContext('Recommendation');
@@ -225,7 +244,7 @@ export function Recommendation(props: RecommendationProps) {
       if (!description) return;
       const display: RevealDisplay = { format: description.format, text: description.text };
       const result = dispatch({ type: 'reveal', requested, display });
-      if (result.ok) onRevealRef.current?.(display);
+      if (result.ok) onRevealRef.current?.({ display, requested });
     },
     [description, dispatch],
   );
@@ -297,31 +316,32 @@ export function Recommendation(props: RecommendationProps) {
         rec?.kind === 'numeric'
           ? t(information ? 'recommendation.estimate.leaning' : 'recommendation.estimate')
           : t(information ? 'recommendation.leaning' : 'recommendation.recommended');
-      body = rec && inputs ? (
-        <>
-          {information ? (
-            <p className="dlb-recommendation__caution">
-              {t(confidence === undefined ? 'recommendation.caution.none' : 'recommendation.caution.low')}
+      body =
+        rec && inputs ? (
+          <>
+            {information ? (
+              <p className="dlb-recommendation__caution">
+                {t(confidence === undefined ? 'recommendation.caution.none' : 'recommendation.caution.low')}
+              </p>
+            ) : null}
+            <p className="dlb-recommendation__option">
+              <span className="dlb-recommendation__option-label">{optionLabel}</span>{' '}
+              <strong className="dlb-recommendation__option-value">{option}</strong>
             </p>
-          ) : null}
-          <p className="dlb-recommendation__option">
-            <span className="dlb-recommendation__option-label">{optionLabel}</span>{' '}
-            <strong className="dlb-recommendation__option-value">{option}</strong>
-          </p>
-          {rec.summary ? <p className="dlb-recommendation__summary">{rec.summary}</p> : null}
-          <ConfidenceDisplay {...inputs} />
-          <dl className="dlb-recommendation__model">
-            <div>
-              <dt>{t('recommendation.model.label')}</dt>
-              <dd>{modelText(rec, t)}</dd>
-            </div>
-            <div>
-              <dt>{t('recommendation.calibration.label')}</dt>
-              <dd>{calibrationText(rec, t, locale)}</dd>
-            </div>
-          </dl>
-        </>
-      ) : null;
+            {rec.summary ? <p className="dlb-recommendation__summary">{rec.summary}</p> : null}
+            <ConfidenceDisplay {...inputs} />
+            <dl className="dlb-recommendation__model">
+              <div>
+                <dt>{t('recommendation.model.label')}</dt>
+                <dd>{modelText(rec, t)}</dd>
+              </div>
+              <div>
+                <dt>{t('recommendation.calibration.label')}</dt>
+                <dd>{calibrationText(rec, t, locale)}</dd>
+              </div>
+            </dl>
+          </>
+        ) : null;
       break;
     }
   }
@@ -330,7 +350,7 @@ export function Recommendation(props: RecommendationProps) {
     <section
       {...rest}
       className={['dlb-recommendation', className].filter(Boolean).join(' ')}
-      aria-labelledby={headingId}
+      aria-labelledby={labelledBy ? `${labelledBy} ${headingId}` : headingId}
       data-state={view}
       data-framing={view === 'revealed' ? framing : undefined}
     >

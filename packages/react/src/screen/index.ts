@@ -1,1 +1,1 @@
-export {};
+export { DecisionScreen, LoggingAlert, type DecisionScreenProps } from './decision-screen.tsx';

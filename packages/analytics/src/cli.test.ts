@@ -1,0 +1,159 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSimulatedLog } from './node.ts';
+
+/*
+ * The CLI as people run it: a separate process through tsx (the workspace resolves @deliberate/*
+ * to source through the `@deliberate/source` condition). Few and fast: one small log, concurrent.
+ */
+
+const here = import.meta.dirname;
+const root = path.resolve(here, '../../..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+const cli = path.join(here, 'cli.ts');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], stdin?: Buffer): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(tsx, ['--conditions=@deliberate/source', cli, ...args], {
+      cwd: dir,
+      // tsx reads the tsconfig of the working directory; point it at the workspace's (JSX runtime).
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        HOME: process.env['HOME'] ?? '',
+        TSX_TSCONFIG_PATH: path.join(root, 'tsconfig.json'),
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdin.end(stdin ?? '');
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let dir: string;
+let log: string;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'deliberate-cli-'));
+  log = path.join(dir, 'log.jsonl');
+  await writeSimulatedLog(log, { decisions: 200, seed: 'cli' });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.concurrent('deliberate CLI', { timeout: 60_000 }, () => {
+  it('metrics --json prints one JSON object with the contract fields, reading gzip from stdin', async () => {
+    const { code, stdout, stderr } = await run(
+      ['metrics', '-', '--json', '--bins', '5', '--binning', 'mass'],
+      gzipSync(readFileSync(log)),
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    const result = JSON.parse(stdout) as Record<string, unknown>;
+    for (const key of [
+      'decisions',
+      'agreement',
+      'override',
+      'switch',
+      'overReliance',
+      'underReliance',
+      'rair',
+      'rsr',
+      'accuracy',
+      'complementarity',
+      'calibration',
+      'decisionTimeMs',
+      'byConfidenceBin',
+      'input',
+    ]) {
+      expect(result).toHaveProperty(key);
+    }
+    expect(result['calibration']).toMatchObject({ binning: 'mass', binCount: 5 });
+    expect(result['override']).toEqual({
+      rate: expect.any(Number),
+      lo: expect.any(Number),
+      hi: expect.any(Number),
+      k: expect.any(Number),
+      n: expect.any(Number),
+    });
+  });
+
+  it('metrics --by prints groups and what was suppressed; without --json a readable table', async () => {
+    const grouped = await run(['metrics', log, '--json', '--by', 'role', '--k', '30']);
+    expect(grouped.code).toBe(0);
+    const result = JSON.parse(grouped.stdout) as {
+      by: string;
+      groups: object;
+      suppressed: { groups: number; decisions: number };
+    };
+    expect(result.by).toBe('role');
+    expect(Object.keys(result.groups).length).toBeGreaterThan(0);
+    expect(result.suppressed).toEqual({ groups: expect.any(Number), decisions: expect.any(Number) });
+    const table = await run(['metrics', log]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/over-reliance\s+\d/);
+  });
+
+  it.each([
+    [['metrics', 'missing.jsonl', '--json'], /no such file/],
+    [['metrics', 'log.jsonl', '--colour'], /Unknown option '--colour'/],
+    [['metrics', 'log.jsonl', '--bins', 'ten'], /--bins must be a whole number/],
+    [['metrics', 'log.jsonl', '--by', 'actor'], /staff council/],
+    [['report', 'log.jsonl'], /-o report.html/],
+    [['frobnicate'], /Unknown command/],
+  ])('exits 2 with a clear message for %j', async (args, message) => {
+    const { code, stderr, stdout } = await run(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stdout).toBe('');
+  });
+
+  it('verify exits 0 for intact chains and 1 with the chain and seq of a tampered line', async () => {
+    const ok = await run(['verify', log]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^OK: \d+ chains intact/);
+    const lines = readFileSync(log, 'utf8').trimEnd().split('\n');
+    const index = lines.findIndex(
+      (line) => line.includes('"durationMs":') && line.includes('decision.finalized'),
+    );
+    const original = JSON.parse(lines[index]!) as { chain: string; seq: number };
+    lines[index] = lines[index]!.replace(
+      /"durationMs":(\d+)/,
+      (_, ms: string) => `"durationMs":${Number(ms) + 1}`,
+    );
+    writeFileSync(path.join(dir, 'tampered.jsonl'), lines.join('\n') + '\n');
+    const broken = await run(['verify', 'tampered.jsonl']);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(
+      `BROKEN: chain ${original.chain} at seq ${original.seq} (changed), line ${index + 1}`,
+    );
+  });
+
+  it('report writes a self-contained HTML file; simulate writes JSONL to stdout', async () => {
+    const report = await run(['report', log, '-o', 'out.html', '--lang', 'de']);
+    expect(report.code).toBe(0);
+    const html = readFileSync(path.join(dir, 'out.html'), 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<script/i);
+    const simulated = await run(['simulate', '--decisions', '5', '--seed', 'x']);
+    expect(simulated.code).toBe(0);
+    const events = simulated.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { schema: string });
+    expect(events.length).toBeGreaterThan(10);
+    expect(events.every((e) => e.schema === 'deliberate.event/1')).toBe(true);
+  });
+});

@@ -1,0 +1,396 @@
+/*
+ * `@deliberate/analytics/node`: reading logs from files, gzip files and standard input as a
+ * stream, writing simulated logs and reports. Everything that needs Node lives here, so the
+ * engine in `index.ts` stays usable in a browser.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { StringDecoder } from 'node:string_decoder';
+import { createGunzip, createGzip } from 'node:zlib';
+import { createChainVerifier, type ChainBreak } from '@deliberate/log';
+import { hashInput } from './canonical.ts';
+import { createMetricsEngine, type MetricsEngine } from './engine.ts';
+import { simulateEvents, type SimulationOptions } from './simulate.ts';
+import type { MetricsReport } from './types.ts';
+import { isDeliberateEvent } from './validate.ts';
+
+export { hashInput } from './canonical.ts';
+
+/** A log that cannot be read: missing, a directory, not gzip although it says so, … (CLI exit 2). */
+export class LogInputError extends Error {
+  override name = 'LogInputError';
+}
+
+/** SHA-256 as lowercase hex with node:crypto (about 20× faster than the portable one). */
+export function nodeSha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** A line longer than this is malformed; reading skips to the next newline instead of buffering it. */
+export const MAX_LINE_CHARS = 16 * 1024 * 1024;
+const OVERSIZED_LINE = '\u0000 line too long';
+const READ_CHUNK = 1 << 16;
+
+/** Progress of a read, for a progress bar. */
+export interface ReadProgress {
+  /** Bytes read from the file or stdin (compressed bytes for gzip). */
+  bytes: number;
+  /** Total bytes, when known (a regular file). */
+  total: number | undefined;
+  lines: number;
+}
+
+/** Options for `readLogLines`. */
+export interface ReadOptions {
+  /** Called about every megabyte read. */
+  onProgress?: ((progress: ReadProgress) => void) | undefined;
+  /** Standard input, for `-` (tests pass their own). @default process.stdin */
+  stdin?: NodeJS.ReadableStream | undefined;
+}
+
+async function* gunzipIfNeeded(
+  source: AsyncIterable<Buffer>,
+  label: string,
+  counter: { bytes: number },
+): AsyncGenerator<Buffer> {
+  const iterator = source[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) return;
+  const head: Buffer = first.value;
+  counter.bytes += head.length;
+  async function* rest(): AsyncGenerator<Buffer> {
+    yield head;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      counter.bytes += next.value.length;
+      yield next.value;
+    }
+  }
+  // Gzip by its magic bytes rather than the name: `cat log.jsonl.gz | deliberate metrics -` works.
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+    const gunzip = createGunzip({ chunkSize: READ_CHUNK });
+    const feeding = pipeline(Readable.from(rest()), gunzip).catch((error: unknown) => {
+      gunzip.destroy(error as Error);
+    });
+    try {
+      for await (const chunk of gunzip) yield chunk as Buffer;
+    } catch (error) {
+      throw new LogInputError(`${label} is not a readable gzip file: ${(error as Error).message}`);
+    }
+    await feeding;
+    return;
+  }
+  yield* rest();
+}
+
+function openSource(
+  file: string,
+  options: ReadOptions,
+): { stream: AsyncIterable<Buffer>; total: number | undefined; label: string } {
+  if (file === '-') {
+    return {
+      stream: (options.stdin ?? process.stdin) as AsyncIterable<Buffer>,
+      total: undefined,
+      label: 'standard input',
+    };
+  }
+  if (!existsSync(file)) throw new LogInputError(`${file}: no such file.`);
+  const stat = statSync(file);
+  if (stat.isDirectory()) throw new LogInputError(`${file} is a directory, not a log file.`);
+  return { stream: createReadStream(file, { highWaterMark: READ_CHUNK }), total: stat.size, label: file };
+}
+
+/**
+ * Streams the lines of a JSONL log — a file, a gzip file, or standard input (`-`) — to `onLine`,
+ * without holding more than one chunk and one line. `\r\n` endings are accepted; a final line
+ * without a newline is delivered too. Resolves with the number of lines.
+ *
+ * @example
+ * await readLogLines('events.jsonl.gz', (line) => engine.pushLine(line));
+ */
+export async function readLogLines(
+  file: string,
+  onLine: (line: string) => void,
+  options: ReadOptions = {},
+): Promise<number> {
+  const { stream, total, label } = openSource(file, options);
+  const counter = { bytes: 0 };
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  let skipping = false;
+  let lines = 0;
+  const emit = (text: string) => {
+    lines++;
+    onLine(text.length > 0 && text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text);
+  };
+  try {
+    for await (const chunk of gunzipIfNeeded(stream, label, counter)) {
+      const text = rest + decoder.write(chunk);
+      let start = 0;
+      for (;;) {
+        const newline = text.indexOf('\n', start);
+        if (newline < 0) break;
+        if (skipping) {
+          skipping = false;
+          emit(OVERSIZED_LINE);
+        } else {
+          emit(text.slice(start, newline));
+        }
+        start = newline + 1;
+      }
+      rest = text.slice(start);
+      if (rest.length > MAX_LINE_CHARS) {
+        skipping = true;
+        rest = '';
+      } else if (skipping) {
+        rest = '';
+      }
+      options.onProgress?.({ bytes: counter.bytes, total, lines });
+    }
+  } catch (error) {
+    if (error instanceof LogInputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES') throw new LogInputError(`${label}: permission denied.`);
+    if (code === 'EISDIR') throw new LogInputError(`${label} is a directory, not a log file.`);
+    throw new LogInputError(`${label} could not be read: ${(error as Error).message}`);
+  }
+  rest += decoder.end();
+  if (skipping) emit(OVERSIZED_LINE);
+  else if (rest.length > 0) emit(rest);
+  return lines;
+}
+
+/** Typical bytes per event line of a Deliberate log (simulated logs: ~690). */
+const BYTES_PER_EVENT = 700;
+
+/**
+ * A guess at the number of events in a plain file, from its size, so the engine's tables start at
+ * the right size. None for stdin and gzip: an overestimate would cost memory, an underestimate
+ * only a growth.
+ */
+function expectedEvents(file: string): number | undefined {
+  if (file === '-' || file.endsWith('.gz')) return undefined;
+  try {
+    return Math.floor(statSync(file).size / BYTES_PER_EVENT);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads a log into a metrics engine; ask it for `metrics()` or `grouped()` afterwards.
+ *
+ * @example
+ * const engine = await readMetricsEngine('events.jsonl');
+ * console.log(engine.metrics({ bins: 15 }).calibration.ece);
+ */
+export async function readMetricsEngine(file: string, options: ReadOptions = {}): Promise<MetricsEngine> {
+  const engine = createMetricsEngine({ expectedEvents: expectedEvents(file) });
+  await readLogLines(file, (line) => engine.pushLine(line), options);
+  return engine;
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * Verify
+ * -----------------------------------------------------------------------------------------------*/
+
+/** The verdict of `verifyLog`. */
+export interface LogVerification {
+  ok: boolean;
+  /** Non-blank lines. */
+  lines: number;
+  /** Lines that parsed as JSON and went to the chain verifier. */
+  events: number;
+  chains: number;
+  /** Exact repeats of the event just before them in their chain (at-least-once delivery). */
+  duplicates: number;
+  /** Lines that are not JSON, or JSON that fails the event schema. */
+  malformed: { count: number; lines: number[] };
+  /** The first break, with the line it was found at. */
+  firstBreak: (ChainBreak & { line: number }) | null;
+  /** How many chains are broken. */
+  brokenChains: number;
+}
+
+/**
+ * Verifies every hash chain in a log, streaming. Lines that are not JSON cannot be placed in a
+ * chain and are reported as malformed (a deleted or garbled event then shows as a `missing` or
+ * `changed` break of its chain). Events that fail the schema are still checked against their
+ * hash, so a tampered value is reported as a break rather than only as malformed.
+ *
+ * @example
+ * const { ok, firstBreak } = await verifyLog('events.jsonl');
+ */
+export async function verifyLog(file: string, options: ReadOptions = {}): Promise<LogVerification> {
+  const verifier = createChainVerifier({ hashEvent: (event) => nodeSha256(hashInput(event)) });
+  let line = 0;
+  let lines = 0;
+  let malformed = 0;
+  const malformedLines: number[] = [];
+  // Line numbers of events pushed to the verifier, in push order: breaks are reported by index.
+  let lineOf = new Int32Array(1 << 16);
+  let pushed = 0;
+  await readLogLines(
+    file,
+    (text) => {
+      line++;
+      if (text.trim().length === 0) return;
+      lines++;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        malformed++;
+        if (malformedLines.length < 20) malformedLines.push(line);
+        return;
+      }
+      if (!isDeliberateEvent(value)) {
+        malformed++;
+        if (malformedLines.length < 20) malformedLines.push(line);
+      }
+      if (pushed >= lineOf.length) {
+        const next = new Int32Array(lineOf.length * 2);
+        next.set(lineOf);
+        lineOf = next;
+      }
+      lineOf[pushed++] = line;
+      verifier.push(value);
+    },
+    options,
+  );
+  const result = verifier.result();
+  const first = result.firstBreak;
+  return {
+    ok: result.ok,
+    lines,
+    events: result.events,
+    chains: result.chains.length,
+    duplicates: result.duplicates,
+    malformed: { count: malformed, lines: malformedLines },
+    firstBreak: first ? { ...first, line: lineOf[first.index] ?? line + 1 } : null,
+    brokenChains: result.breaks.length,
+  };
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * Simulate
+ * -----------------------------------------------------------------------------------------------*/
+
+async function write(out: Writable, text: string): Promise<void> {
+  if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', resolve));
+}
+
+/**
+ * Writes a simulated log as JSONL to `file` (gzip when it ends in `.gz`) or to a stream, with
+ * backpressure, so millions of events need no more memory than a few. Resolves with the number of
+ * events written.
+ *
+ * @example
+ * await writeSimulatedLog('demo.jsonl', { decisions: 2000, seed: 7 });
+ */
+export async function writeSimulatedLog(
+  target: string | Writable,
+  options: SimulationOptions = {},
+): Promise<number> {
+  const events = simulateEvents({ sha256: nodeSha256, ...options });
+  const toFile = typeof target === 'string';
+  const file = toFile ? createWriteStream(target) : null;
+  const gzip = toFile && target.endsWith('.gz') ? createGzip() : null;
+  const out: Writable = gzip ?? file ?? (target as Writable);
+  const done = gzip && file ? pipeline(gzip, file) : null;
+  let count = 0;
+  let batch = '';
+  for (const event of events) {
+    batch += JSON.stringify(event) + '\n';
+    count++;
+    // Batching lines into ~256 KB writes: one write per event is the slowest part otherwise.
+    if (batch.length > 262_144) {
+      await write(out, batch);
+      batch = '';
+    }
+  }
+  if (batch.length > 0) await write(out, batch);
+  if (toFile) {
+    if (done) {
+      gzip?.end();
+      await done;
+    } else {
+      await new Promise<void>((resolve, reject) =>
+        file?.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      );
+    }
+  }
+  return count;
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * Report
+ * -----------------------------------------------------------------------------------------------*/
+
+/**
+ * The stylesheet of @deliberate/charts, read at run time from the installed package: `src/` in
+ * the workspace (tsx, tests), `dist/` when published. Empty when neither is found.
+ */
+export function loadChartsCss(): string {
+  const require = createRequire(import.meta.url);
+  let dir: string;
+  try {
+    dir = path.dirname(require.resolve('@deliberate/charts/package.json'));
+  } catch {
+    return '';
+  }
+  for (const candidate of ['src/charts.css', 'dist/charts.css', 'charts.css']) {
+    const file = path.join(dir, candidate);
+    if (existsSync(file)) return readFileSync(file, 'utf8');
+  }
+  return '';
+}
+
+/** The dashboard's stylesheet, read next to this module (src/ under tsx, dist/ when built). */
+export function loadDashboardCss(): string {
+  const file = new URL('./dashboard/dashboard.css', import.meta.url);
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
+}
+
+/** Options for `writeReport`. */
+export interface WriteReportOptions {
+  /** @default 'en' */
+  lang?: 'de' | 'en' | undefined;
+  /** Shown as the data source. @default the file name */
+  source?: string | undefined;
+  /** Fixed in tests. @default now */
+  generatedAt?: Date | undefined;
+}
+
+/**
+ * Renders the self-contained HTML report and writes it to `file`. React and the charts are loaded
+ * only here, so `deliberate metrics` does not pay for them.
+ *
+ * @example
+ * await writeReport('report.html', engine.metrics(), { lang: 'de', source: 'events.jsonl' });
+ */
+export async function writeReport(
+  file: string,
+  result: MetricsReport,
+  options: WriteReportOptions = {},
+): Promise<void> {
+  const { renderReportHtml } = await import('./report/report.tsx');
+  const html = renderReportHtml(result, {
+    lang: options.lang,
+    css: `${loadChartsCss()}\n${loadDashboardCss()}`,
+    source: options.source,
+    generatedAt: options.generatedAt,
+  });
+  await new Promise<void>((resolve, reject) => {
+    const out = createWriteStream(file);
+    out.on('error', reject);
+    out.end(html, () => resolve());
+  });
+}
+
+export type { ReportLocale, ReportOptions } from './report/report.tsx';

@@ -1,0 +1,150 @@
+import { canonicalize, hashCanonical as referenceHash } from '@deliberate/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, hashCanonical, sha256Hex, sha256HexNative, sha256HexPortable } from './hash.ts';
+import { uuidv7 } from './id.ts';
+import { makeChain } from './testing/drafts.ts';
+
+/** The reference's verdict: its text, or that it throws. */
+function reference(value: unknown): { text: string } | { throws: true } {
+  try {
+    return { text: canonicalize(value) };
+  } catch {
+    return { throws: true };
+  }
+}
+
+function fast(value: unknown): { text: string } | { throws: true } {
+  try {
+    return { text: canonicalJson(value) };
+  } catch {
+    return { throws: true };
+  }
+}
+
+/** Strings that stress escaping, sorting and surrogates. */
+const awkwardString = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme' }),
+  fc.constantFrom(
+    '',
+    '\u2028',
+    '\u0000',
+    '\ud800',
+    'a\udc00b',
+    '\ud83d\ude00',
+    '\\ud800',
+    '"\\',
+    'é',
+    'e\u0301',
+  ),
+);
+const awkwardKey = fc.oneof(
+  awkwardString,
+  fc.constantFrom('0', '1', '10', '9', '01', '4294967295', '__proto__', 'toJSON', 'constructor'),
+);
+const awkwardValue = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    awkwardString,
+    fc.double(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.constantFrom(-0, 1e21, 5e-7, 0.1 + 0.2, Number.MAX_SAFE_INTEGER + 2, NaN, Infinity),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(awkwardKey, tie('value'), { maxKeys: 5 }),
+  ),
+})).value;
+
+describe('canonicalJson', () => {
+  it('is the reference canonicalisation on arbitrary JSON', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJson(value)).toBe(canonicalize(value));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('agrees with the reference on awkward values, including where the reference throws', () => {
+    fc.assert(
+      fc.property(awkwardValue, (value) => {
+        expect(fast(value)).toEqual(reference(value));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('agrees on the edge cases one by one', () => {
+    const date = new Date(Date.UTC(2026, 0, 1));
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic['self'] = cyclic;
+    const sparse = [1, , 3]; // eslint-disable-line no-sparse-arrays
+    const cases: unknown[] = [
+      { b: 1, a: 2, 10: 'x', 9: 'y' },
+      JSON.parse('{"__proto__": {"x": 1}, "a": 1}'),
+      { toJSON: () => ({ z: 1, y: 2 }) },
+      { when: date },
+      { lone: '\ud800' },
+      { '\udfff': 1 },
+      { text: 'a\\ud800 literally' },
+      { gone: undefined, kept: 1 },
+      [undefined, () => 1],
+      sparse,
+      { n: NaN },
+      { n: -Infinity },
+      { big: 1n },
+      cyclic,
+      new Map([[1, 2]]),
+      Object.create(null) as object,
+    ];
+    for (const value of cases) expect(fast(value)).toEqual(reference(value));
+  });
+
+  it('gives stamped events the reference hash', () => {
+    for (const event of makeChain(50)) {
+      const { hash: _hash, ...rest } = event;
+      expect(hashCanonical(rest)).toBe(referenceHash(rest));
+      expect(hashCanonical(rest)).toBe(event.hash);
+    }
+  });
+});
+
+describe('sha256Hex', () => {
+  it('uses the native SHA-256 in Node', () => {
+    expect(sha256HexNative).toBeTypeOf('function');
+    expect(sha256Hex).toBe(sha256HexNative);
+  });
+
+  it('native and portable agree on arbitrary text', () => {
+    const native = sha256HexNative as (text: string) => string;
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+        expect(native(text)).toBe(sha256HexPortable(text));
+      }),
+      { numRuns: 500 },
+    );
+    expect(sha256HexPortable('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('uuidv7', () => {
+  it('makes unique, well-formed v7 ids that sort in creation order', () => {
+    const ids = Array.from({ length: 5000 }, () => uuidv7());
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+  });
+
+  it('stays monotonic when the clock stands still or steps back', () => {
+    const t = Date.UTC(2030, 0, 1);
+    const ids = [uuidv7(t), uuidv7(t), uuidv7(t), uuidv7(t - 5_000), uuidv7(t + 1)];
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    // The time prefix is the clock's (48 bits of milliseconds).
+    expect(Number.parseInt(ids[0]?.replace(/-/g, '').slice(0, 12) ?? '', 16)).toBe(t);
+  });
+});

@@ -1,0 +1,400 @@
+import { judgementCommitment, type DecisionEventDraft, type FrictionPlan } from '@deliberate/core';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { DecisionProvider, useDecision, type DecisionProviderProps } from '../decision/decision-provider.tsx';
+import { IndependentJudgement, useIndependentJudgement } from './independent-judgement.tsx';
+
+const T0 = Date.parse('2026-11-22T10:00:00.000Z');
+
+const housingBenefit = {
+  kind: 'categorical',
+  options: [
+    { id: 'approve', label: 'Approve', labels: { de: 'Bewilligen', en: 'Approve' }, probability: 0.82 },
+    { id: 'reject', label: 'Reject', labels: { de: 'Ablehnen', en: 'Reject' }, probability: 0.11 },
+    {
+      id: 'request-documents',
+      label: 'Request documents',
+      labels: { de: 'Unterlagen anfordern', en: 'Request documents' },
+      probability: 0.07,
+    },
+  ],
+  recommended: 'approve',
+  model: { id: 'wohngeld-eligibility', version: '2.3.0' },
+  calibration: { calibrated: true },
+};
+
+const rentEstimate = {
+  kind: 'numeric',
+  value: 412.5,
+  unit: '€ / month',
+  interval: { lo: 360, hi: 470, level: 0.9 },
+  model: { id: 'wohngeld-amount', version: '1.4.1' },
+  calibration: { calibrated: true },
+};
+
+const ranked = {
+  kind: 'ranked',
+  options: [
+    { id: 'course-b', label: 'Welding course', probability: 0.5 },
+    { id: 'course-a', label: 'Accounting course', probability: 0.3 },
+    { id: 'coaching', label: 'Coaching', probability: 0.2 },
+  ],
+  model: { id: 'measures', version: '1' },
+};
+
+const checklist = [
+  { id: 'income', label: { en: 'Income documents checked', de: 'Einkommensnachweise geprüft' } },
+  { id: 'rent', label: { en: 'Rent contract checked', de: 'Mietvertrag geprüft' } },
+];
+
+function makePlan(overrides: Partial<FrictionPlan> = {}): FrictionPlan {
+  return {
+    policyId: 'test',
+    policyVersion: '1',
+    rule: 'fixed',
+    stakes: 'high',
+    band: 'high',
+    arm: 'ai',
+    audit: false,
+    reveal: 'after-judgement',
+    justification: 'override',
+    minOwnTimeMs: 0,
+    checklist: [],
+    ...overrides,
+  };
+}
+
+/** Stands in for the Recommendation component: reveals the AI as it would. */
+function RevealButton() {
+  const { dispatch } = useDecision();
+  return (
+    <button
+      type="button"
+      onClick={() =>
+        dispatch({ type: 'reveal', requested: false, display: { format: 'percent', text: '82 %' } })
+      }
+    >
+      Show the AI's recommendation
+    </button>
+  );
+}
+
+function Probe() {
+  const { state, lastError } = useDecision();
+  return (
+    <p data-testid="probe">
+      status: {state.status}; error: {lastError?.code ?? 'none'}
+    </p>
+  );
+}
+
+function renderDecision(ui: ReactNode, props: Partial<Omit<DecisionProviderProps, 'children'>> = {}) {
+  const events: DecisionEventDraft[] = [];
+  const result = render(
+    <DecisionProvider
+      recommendation={housingBenefit}
+      decisionId="d-1"
+      procedure="housing-benefit.eligibility"
+      caseRef="case-1"
+      actor={{ id: 'a-1', role: 'caseworker' }}
+      plan={makePlan()}
+      locale="en"
+      clock={{ now: () => T0 }}
+      onEvents={(batch) => events.push(...batch)}
+      {...props}
+    >
+      {ui}
+      <RevealButton />
+      <Probe />
+    </DecisionProvider>,
+  );
+  return { ...result, events, user: userEvent.setup() };
+}
+
+const ofType = <T extends DecisionEventDraft['type']>(events: DecisionEventDraft[], type: T) =>
+  events.filter((event) => event.type === type) as DecisionEventDraft<T>[];
+
+describe('IndependentJudgement', () => {
+  describe('before the person has judged', () => {
+    it('offers the same options as the AI, labelled in German, without a hint of the recommendation', () => {
+      const { container } = renderDecision(<IndependentJudgement />, { locale: 'de' });
+      const group = screen.getByRole('group', { name: 'Ihre eigene Einschätzung' });
+      const radios = within(group).getAllByRole('radio');
+      expect(radios.map((radio) => radio.getAttribute('value'))).toEqual([
+        'approve',
+        'reject',
+        'request-documents',
+      ]);
+      expect(within(group).getByRole('radio', { name: 'Bewilligen' })).not.toBeChecked();
+      expect(within(group).getByRole('radio', { name: 'Ablehnen' })).toBeInTheDocument();
+      expect(within(group).getByRole('radio', { name: 'Unterlagen anfordern' })).toBeInTheDocument();
+      expect(container).not.toHaveTextContent(/82|KI empfiehlt/);
+      expect(container.querySelector('.dlb-judgement')).toHaveAttribute('data-state', 'empty');
+    });
+
+    it('offers the options in English with the locale', () => {
+      renderDecision(<IndependentJudgement />);
+      const group = screen.getByRole('group', { name: 'Your own assessment' });
+      expect(
+        within(group)
+          .getAllByRole('radio')
+          .map(
+            (radio) =>
+              radio.getAttribute('aria-label') ?? (radio as HTMLInputElement).labels?.[0]?.textContent,
+          ),
+      ).toEqual(['Approve', 'Reject', 'Request documents']);
+    });
+
+    it('lists a ranked recommendation alphabetically, so that the order does not give away the AI’s ranking', () => {
+      renderDecision(<IndependentJudgement />, { recommendation: ranked });
+      const group = screen.getByRole('group', { name: 'Your own assessment' });
+      expect(
+        within(group)
+          .getAllByRole('radio')
+          .map((radio) => (radio as HTMLInputElement).labels?.[0]?.textContent),
+      ).toEqual(['Accounting course', 'Coaching', 'Welding course']);
+    });
+
+    it('presents the minimum time as the person’s own assessment time, never as the system working', () => {
+      const { container } = renderDecision(<IndependentJudgement />, {
+        plan: makePlan({ minOwnTimeMs: 20_000 }),
+      });
+      expect(
+        screen.getByText('Take at least 20 seconds for your own assessment — 20 seconds left.'),
+      ).toBeInTheDocument();
+      expect(container).not.toHaveTextContent(/thinking|loading|processing|please wait/i);
+    });
+
+    it('keeps drafts in the protocol without logging them', async () => {
+      const { user, events, container } = renderDecision(<IndependentJudgement />);
+      await user.click(screen.getByRole('radio', { name: 'Reject' }));
+      expect(screen.getByTestId('probe')).toHaveTextContent('status: judging; error: none');
+      expect(container.querySelector('.dlb-judgement')).toHaveAttribute('data-state', 'drafting');
+      expect(events.map((event) => event.type)).toEqual(['decision.opened']);
+    });
+  });
+
+  describe('committing', () => {
+    it('records choice, own confidence, rationale and checklist, then shows them read-only with the commitment', async () => {
+      const { user, events, container } = renderDecision(<IndependentJudgement />, {
+        plan: makePlan({ checklist }),
+      });
+      await user.click(screen.getByRole('radio', { name: 'Reject' }));
+      await user.click(screen.getByRole('radio', { name: 'Rather sure' }));
+      await user.type(
+        screen.getByRole('textbox', { name: 'Your reasoning (optional)' }),
+        'Income above the limit.',
+      );
+      await user.click(screen.getByRole('checkbox', { name: 'Income documents checked' }));
+      await user.click(screen.getByRole('checkbox', { name: 'Rent contract checked' }));
+      await user.click(screen.getByRole('button', { name: 'Record my assessment' }));
+
+      const [committed] = ofType(events, 'judgement.committed');
+      const judgement = { label: 'reject', confidence: 0.7 };
+      expect(committed?.data).toEqual({
+        judgement,
+        rationale: 'Income above the limit.',
+        commitment: judgementCommitment('d-1', judgement, 'Income above the limit.'),
+        checklist: ['income', 'rent'],
+      });
+
+      // Read-only: no inputs left, the record is text, focus is on it.
+      const root = container.querySelector('.dlb-judgement');
+      expect(root).toHaveAttribute('data-state', 'committed');
+      expect(within(root as HTMLElement).queryByRole('radio')).toBeNull();
+      expect(within(root as HTMLElement).queryByRole('textbox')).toBeNull();
+      expect(within(root as HTMLElement).queryByRole('button')).toBeNull();
+      expect(screen.getByText('Your assessment has been recorded')).toHaveFocus();
+      expect(root).toHaveTextContent('Your assessmentReject');
+      expect(root).toHaveTextContent('How sure you wereRather sure');
+      expect(root).toHaveTextContent('Your reasoningIncome above the limit.');
+      const commitment = committed?.data.commitment ?? '';
+      expect(screen.getByText(/^Recorded \d{1,2}:\d{2}( [AP]M)? · [0-9a-f]{4}…$/)).toHaveTextContent(
+        `· ${commitment.slice(0, 4)}…`,
+      );
+    });
+
+    it('asks for a choice first, next to the options, and moves focus there', async () => {
+      const { user, events } = renderDecision(<IndependentJudgement />);
+      await user.click(screen.getByRole('button', { name: 'Record my assessment' }));
+      expect(screen.getByText('Choose your assessment first.')).toBeInTheDocument();
+      expect(screen.getByRole('group', { name: 'Your own assessment' })).toHaveAccessibleDescription(
+        expect.stringContaining('Choose your assessment first.'),
+      );
+      expect(screen.getByRole('radio', { name: 'Approve' })).toHaveFocus();
+      expect(ofType(events, 'judgement.committed')).toHaveLength(0);
+    });
+
+    it('refuses to commit while a checklist item is open: says so and moves focus to it', async () => {
+      const { user, events } = renderDecision(<IndependentJudgement />, { plan: makePlan({ checklist }) });
+      await user.click(screen.getByRole('radio', { name: 'Approve' }));
+      await user.click(screen.getByRole('checkbox', { name: 'Income documents checked' }));
+      await user.click(screen.getByRole('button', { name: 'Record my assessment' }));
+      expect(screen.getByText('Confirm the remaining checklist item.')).toBeInTheDocument();
+      expect(screen.getByRole('checkbox', { name: 'Rent contract checked' })).toHaveFocus();
+      expect(screen.getByRole('checkbox', { name: 'Rent contract checked' })).toHaveAttribute(
+        'aria-invalid',
+        'true',
+      );
+      expect(ofType(events, 'judgement.committed')).toHaveLength(0);
+
+      await user.click(screen.getByRole('checkbox', { name: 'Rent contract checked' }));
+      expect(screen.queryByText('Confirm the remaining checklist item.')).toBeNull();
+      await user.click(screen.getByRole('button', { name: 'Record my assessment' }));
+      expect(ofType(events, 'judgement.committed')).toHaveLength(1);
+    });
+
+    it('lets onCommit run first and cancel', async () => {
+      const onCommit = vi.fn((event: { preventDefault(): void }) => event.preventDefault());
+      const { user, events } = renderDecision(<IndependentJudgement onCommit={onCommit} />);
+      await user.click(screen.getByRole('radio', { name: 'Approve' }));
+      await user.click(screen.getByRole('button', { name: 'Record my assessment' }));
+      expect(onCommit).toHaveBeenCalledWith(
+        expect.objectContaining({ action: { type: 'commit', judgement: { label: 'approve' } } }),
+      );
+      expect(ofType(events, 'judgement.committed')).toHaveLength(0);
+      expect(screen.getByRole('radio', { name: 'Approve' })).toBeChecked();
+    });
+
+    it('cannot be edited after commit, nor after the reveal', async () => {
+      function TryToChange() {
+        const { dispatch } = useDecision();
+        return (
+          <button type="button" onClick={() => dispatch({ type: 'draft', judgement: { label: 'approve' } })}>
+            Try to change
+          </button>
+        );
+      }
+      const { user, events } = renderDecision(
+        <>
+          <IndependentJudgement />
+          <TryToChange />
+        </>,
+      );
+      await user.click(screen.getByRole('radio', { name: 'Reject' }));
+      await user.click(screen.getByRole('button', { name: 'Record my assessment' }));
+      expect(screen.queryByRole('radio')).toBeNull();
+      await user.click(screen.getByRole('button', { name: 'Try to change' }));
+      expect(screen.getByTestId('probe')).toHaveTextContent('error: judgement-locked');
+
+      await user.click(screen.getByRole('button', { name: "Show the AI's recommendation" }));
+      expect(screen.queryByRole('radio')).toBeNull();
+      expect(screen.getByText('Your assessment has been recorded').parentElement).toHaveTextContent(
+        'Your assessmentReject',
+      );
+      expect(ofType(events, 'judgement.committed')).toHaveLength(1);
+    });
+
+    it('is locked, and says why, when the AI was shown before any judgement', async () => {
+      const { user, container } = renderDecision(<IndependentJudgement />, {
+        plan: makePlan({ reveal: 'immediate' }),
+      });
+      await user.click(screen.getByRole('button', { name: "Show the AI's recommendation" }));
+      expect(container.querySelector('.dlb-judgement')).toHaveAttribute('data-state', 'locked');
+      expect(
+        screen.getByText(
+          "The AI's recommendation has already been shown, so an independent assessment can no longer be recorded.",
+        ),
+      ).toBeInTheDocument();
+      expect(screen.queryByRole('radio')).toBeNull();
+    });
+
+    it('is unavailable without options to judge between', () => {
+      const { container } = renderDecision(<IndependentJudgement />, { recommendation: null });
+      expect(container.querySelector('.dlb-judgement')).toHaveAttribute('data-state', 'unavailable');
+    });
+
+    it('takes the options from the host when there is no recommendation', async () => {
+      const { user, events } = renderDecision(
+        <IndependentJudgement
+          options={[
+            { id: 'yes', label: 'Yes' },
+            { id: 'no', label: 'No' },
+          ]}
+        />,
+        { recommendation: null },
+      );
+      await user.click(screen.getByRole('radio', { name: 'No' }));
+      await user.click(screen.getByRole('button', { name: 'Record my assessment' }));
+      expect(ofType(events, 'judgement.committed')[0]?.data.judgement).toEqual({ label: 'no' });
+    });
+  });
+
+  describe('for a numeric decision', () => {
+    it('reads a German amount with a decimal comma', async () => {
+      const { user, events } = renderDecision(<IndependentJudgement />, {
+        recommendation: rentEstimate,
+        locale: 'de',
+      });
+      await user.type(screen.getByRole('textbox', { name: 'Ihr Betrag (€ / month)' }), '412,50');
+      await user.click(screen.getByRole('button', { name: 'Meine Einschätzung festhalten' }));
+      expect(ofType(events, 'judgement.committed')[0]?.data.judgement).toEqual({ value: 412.5 });
+      expect(screen.getByText('Ihre Einschätzung ist festgehalten').parentElement).toHaveTextContent(
+        'Ihre Einschätzung412,50 € / month',
+      );
+    });
+
+    it('rejects "412.50" in German rather than reading it as 41 250, and says how to write it', async () => {
+      const { user, events } = renderDecision(<IndependentJudgement />, {
+        recommendation: rentEstimate,
+        locale: 'de',
+      });
+      const input = screen.getByRole('textbox', { name: 'Ihr Betrag (€ / month)' });
+      await user.type(input, '412.50');
+      await user.click(screen.getByRole('button', { name: 'Meine Einschätzung festhalten' }));
+      expect(input).toHaveFocus();
+      expect(input).toHaveAttribute('aria-invalid', 'true');
+      expect(input).toHaveAccessibleDescription(
+        expect.stringContaining('Geben Sie den Betrag als Zahl ein, zum Beispiel 412,50.'),
+      );
+      expect(ofType(events, 'judgement.committed')).toHaveLength(0);
+    });
+
+    it('reads English grouping', async () => {
+      const { user, events } = renderDecision(<IndependentJudgement />, { recommendation: rentEstimate });
+      await user.type(screen.getByRole('textbox', { name: 'Your amount (€ / month)' }), '1,234.5');
+      await user.click(screen.getByRole('button', { name: 'Record my assessment' }));
+      expect(ofType(events, 'judgement.committed')[0]?.data.judgement).toEqual({ value: 1234.5 });
+      expect(screen.getByText('Your assessment has been recorded').parentElement).toHaveTextContent(
+        'Your assessment1,234.50 € / month',
+      );
+    });
+  });
+
+  describe('useIndependentJudgement', () => {
+    it('gives prop bags that wire a team’s own markup (KoliBri, KERN) with the same behaviour', async () => {
+      function OwnDesignSystem() {
+        const j = useIndependentJudgement();
+        if (j.committed) return <p>Recorded: {j.committed.text}</p>;
+        return (
+          <div {...j.rootProps}>
+            <fieldset {...j.fieldsetProps}>
+              <legend {...j.legendProps}>Eigene Einschätzung</legend>
+              {j.shape?.kind === 'choice'
+                ? j.shape.options.map((option) => (
+                    <span key={option.id}>
+                      <input {...j.optionProps(option.id)} />
+                      <label {...j.optionLabelProps(option.id)}>{option.label.toUpperCase()}</label>
+                    </span>
+                  ))
+                : null}
+              {j.errors.decision ? <span {...j.errorProps('decision')}>{j.errors.decision}</span> : null}
+            </fieldset>
+            <button {...j.commitButtonProps}>Speichern</button>
+          </div>
+        );
+      }
+      const { user, events } = renderDecision(<OwnDesignSystem />);
+      await user.click(screen.getByRole('button', { name: 'Speichern' }));
+      expect(screen.getByRole('group', { name: 'Eigene Einschätzung' })).toHaveAccessibleDescription(
+        'Choose your assessment first.',
+      );
+      await user.click(screen.getByRole('radio', { name: 'REJECT' }));
+      await user.click(screen.getByRole('button', { name: 'Speichern' }));
+      expect(screen.getByText('Recorded: Reject')).toBeInTheDocument();
+      expect(ofType(events, 'judgement.committed')[0]?.data.judgement).toEqual({ label: 'reject' });
+    });
+  });
+});

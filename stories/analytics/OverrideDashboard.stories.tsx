@@ -1,0 +1,101 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, within } from 'storybook/test';
+import { metricsFromEvents, simulateEvents } from '@deliberate/analytics';
+import { OverrideDashboard } from '@deliberate/analytics/dashboard';
+import '../../packages/charts/src/charts.css';
+import '@deliberate/analytics/dashboard.css';
+
+/*
+ * The evaluator dashboard fed by a simulated deployment, computed in the browser: the simulator
+ * writes a hash-chained log (staff with different reliance habits, two model versions, an A/B test
+ * of screens, outcomes recorded weeks later), and the pure streaming engine turns it into metrics.
+ */
+const result = metricsFromEvents(simulateEvents({ decisions: 1500, seed: 'storybook' }));
+const shortLog = metricsFromEvents(simulateEvents({ decisions: 300, seed: 'storybook-short', days: 21 }));
+const noTruth = metricsFromEvents(
+  [...simulateEvents({ decisions: 300, seed: 'storybook-no-truth' })].filter(
+    (event) => event.type !== 'outcome.recorded',
+  ),
+);
+
+const meta = {
+  title: 'Evaluators/OverrideDashboard',
+  component: OverrideDashboard,
+  args: { result, locale: 'de' },
+  argTypes: {
+    locale: { control: 'inline-radio', options: ['de', 'en'] },
+    result: { control: false },
+  },
+  parameters: {
+    layout: 'fullscreen',
+    docs: {
+      description: {
+        component:
+          'Do people rely on the AI appropriately, where not, and did a change of model or screen make it better? Summary tiles (each rate with its Wilson 95 % interval and k of n), the AI’s reliability diagram, the override rate by AI confidence, rates over time, reason codes, decision times and explanation use. Takes the result of the pure metrics engine (`metricsFromEvents`, `createMetricsEngine`); here a simulated log of 1,500 decisions computed in the browser.',
+      },
+    },
+  },
+} satisfies Meta<typeof OverrideDashboard>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const German: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const dashboard = canvas.getByRole('region', { name: 'Verlassen auf KI-Empfehlungen' });
+    await expect(dashboard).toHaveAttribute('data-state', 'ready');
+    await expect(canvas.getByRole('heading', { level: 3, name: 'Kalibrierung der KI' })).toBeInTheDocument();
+    const tile = canvas.getByText('Übervertrauen', { selector: 'dt' }).closest('div');
+    await expect(tile).toHaveTextContent(/95-%-Intervall \d+ % bis \d+ %/);
+  },
+};
+
+export const English: Story = {
+  args: { locale: 'en' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      canvas.getByRole('heading', { level: 3, name: 'Override rate by AI confidence' }),
+    ).toBeInTheDocument();
+    await expect(canvas.getByRole('table', { name: 'Override rate by AI confidence' })).toBeInTheDocument();
+    await expect(canvas.getByRole('table', { name: 'Reasons given' })).toBeInTheDocument();
+  },
+};
+
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  args: { locale: 'en' },
+};
+
+export const DarkGerman: Story = {
+  globals: { theme: 'dark' },
+  args: { locale: 'de' },
+};
+
+/** Three weeks of data: rates per week instead of per month. */
+export const ShortLogWeekly: Story = {
+  args: { locale: 'en', result: shortLog },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText(/per week/)).toBeInTheDocument();
+  },
+};
+
+/** No outcomes recorded yet: the truth-based rates say "no cases" instead of 0 %. */
+export const NoOutcomesYet: Story = {
+  args: { locale: 'en', result: noTruth },
+  play: async ({ canvasElement }) => {
+    const tile = within(canvasElement).getByText('Over-reliance', { selector: 'dt' }).closest('div');
+    await expect(tile).toHaveAttribute('data-state', 'empty');
+    await expect(canvasElement.innerHTML).not.toContain('NaN');
+  },
+};
+
+export const Empty: Story = {
+  args: { locale: 'en', result: metricsFromEvents([]) },
+};
+
+/** The parts on their own, for a custom layout, with the charts' tables shown. */
+export const SummaryAndTables: Story = {
+  args: { locale: 'de', parts: ['summary', 'confidence', 'reasons'], showTables: true },
+};

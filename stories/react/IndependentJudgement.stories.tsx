@@ -1,0 +1,286 @@
+import type { DecisionAction, FrictionPlan } from '@deliberate/core';
+import { IndependentJudgement, useDecision, type DecisionProviderProps } from '@deliberate/react';
+import '@deliberate/react/styles.css';
+import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { StoryDecision } from '../fixtures/decision.tsx';
+import { housingBenefit, rentEstimate } from '../fixtures/recommendations.ts';
+
+/*
+ * The person's own judgement before the AI is revealed. Each story sets up a decision through
+ * `parameters.decision` (provider props) and, where a state needs earlier steps, replays them
+ * through `parameters.script` — the same protocol actions a person's clicks would dispatch.
+ */
+
+const basePlan: FrictionPlan = {
+  policyId: 'storybook',
+  policyVersion: '1',
+  rule: 'story',
+  stakes: 'high',
+  band: 'high',
+  arm: 'ai',
+  audit: false,
+  reveal: 'after-judgement',
+  justification: 'override',
+  minOwnTimeMs: 0,
+  checklist: [],
+};
+
+const checklist: FrictionPlan['checklist'] = [
+  { id: 'income', label: { en: 'Income documents checked', de: 'Einkommensnachweise geprüft' } },
+  { id: 'rent', label: { en: 'Rent contract checked', de: 'Mietvertrag geprüft' } },
+];
+
+const REVEAL: DecisionAction = {
+  type: 'reveal',
+  requested: false,
+  display: { format: 'percent', text: '82 %' },
+};
+
+/** Replays protocol actions once, as if the person had taken those steps. */
+function Script({ actions }: { actions: readonly DecisionAction[] }) {
+  const { dispatch } = useDecision();
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current) return;
+    done.current = true;
+    for (const action of actions) dispatch(action);
+  }, [actions, dispatch]);
+  return null;
+}
+
+/** Stands in for the Recommendation component (another family): reveals the AI. */
+function RevealButton({ locale }: { locale: string }) {
+  const { dispatch, allowed } = useDecision();
+  if (!allowed.reveal.allowed) return null;
+  return (
+    <button type="button" className="story-button" onClick={() => dispatch(REVEAL)}>
+      {locale === 'en' ? "Show the AI's recommendation" : 'Empfehlung der KI anzeigen'}
+    </button>
+  );
+}
+
+interface DecisionSetup {
+  decision?: Partial<Omit<DecisionProviderProps, 'children'>>;
+  script?: readonly DecisionAction[];
+}
+
+function Frame({
+  children,
+  setup,
+  locale,
+}: {
+  children: ReactNode;
+  setup: DecisionSetup;
+  locale: 'de' | 'en';
+}) {
+  return (
+    <div className="dlb-root" style={{ padding: '1rem', maxWidth: '44rem' }}>
+      <StoryDecision recommendation={housingBenefit} plan={basePlan} locale={locale} {...setup.decision}>
+        {setup.script ? <Script actions={setup.script} /> : null}
+        {children}
+        <RevealButton locale={locale} />
+      </StoryDecision>
+    </div>
+  );
+}
+
+const localeOf = (context: Pick<StoryContext, 'globals'>): 'de' | 'en' =>
+  context.globals['locale'] === 'en' ? 'en' : 'de';
+
+const meta = {
+  title: 'Components/IndependentJudgement',
+  component: IndependentJudgement,
+  args: { showConfidence: true, showRationale: true },
+  argTypes: {
+    showConfidence: { control: 'boolean', description: 'Ask for the person’s own confidence (five steps).' },
+    showRationale: { control: 'boolean', description: 'Offer a free-text rationale.' },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The person records their own decision before the AI is revealed (judge first). The options are the AI’s, without any hint of its recommendation; ranked lists appear alphabetically. Once recorded, the judgement is read-only and shows its time and commitment hash. A minimum own-assessment time is presented as the person’s own time, never as the system working.',
+      },
+    },
+  },
+  render: (args, context) => (
+    <Frame
+      setup={(context.parameters['setup'] as DecisionSetup | undefined) ?? {}}
+      locale={localeOf(context)}
+    >
+      <IndependentJudgement {...args} />
+    </Frame>
+  ),
+} satisfies Meta<typeof IndependentJudgement>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const JudgeFirst: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const group = canvas.getByRole('group', { name: 'Ihre eigene Einschätzung' });
+    await userEvent.click(within(group).getByRole('radio', { name: 'Ablehnen' }));
+    await userEvent.click(canvas.getByRole('radio', { name: 'Eher sicher' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Meine Einschätzung festhalten' }));
+    await expect(canvas.getByText('Ihre Einschätzung ist festgehalten')).toHaveFocus();
+    await expect(canvas.getByText(/^Festgehalten \d{2}:\d{2} · [0-9a-f]{4}…$/)).toBeVisible();
+    await expect(canvas.queryByRole('radio')).toBeNull();
+    await waitFor(() =>
+      expect(canvas.getByRole('list', { name: 'Recorded events' })).toHaveTextContent('judgement.committed'),
+    );
+  },
+};
+
+export const Numeric: Story = {
+  parameters: { setup: { decision: { recommendation: rentEstimate } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Ihr Betrag (€ / Monat)' }), '412,50');
+    await userEvent.click(canvas.getByRole('button', { name: 'Meine Einschätzung festhalten' }));
+    await expect(canvas.getByText('Ihre Einschätzung ist festgehalten').parentElement).toHaveTextContent(
+      '412,50 € / Monat',
+    );
+  },
+};
+
+export const NumericInvalid: Story = {
+  parameters: { setup: { decision: { recommendation: rentEstimate } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const input = canvas.getByRole('textbox', { name: 'Ihr Betrag (€ / Monat)' });
+    await userEvent.type(input, '412.50');
+    await userEvent.click(canvas.getByRole('button', { name: 'Meine Einschätzung festhalten' }));
+    await expect(input).toHaveFocus();
+    await expect(input).toHaveAccessibleDescription(
+      expect.stringContaining('Geben Sie den Betrag als Zahl ein, zum Beispiel 412,50.'),
+    );
+  },
+};
+
+export const WithChecklist: Story = {
+  parameters: { setup: { decision: { plan: { ...basePlan, checklist } } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('radio', { name: 'Bewilligen' }));
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Einkommensnachweise geprüft' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Meine Einschätzung festhalten' }));
+    await expect(canvas.getByText('Bestätigen Sie den noch offenen Prüfpunkt.')).toBeVisible();
+    await expect(canvas.getByRole('checkbox', { name: 'Mietvertrag geprüft' })).toHaveFocus();
+    await userEvent.keyboard(' ');
+    await userEvent.click(canvas.getByRole('button', { name: 'Meine Einschätzung festhalten' }));
+    await expect(canvas.getByText('Ihre Einschätzung ist festgehalten')).toBeVisible();
+  },
+};
+
+export const Committed: Story = {
+  parameters: {
+    setup: {
+      script: [
+        {
+          type: 'commit',
+          judgement: { label: 'reject', confidence: 0.7 },
+          rationale: 'Einkommen liegt über der Grenze.',
+        },
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() =>
+      expect(canvasElement.querySelector('.dlb-judgement')).toHaveAttribute('data-state', 'committed'),
+    );
+    await expect(canvas.queryByRole('radio')).toBeNull();
+    await expect(canvas.getByText('Einkommen liegt über der Grenze.')).toBeVisible();
+  },
+};
+
+export const MinOwnTimeRunning: Story = {
+  parameters: { setup: { decision: { plan: { ...basePlan, minOwnTimeMs: 60_000 } } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      canvas.getByText(/^Nehmen Sie sich mindestens 60 Sekunden für Ihre eigene Einschätzung – noch/),
+    ).toBeVisible();
+    await expect(canvasElement).not.toHaveTextContent(/lädt|denkt|Bitte warten/);
+  },
+};
+
+export const Locked: Story = {
+  parameters: { setup: { decision: { plan: { ...basePlan, reveal: 'immediate' } }, script: [REVEAL] } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() =>
+      expect(canvasElement.querySelector('.dlb-judgement')).toHaveAttribute('data-state', 'locked'),
+    );
+  },
+};
+
+export const English: Story = {
+  globals: { locale: 'en' },
+  parameters: { setup: { decision: { plan: { ...basePlan, checklist, minOwnTimeMs: 20_000 } } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('group', { name: 'Your own assessment' })).toBeVisible();
+    await expect(canvas.getByRole('radio', { name: 'Request documents' })).toBeVisible();
+    await expect(
+      canvas.getByText(/^Take at least 20 seconds for your own assessment — \d+ seconds? left\.$/),
+    ).toBeVisible();
+  },
+};
+
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  parameters: { setup: { decision: { plan: { ...basePlan, checklist } } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Meine Einschätzung festhalten' }));
+    await expect(canvas.getByText('Wählen Sie zuerst Ihre Einschätzung.')).toBeVisible();
+  },
+};
+
+export const HighContrast: Story = {
+  globals: { theme: 'high-contrast' },
+  parameters: { setup: { script: [{ type: 'commit', judgement: { label: 'approve', confidence: 0.9 } }] } },
+};
+
+export const AllStates: Story = {
+  render: (args, context) => {
+    const locale = localeOf(context);
+    const states: { name: string; setup: DecisionSetup; defaultValue?: { label: string } }[] = [
+      { name: 'empty', setup: {} },
+      { name: 'drafting', setup: {}, defaultValue: { label: 'reject' } },
+      {
+        name: 'committed',
+        setup: { script: [{ type: 'commit', judgement: { label: 'approve', confidence: 0.9 } }] },
+      },
+      {
+        name: 'locked',
+        setup: { decision: { plan: { ...basePlan, reveal: 'immediate' } }, script: [REVEAL] },
+      },
+      { name: 'unavailable', setup: { decision: { recommendation: null } } },
+    ];
+    return (
+      <div style={{ display: 'grid', gap: '1.5rem' }}>
+        {states.map(({ name, setup, defaultValue }) => (
+          <section key={name} aria-label={`data-state="${name}"`}>
+            <h2 style={{ fontSize: '1rem', margin: '0 0 .5rem' }}>
+              <code>data-state="{name}"</code>
+            </h2>
+            <Frame setup={setup} locale={locale}>
+              <IndependentJudgement {...args} {...(defaultValue ? { defaultValue } : {})} />
+            </Frame>
+          </section>
+        ))}
+      </div>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    await waitFor(() =>
+      expect(
+        [...canvasElement.querySelectorAll('.dlb-judgement')].map((el) => el.getAttribute('data-state')),
+      ).toEqual(['empty', 'drafting', 'committed', 'locked', 'unavailable']),
+    );
+  },
+};

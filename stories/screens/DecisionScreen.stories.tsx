@@ -1,0 +1,244 @@
+import type { FrictionPlan } from '@deliberate/core';
+import { fromCdsHooksCard } from '@deliberate/core/adapters';
+import { DecisionScreen, type Locale } from '@deliberate/react';
+import '@deliberate/react/styles.css';
+import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { StoryDecision, type StoryDecisionProps } from '../fixtures/decision.tsx';
+import {
+  cdsHooksCard,
+  housingBenefit,
+  invalidRecommendation,
+  lowConfidence,
+  rentEstimate,
+  uncalibrated,
+} from '../fixtures/recommendations.ts';
+
+/*
+ * The composed decision screen in every flow the issue names. Interactive stories use explicit
+ * plans without a minimum own-assessment time so their play functions need not wait; the
+ * `MinimumOwnTime` story shows the wait as it appears to a person.
+ */
+
+const localeOf = (context: Pick<StoryContext, 'globals'>): Locale =>
+  context.globals['locale'] === 'en' ? 'en' : 'de';
+
+function plan(overrides: Partial<FrictionPlan>): FrictionPlan {
+  return {
+    policyId: 'storybook',
+    policyVersion: '1',
+    rule: 'story',
+    stakes: 'medium',
+    band: 'medium',
+    arm: 'ai',
+    audit: false,
+    reveal: 'after-judgement',
+    justification: 'override',
+    minOwnTimeMs: 0,
+    checklist: [],
+    ...overrides,
+  };
+}
+
+type Render = NonNullable<Meta<typeof DecisionScreen>['render']>;
+
+function inDecision(decision: Omit<StoryDecisionProps, 'children'>): Render {
+  const StoryRender: Render = (args, context) => (
+    <StoryDecision
+      recommendation={housingBenefit}
+      {...decision}
+      locale={decision.locale ?? localeOf(context)}
+    >
+      <DecisionScreen {...args} />
+    </StoryDecision>
+  );
+  return StoryRender;
+}
+
+const cds = fromCdsHooksCard(cdsHooksCard, { confidence: 0.78, calibrated: false });
+
+const meta = {
+  title: 'Screens/DecisionScreen',
+  component: DecisionScreen,
+  args: { judgement: 'auto', headingLevel: 2 },
+  argTypes: {
+    judgement: { control: 'inline-radio', options: ['auto', 'always', 'never'] },
+    headingLevel: { control: 'inline-radio', options: [2, 3, 4] },
+  },
+  parameters: {
+    layout: 'fullscreen',
+    docs: {
+      description: {
+        component: [
+          'The default decision screen: oversight controls, the person’s own judgement, the AI’s recommendation (revealed as the',
+          'friction plan allows), and the finalize step. Every part sits in an error boundary. `data-state` is the protocol status,',
+          '`data-reveal` the plan’s reveal mode. The events each flow recorded are listed under the screen.',
+        ].join('\n'),
+      },
+    },
+  },
+} satisfies Meta<typeof DecisionScreen>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const screenOf = (canvasElement: HTMLElement) => {
+  const region = canvasElement.querySelector<HTMLElement>('.dlb-screen');
+  if (!region) throw new Error('No DecisionScreen rendered');
+  return region;
+};
+
+/* -------------------------------------------------------------------------------------------------
+ * Policies
+ * -----------------------------------------------------------------------------------------------*/
+
+/** The default policy at high stakes: judge first, a reason for every outcome, 20 s own time, a checklist. */
+export const HighStakesDefaultPolicy: Story = {
+  render: inDecision({ stakes: 'high' }),
+};
+
+/** Judge first, then the AI; the person disagrees and overrides with a reason. Keyboard only. */
+export const JudgeFirstOverrideWithReason: Story = {
+  render: inDecision({ plan: plan({ reveal: 'after-judgement' }), locale: 'en' }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(screenOf(canvasElement));
+    await userEvent.click(canvas.getByRole('radio', { name: 'Reject' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Record my assessment' }));
+    await canvas.findByText(/You and the AI disagree/);
+    await userEvent.click(canvas.getByRole('radio', { name: /Keep my assessment/ }));
+    await userEvent.click(
+      canvas.getByRole('checkbox', { name: 'The case file contradicts the recommendation' }),
+    );
+    await userEvent.click(canvas.getByRole('button', { name: 'Override the recommendation: Reject' }));
+    await canvas.findByText(/Final decision recorded: Reject/);
+    await waitFor(() => expect(screenOf(canvasElement)).toHaveAttribute('data-state', 'finalized'));
+    const log = within(canvasElement).getByRole('list', { name: 'Recorded events' });
+    expect(log).toHaveTextContent('decision.finalized');
+  },
+};
+
+/** The plan asks for a reason on every outcome: accepting needs one too. */
+export const AcceptWithRequiredJustification: Story = {
+  render: inDecision({ plan: plan({ reveal: 'after-judgement', justification: 'always' }), locale: 'en' }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(screenOf(canvasElement));
+    await userEvent.click(canvas.getByRole('radio', { name: 'Approve' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Record my assessment' }));
+    const accept = await canvas.findByRole('button', { name: 'Accept the recommendation: Approve' });
+    await userEvent.click(accept);
+    expect(screenOf(canvasElement)).not.toHaveAttribute('data-state', 'finalized');
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Checked against the case file' }));
+    await userEvent.click(accept);
+    await canvas.findByText(/Final decision recorded: Approve/);
+  },
+};
+
+/** Low stakes, confident and calibrated: the AI is shown at once. */
+export const Immediate: Story = {
+  render: inDecision({ plan: plan({ reveal: 'immediate', stakes: 'low', band: 'high' }) }),
+};
+
+/** The AI only on request: the person may form a view first. */
+export const OnRequest: Story = {
+  render: inDecision({ plan: plan({ reveal: 'on-request' }), locale: 'en' }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(screenOf(canvasElement));
+    await userEvent.click(canvas.getByRole('button', { name: 'Show AI recommendation' }));
+    await canvas.findByRole('heading', { name: 'AI recommendation' });
+  },
+};
+
+/** The minimum own-assessment time, shown as the person's own time, never as the system working. */
+export const MinimumOwnTime: Story = {
+  render: inDecision({ plan: plan({ reveal: 'immediate', minOwnTimeMs: 60_000 }), locale: 'en' }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(screenOf(canvasElement));
+    await canvas.findAllByText(/own assessment/);
+    expect(screenOf(canvasElement).textContent).not.toMatch(/thinking|loading|processing/i);
+  },
+};
+
+/* -------------------------------------------------------------------------------------------------
+ * Recommendations
+ * -----------------------------------------------------------------------------------------------*/
+
+export const LowConfidence: Story = {
+  render: inDecision({ recommendation: lowConfidence, plan: plan({ reveal: 'immediate' }) }),
+};
+
+export const Uncalibrated: Story = {
+  render: inDecision({ recommendation: uncalibrated, plan: plan({ reveal: 'immediate' }) }),
+};
+
+export const NumericWithInterval: Story = {
+  render: inDecision({ recommendation: rentEstimate, plan: plan({ reveal: 'after-judgement' }) }),
+};
+
+export const CdsHooksCard: Story = {
+  render: inDecision({
+    recommendation: cds.ok ? cds.value : null,
+    plan: plan({ reveal: 'immediate' }),
+    procedure: 'diabetes.hba1c-order',
+    locale: 'en',
+  }),
+};
+
+export const InvalidInput: Story = {
+  render: inDecision({ recommendation: invalidRecommendation, plan: plan({ reveal: 'immediate' }) }),
+  play: async ({ canvasElement }) => {
+    const region = screenOf(canvasElement);
+    expect(region).toHaveAttribute('data-state', 'without-ai');
+    expect(region.textContent).not.toMatch(/\d+\s?%/);
+  },
+};
+
+/* -------------------------------------------------------------------------------------------------
+ * Oversight
+ * -----------------------------------------------------------------------------------------------*/
+
+export const DecideWithoutAi: Story = {
+  render: inDecision({ plan: plan({ reveal: 'on-request' }), locale: 'en' }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(screenOf(canvasElement));
+    await userEvent.click(canvas.getByRole('button', { name: 'Decide without AI' }));
+    await waitFor(() => expect(screenOf(canvasElement)).toHaveAttribute('data-state', 'without-ai'));
+  },
+};
+
+export const AiStopped: Story = {
+  render: inDecision({ plan: plan({ reveal: 'on-request' }), locale: 'en' }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(screenOf(canvasElement));
+    await userEvent.click(canvas.getByRole('button', { name: 'Stop the AI for this procedure' }));
+    const dialog = await within(document.body).findByRole('alertdialog');
+    await userEvent.type(within(dialog).getByRole('textbox'), 'Recommendations contradict the case files');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Stop the AI' }));
+    await waitFor(() => expect(screenOf(canvasElement)).toHaveAttribute('data-state', 'ai-stopped'));
+  },
+};
+
+export const NoAiControlArm: Story = {
+  render: inDecision({ plan: plan({ reveal: 'after-judgement', arm: 'no-ai' }) }),
+};
+
+/* -------------------------------------------------------------------------------------------------
+ * Locales and themes
+ * -----------------------------------------------------------------------------------------------*/
+
+export const German: Story = {
+  render: inDecision({ plan: plan({ reveal: 'after-judgement' }), locale: 'de' }),
+};
+
+export const English: Story = {
+  render: inDecision({ plan: plan({ reveal: 'after-judgement' }), locale: 'en' }),
+};
+
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  render: inDecision({ plan: plan({ reveal: 'immediate' }) }),
+};
+
+export const HighContrast: Story = {
+  globals: { theme: 'high-contrast' },
+  render: inDecision({ plan: plan({ reveal: 'immediate' }), locale: 'en' }),
+};
