@@ -1,6 +1,7 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 import { SOURCE_CONDITION } from '../workspace.vite.ts';
 import { defaultClientConditions } from 'vite';
+import { fileURLToPath } from 'node:url';
 
 const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
@@ -9,7 +10,13 @@ const config: StorybookConfig = {
     '../stories/**/*.stories.@(ts|tsx)',
     '../examples/*/stories/**/*.stories.@(ts|tsx)',
   ],
-  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
+  addons: [
+    '@storybook/addon-docs',
+    '@storybook/addon-a11y',
+    '@storybook/addon-vitest',
+    // The "Safeguards" panel for UX reviewers (packages/storybook-addon).
+    fileURLToPath(new URL('../packages/storybook-addon/src/preset.ts', import.meta.url)),
+  ],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   typescript: { reactDocgen: 'react-docgen-typescript' },
   async viteFinal(viteConfig) {

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { analytics } from './analytics.bench.ts';
 import { charts } from './charts.bench.ts';
 import { collector } from './collector.bench.ts';
 import { logger } from './logger.bench.ts';
@@ -13,7 +14,7 @@ import { outbox } from './outbox.bench.ts';
 import { sizes } from './sizes.bench.ts';
 import type { BenchRow, BenchSuite } from './types.ts';
 
-const suites: BenchSuite[] = [sizes, react, charts, logger, outbox, collector];
+const suites: BenchSuite[] = [sizes, react, charts, logger, outbox, collector, analytics];
 
 const filter = process.argv[2];
 const rows: BenchRow[] = [];

@@ -20,6 +20,7 @@ const targets: Record<string, number> = {
 export async function bundleSize(
   entry: string,
   external: string[],
+  platform: 'browser' | 'node' = 'browser',
 ): Promise<{ bytes: number; gzip: number }> {
   const result = await build({
     entryPoints: [entry],
@@ -41,6 +42,9 @@ export async function bundleSize(
   return { bytes: code.contents.byteLength, gzip: gzipSync(code.contents, { level: 9 }).byteLength };
 }
 
+/** Packages that run only in Node. */
+const nodePackages = new Set(['@deliberate/collector']);
+
 export const sizes: BenchSuite = {
   name: 'bundle size',
   async run() {
@@ -57,9 +61,18 @@ export const sizes: BenchSuite = {
       )) {
         const entry = typeof conditions === 'object' ? conditions['@deliberate/source'] : undefined;
         if (!entry || !/\.tsx?$/.test(entry)) continue;
-        // Subpaths for Node (`./node`: file and gzip streaming) are measured as Node bundles.
-        const platform = subpath === './node' ? 'node' : 'browser';
-        const { bytes, gzip } = await bundleSize(path.join(dir, name, entry), external, platform);
+        // Node code (the collector; `./node` subpaths for file and gzip streaming) is measured as a
+        // Node bundle, with its native and third-party dependencies left to npm.
+        const isNode = nodePackages.has(manifest.name) || subpath === './node';
+        const platform = isNode ? 'node' : 'browser';
+        const thirdParty = isNode
+          ? Object.keys(manifest.dependencies ?? {}).filter((dep) => !dep.startsWith('@deliberate/'))
+          : [];
+        const { bytes, gzip } = await bundleSize(
+          path.join(dir, name, entry),
+          [...external, ...thirdParty],
+          platform,
+        );
         const kb = gzip / 1000;
         const label = subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`;
         const target = subpath === '.' ? targets[manifest.name] : undefined;

@@ -32,6 +32,12 @@ const steps = [
     vitest: true,
   },
   { name: 'storybook build (every story and guide compiles)', cmd: 'pnpm', args: ['run', 'build-storybook'] },
+  {
+    // Reuses the build above; fails when a Screens/ story has a failing safeguard.
+    name: 'safeguards audit (every story in chromium)',
+    cmd: 'pnpm',
+    args: ['run', 'audit:safeguards', '--reuse'],
+  },
   { name: 'build', cmd: 'pnpm', args: ['run', 'build'] },
   { name: 'publint', cmd: 'pnpm', args: ['run', 'publint'] },
 ];

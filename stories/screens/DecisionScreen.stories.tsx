@@ -1,6 +1,7 @@
 import type { FrictionPlan } from '@deliberate/core';
 import { fromCdsHooksCard } from '@deliberate/core/adapters';
-import { DecisionScreen, type Locale } from '@deliberate/react';
+import '@deliberate/charts/charts.css';
+import { DecisionScreen, ExplanationPanel, type Locale } from '@deliberate/react';
 import '@deliberate/react/styles.css';
 import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
@@ -13,6 +14,7 @@ import {
   rentEstimate,
   uncalibrated,
 } from '../fixtures/recommendations.ts';
+import { fullExplanation } from '../fixtures/explanations.ts';
 
 /*
  * The composed decision screen in every flow the issue names. Interactive stories use explicit
@@ -241,4 +243,32 @@ export const Dark: Story = {
 export const HighContrast: Story = {
   globals: { theme: 'high-contrast' },
   render: inDecision({ plan: plan({ reveal: 'immediate' }), locale: 'en' }),
+};
+
+/* -------------------------------------------------------------------------------------------------
+ * Explanations
+ * -----------------------------------------------------------------------------------------------*/
+
+/** The explanation slot: shown once the AI is revealed; opening and closing a panel is logged. */
+export const Explanations: Story = {
+  args: { explanation: <ExplanationPanel /> },
+  render: inDecision({
+    recommendation: fullExplanation,
+    plan: plan({ reveal: 'after-judgement' }),
+    locale: 'en',
+  }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(screenOf(canvasElement));
+    await expect(canvas.queryByRole('region', { name: 'Check the recommendation' })).toBeNull();
+    await userEvent.click(canvas.getByRole('radio', { name: 'Approve' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Record my assessment' }));
+    const explanation = await canvas.findByRole('region', { name: 'Check the recommendation' });
+    const evidence = within(explanation).getByRole('button', { name: /^Evidence from the file and the law/ });
+    evidence.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect(evidence).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.keyboard('{Enter}');
+    const log = within(canvasElement).getByRole('list', { name: 'Recorded events' });
+    await waitFor(() => expect(log).toHaveTextContent('explanation.viewed'));
+  },
 };

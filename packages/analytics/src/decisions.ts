@@ -4,8 +4,8 @@ import { parseTimestamp } from './time.ts';
 
 /*
  * The join: one compact record per decision, in columns (typed arrays), filled in as events
- * stream past in any order. Memory is O(decisions), not O(events): ~110 bytes of columns per
- * decision plus ~15 bytes of index, and strings (labels, procedures, roles, actors, reason codes,
+ * stream past in any order. Memory is O(decisions), not O(events): ~100 bytes of columns per
+ * decision plus ~16 bytes of index, and strings (labels, procedures, roles, actors, reason codes,
  * panels) are interned once. Nothing of an event is kept after it has been folded in.
  *
  * Which event counts when there are several of a kind for one decision: the latest by `ts`; on
@@ -176,7 +176,8 @@ export class DecisionTable {
   readonly strings = new Interner();
   readonly panelNames = new Interner();
   readonly contexts: DecisionContext[] = [];
-  private readonly contextIds = new Map<string, number>();
+  /** procedure → model id → model version → role → actor → context id. */
+  private readonly contextIds = new Map<string, Map<string, Map<string, Map<string, Map<string, number>>>>>();
   readonly reasons: ReasonEntry[] = [];
   private readonly reasonIds = new Map<string, number>();
   /** Reason sets: lists of indices into `reasons`. */
@@ -295,14 +296,24 @@ export class DecisionTable {
   }
 
   private contextOf(event: DeliberateEvent): number {
-    const model = modelKey(event.model);
+    // Nested maps instead of one concatenated key: no string is built per event.
+    const model = event.model;
     const role = event.actor.role ?? '';
-    const key = event.procedure + SEP + model + SEP + role + SEP + event.actor.id;
-    let id = this.contextIds.get(key);
+    let byModel = this.contextIds.get(event.procedure);
+    if (!byModel) this.contextIds.set(event.procedure, (byModel = new Map()));
+    const modelId = model === undefined ? '' : model.id;
+    const modelVersion = model === undefined ? '' : model.version;
+    let byVersion = byModel.get(modelId);
+    if (!byVersion) byModel.set(modelId, (byVersion = new Map()));
+    let byRole = byVersion.get(modelVersion);
+    if (!byRole) byVersion.set(modelVersion, (byRole = new Map()));
+    let byActor = byRole.get(role);
+    if (!byActor) byRole.set(role, (byActor = new Map()));
+    let id = byActor.get(event.actor.id);
     if (id === undefined) {
       id = this.contexts.length;
-      this.contexts.push({ procedure: event.procedure, model, role, actor: event.actor.id });
-      this.contextIds.set(key, id);
+      this.contexts.push({ procedure: event.procedure, model: modelKey(model), role, actor: event.actor.id });
+      byActor.set(event.actor.id, id);
     }
     return id;
   }

@@ -27,7 +27,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('readLogLines', () => {
+describe('readLogLines', { timeout: 30_000 }, () => {
   it('reads gzip files (detected by content) line for line like the plain file', async () => {
     const gz = path.join(dir, 'log.jsonl.gz');
     writeFileSync(gz, gzipSync(text));
@@ -63,7 +63,7 @@ describe('readLogLines', () => {
   });
 });
 
-describe('readMetricsEngine', () => {
+describe('readMetricsEngine', { timeout: 30_000 }, () => {
   it('gives the same metrics for the file, its gzip and the events in memory', async () => {
     const gz = path.join(dir, 'same.jsonl.gz');
     writeFileSync(gz, gzipSync(text));
@@ -81,7 +81,7 @@ describe('readMetricsEngine', () => {
   });
 });
 
-describe('verifyLog', () => {
+describe('verifyLog', { timeout: 30_000 }, () => {
   it('finds every chain of a simulated log intact', async () => {
     const result = await verifyLog(log);
     expect(result.ok).toBe(true);
@@ -125,7 +125,7 @@ describe('verifyLog', () => {
   });
 });
 
-describe('writeReport', () => {
+describe('writeReport', { timeout: 30_000 }, () => {
   it('writes one self-contained HTML file: inline SVG and CSS, no script, no external resource', async () => {
     const file = path.join(dir, 'report.html');
     const engine = await readMetricsEngine(log);

@@ -8,7 +8,7 @@ import { simulateEvents, simulatedStaff } from './simulate.ts';
 
 const small = { decisions: 400, seed: 'sim-test', sha256: nodeSha256 } as const;
 
-describe('simulateEvents', () => {
+describe('simulateEvents', { timeout: 30_000 }, () => {
   it('is deterministic for a seed and differs between seeds', () => {
     const a = [...simulateEvents(small)].map((e) => JSON.stringify(e));
     const b = [...simulateEvents(small)].map((e) => JSON.stringify(e));

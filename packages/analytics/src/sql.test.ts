@@ -85,7 +85,7 @@ async function compare(file: string, variant: SqlVariant, bins: number, binning:
   expectSame(sql, streaming);
 }
 
-describe('sql/metrics.sql on DuckDB equals the streaming engine', () => {
+describe('sql/metrics.sql on DuckDB equals the streaming engine', { timeout: 60_000 }, () => {
   it.each([
     ['seed-1', 'columns', 10, 'width'],
     ['seed-2', 'columns', 15, 'mass'],

@@ -12,7 +12,6 @@ import type { DeliberateEvent } from '@deliberate/core';
 
 type Obj = Record<string, unknown>;
 
-const HEX64 = /^[0-9a-f]{64}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 function isObj(value: unknown): value is Obj {
@@ -37,7 +36,13 @@ function optNum(value: unknown): boolean {
   return value === undefined || isNum(value);
 }
 function isHex64(value: unknown): boolean {
-  return typeof value === 'string' && value.length === 64 && HEX64.test(value);
+  if (typeof value !== 'string' || value.length !== 64) return false;
+  // Three of these per event: a loop over char codes is several times faster than the regex.
+  for (let i = 0; i < 64; i++) {
+    const c = value.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
 }
 
 function decisionValue(value: unknown): boolean {

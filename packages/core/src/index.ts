@@ -13,4 +13,10 @@ export * from './stakes.ts';
 export * from './events/constants.ts';
 export type * from './events/schema.ts';
 export * from './protocol/index.ts';
-export { canonicalize, hashCanonical, sha256Hex, deterministicDraw } from './util/hash.ts';
+export {
+  canonicalize,
+  deterministicDraw,
+  hashCanonical,
+  referenceCanonicalize,
+  sha256Hex,
+} from './util/hash.ts';

@@ -1,5 +1,5 @@
 import type { DecisionEventDraft, DeliberateEvent } from '@deliberate/core';
-import { hashCanonical } from './hash.ts';
+import { hashCanonical } from '@deliberate/core';
 import type { ChainHead } from './types.ts';
 
 /* -------------------------------------------------------------------------------------------------

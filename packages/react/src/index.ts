@@ -11,6 +11,7 @@ export * from './actions/index.ts';
 export * from './justification/index.ts';
 export * from './oversight/index.ts';
 export * from './screen/index.ts';
+export * from './explanation/index.ts';
 export { I18nProvider, useI18n, type I18nProviderProps } from './i18n/context.tsx';
 export { createTranslator, type Translator } from './i18n/translator.ts';
 export { formatNumber, formatPercent, formatPercentRange, formatSeconds } from './i18n/format.ts';

@@ -16,6 +16,7 @@ import {
   type RefCallback,
 } from 'react';
 import { useDecision } from '../decision/decision-provider.tsx';
+import { useSafeguard } from '../decision/safeguards.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { formatPercent, formatSeconds } from '../i18n/format.ts';
 import {
@@ -200,6 +201,7 @@ export function useDecisionActions(props: UseDecisionActionsProps = {}): UseDeci
   const { t, locale } = useI18n();
   const decision = useDecision('useDecisionActions');
   const { state, dispatch, allowed, plan, recommendation, ownTimeRemainingMs } = decision;
+  useSafeguard('actions.finalize', { minOwnTimeMs: plan.minOwnTimeMs });
   const fin = useOptionalFinalize();
   if (fin === null) {
     throw new Error('`useDecisionActions` must be used within `FinalizeStep.Root` or `FinalizeProvider`.');

@@ -21,7 +21,8 @@ import {
   type ReactNode,
   type RefCallback,
 } from 'react';
-import { useDecision } from '../decision/decision-provider.tsx';
+import { useDecision, useDecisionContext } from '../decision/decision-provider.tsx';
+import { flushExplanationViews } from '../explanation/use-view-timing.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { formatSeconds } from '../i18n/format.ts';
 import { useControllableState } from '../utils/use-controllable-state.ts';
@@ -218,6 +219,7 @@ function cancelable(action: FinalizeAction): FinalizeEvent {
 export function FinalizeProvider(props: FinalizeProviderProps) {
   const { t, locale } = useI18n();
   const { state, dispatch, plan, reasonCodes } = useDecision('FinalizeProvider');
+  const { store } = useDecisionContext('FinalizeProvider');
   const [resolution, setResolutionState] = useControllableState<Resolution | null>({
     prop: props.resolution,
     defaultProp: props.defaultResolution ?? null,
@@ -379,6 +381,8 @@ export function FinalizeProvider(props: FinalizeProviderProps) {
       submitting.current = false;
       return false;
     }
+    // Panels still open are viewing time too; after the decision the protocol takes no more.
+    flushExplanationViews(store);
     const result = dispatch(action);
     if (result.ok) {
       setErrors({});

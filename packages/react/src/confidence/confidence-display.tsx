@@ -1,6 +1,7 @@
 import type { PredictionInterval } from '@deliberate/core';
 import { useId, useMemo, type HTMLAttributes, type ReactNode } from 'react';
 import { useOptionalDecisionContext, type ConfidenceFormat } from '../decision/decision-provider.tsx';
+import { useSafeguard } from '../decision/safeguards.ts';
 import { useI18n } from '../i18n/context.tsx';
 import type { Locale } from '../messages/index.ts';
 import {
@@ -244,6 +245,18 @@ export function ConfidenceDisplay(props: ConfidenceDisplayProps) {
   });
   const state =
     description.format === 'none' ? 'none' : description.calibrated ? 'calibrated' : 'uncalibrated';
+  // Inside a decision, declare what is actually shown (safeguard manifest). A number is a
+  // percentage, a frequency, an icon array, or an interval with its stated level.
+  useSafeguard('confidence.display', {
+    displayFormat: description.format,
+    calibrated: description.calibrated,
+    numeric:
+      description.format === 'percent' ||
+      description.format === 'frequency' ||
+      description.format === 'icon-array' ||
+      (description.format === 'interval' && description.calibrated),
+    uncalibratedNotice: description.notice !== null,
+  });
 
   let graphic: ReactNode = null;
   if (showGraphic && description.meter) {

@@ -37,6 +37,16 @@ import { useStore } from 'zustand';
 import { I18nProvider } from '../i18n/context.tsx';
 import type { Locale, Messages } from '../messages/index.ts';
 import { defaultReasonCodes } from './reason-codes.ts';
+import {
+  createSafeguardRegistry,
+  publishSafeguards,
+  SAFEGUARD_MANIFEST_SCHEMA,
+  SafeguardRegistryContext,
+  type SafeguardManifest,
+} from './safeguards.ts';
+
+/** How long the provider waits for registrations to settle before it publishes the manifest. */
+const SAFEGUARD_PUBLISH_DELAY_MS = 30;
 
 /* -------------------------------------------------------------------------------------------------
  * Types
@@ -224,8 +234,55 @@ export function DecisionProvider(props: DecisionProviderProps) {
     const reasonCodes =
       p.reasonCodes ??
       (recommendation?.reasonCodes?.length ? recommendation.reasonCodes : defaultReasonCodes);
-    return { store, recommendation, issues, plan, clock, deliver, reasonCodes, gate };
+    const safeguards = createSafeguardRegistry();
+    return { store, recommendation, issues, plan, clock, deliver, reasonCodes, gate, safeguards };
   });
+
+  // The safeguard manifest: published after mount and whenever a component (un)registers,
+  // debounced, browser only. Removed again when the decision unmounts.
+  const confidenceFormat = props.confidenceFormat ?? 'verbal';
+  const hasLogger = props.logger !== undefined;
+  useEffect(() => {
+    const { safeguards, plan, recommendation, issues } = setup;
+    const { decisionId, procedure } = setup.store.getState().decision;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const publish = () => {
+      const { checklist, ...rest } = plan;
+      const manifest: SafeguardManifest = {
+        schema: SAFEGUARD_MANIFEST_SCHEMA,
+        decisionId,
+        procedure,
+        locale,
+        stakes: plan.stakes,
+        plan: { ...rest, checklist: checklist.map((item) => item.id) },
+        logger: hasLogger,
+        recommendation: recommendation
+          ? {
+              kind: recommendation.kind,
+              hasConfidence: typeof recommendation.confidence === 'number',
+              calibrated: recommendation.calibration?.calibrated === true,
+              model: recommendation.model !== undefined,
+            }
+          : null,
+        issues: issues.map((issue) => issue.code),
+        confidenceFormat,
+        components: safeguards.snapshot(),
+        publishedAt: Date.now(),
+      };
+      publishSafeguards(decisionId, manifest);
+    };
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(publish, SAFEGUARD_PUBLISH_DELAY_MS);
+    };
+    const unsubscribe = safeguards.subscribe(schedule);
+    schedule();
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+      publishSafeguards(decisionId, null);
+    };
+  }, [setup, locale, hasLogger, confidenceFormat]);
 
   useEffect(() => {
     const held = setup.gate.open();
@@ -274,7 +331,11 @@ export function DecisionProvider(props: DecisionProviderProps) {
 
   return (
     <I18nProvider locale={locale} {...(messages ? { messages } : {})}>
-      <DecisionContext.Provider value={value}>{children}</DecisionContext.Provider>
+      <DecisionContext.Provider value={value}>
+        <SafeguardRegistryContext.Provider value={setup.safeguards}>
+          {children}
+        </SafeguardRegistryContext.Provider>
+      </DecisionContext.Provider>
     </I18nProvider>
   );
 }

@@ -12,3 +12,13 @@ export {
 } from './decision-provider.tsx';
 export { DeliberateErrorBoundary, type DeliberateErrorBoundaryProps } from './error-boundary.tsx';
 export { DELIBERATE_REASON_SYSTEM, defaultReasonCodes } from './reason-codes.ts';
+export {
+  SAFEGUARD_EVENT,
+  SAFEGUARD_GLOBAL,
+  SAFEGUARD_MANIFEST_SCHEMA,
+  useSafeguard,
+  type SafeguardDetails,
+  type SafeguardEventDetail,
+  type SafeguardKey,
+  type SafeguardManifest,
+} from './safeguards.ts';

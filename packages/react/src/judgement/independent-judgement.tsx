@@ -19,6 +19,7 @@ import {
   type TextareaHTMLAttributes,
 } from 'react';
 import { useDecision } from '../decision/decision-provider.tsx';
+import { useSafeguard } from '../decision/safeguards.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { formatSeconds, numberFormat } from '../i18n/format.ts';
 import { useControllableState } from '../utils/use-controllable-state.ts';
@@ -227,6 +228,11 @@ export function useIndependentJudgement(
   const { t, plural, locale } = useI18n();
   const { state, dispatch, allowed, plan, recommendation, ownTimeRemainingMs } =
     useDecision('useIndependentJudgement');
+  // The protocol refuses a reveal before this judgement is committed (after-judgement plans).
+  useSafeguard('judgement.independent', {
+    committedBeforeReveal: true,
+    checklistItems: plan.checklist.length,
+  });
   const { options: optionsProp, kind: kindProp, unit: unitProp } = props;
   const shape = useMemo(
     () => resolveShape({ options: optionsProp, kind: kindProp, unit: unitProp }, recommendation, locale),

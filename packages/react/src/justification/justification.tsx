@@ -22,6 +22,7 @@ import {
   type JustificationRequirement,
 } from '../actions/finalize-context.tsx';
 import { useDecision } from '../decision/decision-provider.tsx';
+import { useSafeguard } from '../decision/safeguards.ts';
 import { useI18n } from '../i18n/context.tsx';
 
 /*
@@ -91,6 +92,7 @@ export function useJustification(): UseJustificationResult {
     throw new Error('`useJustification` must be used within `FinalizeStep.Root` or `FinalizeProvider`.');
   const { locale } = useI18n();
   const { state, reasonCodes, plan, recommendation } = useDecision('useJustification');
+  useSafeguard('justification', { rule: plan.justification, reasonCodes: reasonCodes.length });
   const base = useId();
   const ids = {
     hint: `${base}-hint`,

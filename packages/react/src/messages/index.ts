@@ -11,6 +11,7 @@ import * as actions from './actions.ts';
 import * as justification from './justification.ts';
 import * as oversight from './oversight.ts';
 import * as screen from './screen.ts';
+import * as explanation from './explanation.ts';
 
 export type Locale = 'de' | 'en';
 export const LOCALES: readonly Locale[] = ['de', 'en'];
@@ -25,6 +26,7 @@ const families = [
   justification,
   oversight,
   screen,
+  explanation,
 ] as const;
 
 export type Messages = typeof common.en &
@@ -35,7 +37,8 @@ export type Messages = typeof common.en &
   typeof actions.en &
   typeof justification.en &
   typeof oversight.en &
-  typeof screen.en;
+  typeof screen.en &
+  typeof explanation.en;
 
 const merged = {
   de: Object.assign({}, ...families.map((family) => family.de)) as Messages,

@@ -12,6 +12,8 @@ import {
   type RefObject,
 } from 'react';
 import { useDecision, useDecisionContext } from '../decision/decision-provider.tsx';
+import { flushExplanationViews } from '../explanation/use-view-timing.ts';
+import { useSafeguard } from '../decision/safeguards.ts';
 import { useI18n } from '../i18n/context.tsx';
 import type { Translator } from '../i18n/translator.ts';
 import { useControllableState } from '../utils/use-controllable-state.ts';
@@ -232,6 +234,7 @@ export function AutomationBiasNotice(props: AutomationBiasNoticeProps) {
     defaultNoticeOpen,
     onNoticeOpenChange,
   });
+  useSafeguard('oversight.automationBiasNotice', { onFirstUse: showNoticeOnFirstUse === true });
   return (
     <div
       {...rest}
@@ -313,6 +316,9 @@ export function OversightControls(props: OversightControlsProps) {
     defaultNoticeOpen,
     onNoticeOpenChange,
   });
+  useSafeguard('oversight.decideWithoutAi', { control: 'button' });
+  useSafeguard('oversight.stopAi', { scope: 'procedure', reasonRequired: true });
+  useSafeguard('oversight.automationBiasNotice', { onFirstUse: showNoticeOnFirstUse === true });
 
   // Only changes that happen while the controls are on screen are announced.
   const [statusAtMount] = useState(() => store.getState().decision.status);
@@ -375,6 +381,7 @@ export function OversightControls(props: OversightControlsProps) {
             unavailable={stopReason}
             hintId={`${id}-stop`}
             onConfirm={(reason) => {
+              flushExplanationViews(store);
               const result = dispatch({ type: 'stopAi', scope: 'procedure', reason });
               if (!result.ok) return result.error.message;
               onStopAi?.({ scope: 'procedure', reason });

@@ -19,6 +19,7 @@ import {
 import { ConfidenceDisplay, type UseConfidenceDisplayProps } from '../confidence/confidence-display.tsx';
 import { describeConfidence } from '../confidence/describe-confidence.ts';
 import { useDecision, useDecisionContext, type ConfidenceFormat } from '../decision/decision-provider.tsx';
+import { useSafeguard } from '../decision/safeguards.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { formatNumber } from '../i18n/format.ts';
 import type { Translator } from '../i18n/translator.ts';
@@ -227,6 +228,16 @@ export function Recommendation(props: RecommendationProps) {
     [inputs, locale, translator],
   );
   const confidence = rec?.confidence;
+  // What this component really renders, for the safeguard manifest (reviewers' panel, audit).
+  useSafeguard('recommendation', {
+    revealMode: plan.reveal,
+    liveRegion: true,
+    requestedFormat: format,
+    displayFormat: description?.format ?? null,
+    calibrated: inputs?.calibrated ?? false,
+    lowConfidenceThreshold,
+    modelShown: true,
+  });
   const framing =
     confidence === undefined || confidence < lowConfidenceThreshold ? 'information' : 'recommendation';
 

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { DecisionProvider, type DecisionProviderProps } from '../decision/decision-provider.tsx';
+import { ExplanationPanel } from '../explanation/index.ts';
 import { DecisionScreen } from './decision-screen.tsx';
 
 const T0 = Date.parse('2026-11-22T10:00:00.000Z');
@@ -182,6 +183,49 @@ describe('DecisionScreen', () => {
       const alert = await screen.findByRole('alert');
       expect(alert).toHaveTextContent('Your steps could not be recorded');
       expect(alert).toHaveTextContent('outbox full');
+    });
+  });
+
+  describe('explanations', () => {
+    it('logs the viewing time of a panel still open when the person finalizes, before the decision', async () => {
+      const events: DecisionEventDraft[] = [];
+      let now = T0;
+      const user = userEvent.setup();
+      render(
+        <DecisionProvider
+          recommendation={{
+            ...housingBenefit,
+            explanation: {
+              factors: {
+                baseValue: 0.5,
+                prediction: 0.82,
+                items: [{ id: 'income', label: 'Income', contribution: 0.32 }],
+              },
+            },
+          }}
+          decisionId="d-x"
+          procedure="housing-benefit.eligibility"
+          caseRef="case-1"
+          actor={{ id: 'a-1' }}
+          locale="en"
+          plan={plan({ reveal: 'immediate', justification: 'none' })}
+          clock={{ now: () => now }}
+          onEvents={(batch) => events.push(...batch)}
+        >
+          <DecisionScreen explanation={<ExplanationPanel />} />
+        </DecisionProvider>,
+      );
+      await user.click(await screen.findByRole('button', { name: /Factors in the model’s calculation/ }));
+      now += 7_000;
+      await user.click(screen.getByRole('button', { name: 'Accept the recommendation: Approve' }));
+      await screen.findByText(/Final decision recorded: Approve/);
+      expect(types(events)).toEqual([
+        'decision.opened',
+        'recommendation.revealed',
+        'explanation.viewed',
+        'decision.finalized',
+      ]);
+      expect(events[2]?.data).toEqual({ panel: 'factors', durationMs: 7_000 });
     });
   });
 

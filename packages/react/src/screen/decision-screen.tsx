@@ -2,6 +2,7 @@ import { useId, type HTMLAttributes, type ReactNode } from 'react';
 import { FinalizeStep, type FinalizeStepProps } from '../actions/finalize-step.tsx';
 import { useDecision } from '../decision/decision-provider.tsx';
 import { DeliberateErrorBoundary } from '../decision/error-boundary.tsx';
+import { useSafeguard } from '../decision/safeguards.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { IndependentJudgement, type IndependentJudgementProps } from '../judgement/independent-judgement.tsx';
 import { OversightControls, type OversightControlsProps } from '../oversight/oversight-controls.tsx';
@@ -100,6 +101,11 @@ export function DecisionScreen({
     judgement === 'always' ||
     (judgement === 'auto' && (plan.reveal === 'after-judgement' || plan.reveal === 'on-request'));
   const revealed = state.reveal !== undefined;
+  useSafeguard('screen', {
+    accountabilityStatement: true,
+    judgementStep: showJudgement,
+    explanationSlot: explanation !== undefined && explanation !== null,
+  });
 
   return (
     <section

@@ -1,0 +1,75 @@
+import { defaultPolicy, resolvePolicy, type FrictionPlan, type Stakes } from '@deliberate/core';
+import { estimatedBenefit, generateApplications, type Application } from '../model/data.ts';
+import { documentsOf, type CaseDocument } from '../model/documents.ts';
+import modelJson from '../model/model.json';
+import type { ModelJson } from '../model/model.ts';
+import { predict } from '../model/recommend.ts';
+
+/*
+ * The caseworker's queue: twelve synthetic applications (their own seed, not the training data),
+ * each with its case file, the model's prediction, the stakes and the friction plan.
+ */
+
+export const model = modelJson as unknown as ModelJson;
+
+/** The procedure, logged on every event. */
+export const PROCEDURE = 'housing-benefit.eligibility';
+
+/**
+ * The friction policy: Deliberate's `defaultPolicy`, unchanged (judge first at high stakes and
+ * where confidence is weak, the AI on request for routine cases, a 5 % audit sample).
+ */
+export const policy = defaultPolicy;
+
+/** Deployment-wide seed of the audit draws (fixed, so a reload cannot re-roll them). */
+export const POLICY_SEED = 'housing-benefit-demo';
+
+/** A benefit at or above this monthly amount is high-stakes. */
+export const HIGH_AMOUNT = 350;
+
+/**
+ * The stakes rule. Eligibility for public assistance benefits is high-risk (AI Act Annex III
+ * 5(a)), so no case is `low` (that would reveal the AI at once). `high` when the model leans to
+ * rejection (a refusal withholds the benefit) or the estimated benefit is large (≥ 350 € a month);
+ * `medium` (routine) otherwise.
+ */
+export function stakesOf(app: Application, recommended: string): Stakes {
+  return recommended === 'reject' || estimatedBenefit(app) >= HIGH_AMOUNT ? 'high' : 'medium';
+}
+
+export interface QueueCase {
+  app: Application;
+  decisionId: string;
+  documents: CaseDocument[];
+  recommended: string;
+  confidence: number;
+  stakes: Stakes;
+  plan: FrictionPlan;
+  benefit: number;
+}
+
+export function buildQueue(n = 12, seed = 'queue-2025-03'): QueueCase[] {
+  return generateApplications(n, seed, 'WG-2025').map((app) => {
+    const p = predict(model, app);
+    const decisionId = `${app.id}:eligibility`;
+    const stakes = stakesOf(app, p.label);
+    const plan = resolvePolicy({
+      policy,
+      stakes,
+      confidence: p.probabilities[p.k],
+      calibrated: true,
+      decisionId,
+      seed: POLICY_SEED,
+    });
+    return {
+      app,
+      decisionId,
+      documents: documentsOf(app),
+      recommended: p.label,
+      confidence: p.probabilities[p.k]!,
+      stakes,
+      plan,
+      benefit: estimatedBenefit(app),
+    };
+  });
+}

@@ -1,0 +1,34 @@
+import { referenceCanonicalize } from '@deliberate/core';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { describe, expect, it } from 'vitest';
+import { uuidv7 } from './id.ts';
+import { makeChain } from './testing/drafts.ts';
+
+describe('event hashes', () => {
+  it('stamps each event with SHA-256 over the reference canonical JSON of the rest (architecture.md §3.1)', () => {
+    for (const event of makeChain(50)) {
+      const { hash: _hash, ...rest } = event;
+      expect(bytesToHex(sha256(utf8ToBytes(referenceCanonicalize(rest))))).toBe(event.hash);
+    }
+  });
+});
+
+describe('uuidv7', () => {
+  it('makes unique, well-formed v7 ids that sort in creation order', () => {
+    const ids = Array.from({ length: 5000 }, () => uuidv7());
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+  });
+
+  it('stays monotonic when the clock stands still or steps back', () => {
+    const t = Date.UTC(2030, 0, 1);
+    const ids = [uuidv7(t), uuidv7(t), uuidv7(t), uuidv7(t - 5_000), uuidv7(t + 1)];
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    // The time prefix is the clock's (48 bits of milliseconds).
+    expect(Number.parseInt(ids[0]?.replace(/-/g, '').slice(0, 12) ?? '', 16)).toBe(t);
+  });
+});

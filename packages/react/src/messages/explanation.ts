@@ -1,0 +1,274 @@
+/* Messages of the explanation family. Keys are 'explanation.*'; German and English must have the same keys. */
+export const en = {
+  'explanation.title': 'Check the recommendation',
+  // research.md §2: explanations can raise blind acceptance; point to checking, not to "the model thinks".
+  'explanation.intro':
+    'Start with the evidence and compare it with the case file. An explanation can make a wrong recommendation look convincing.',
+  'explanation.unavailable.before-reveal':
+    'The explanation of the AI recommendation is available once the recommendation is shown.',
+  'explanation.unavailable.ai-unavailable':
+    'There is no explanation: the AI recommendation is not used in this decision.',
+  'explanation.unavailable.not-provided': 'The AI system provided no explanation for this recommendation.',
+
+  'explanation.panel.evidence': 'Evidence from the file and the law',
+  'explanation.panel.counterfactuals': 'What would change the recommendation',
+  'explanation.panel.similar-cases': 'Similar cases',
+  'explanation.panel.factors': 'Factors in the model’s calculation',
+  'explanation.panel.detail': 'The AI system’s own text',
+  'explanation.panel.model': 'About the AI system',
+  'explanation.trigger.incomplete': 'incomplete',
+  'explanation.notProvided': 'Not provided by this AI system: {panels}.',
+
+  'explanation.incomplete.root':
+    'This explanation is incomplete: the AI system sent it in a form that cannot be read, so none of it is shown.',
+  'explanation.incomplete.partial':
+    'This explanation is incomplete: some entries could not be read and are not shown.',
+  'explanation.incomplete.nothing':
+    'This explanation is incomplete: none of its entries could be read, so nothing is shown here.',
+  'explanation.incomplete.more': 'and {count} more',
+  'explanation.issue.missing': 'missing',
+  'explanation.issue.type': 'wrong kind of value',
+  'explanation.issue.range': 'number out of range',
+  'explanation.issue.invalid': 'not a valid value',
+  'explanation.issue.unreadable': 'could not be read',
+
+  'explanation.link.external': '(external link, opens in a new tab)',
+  'explanation.link.removed': 'link removed: not a web address',
+  'explanation.image.removed': 'Image not shown',
+  'explanation.image.removedAlt': 'Image not shown: {alt}',
+  'explanation.markdown.truncated': 'The text was shortened because it is too long.',
+  'explanation.value.yes': 'yes',
+  'explanation.value.no': 'no',
+  'explanation.value.notGiven': 'not stated',
+
+  'explanation.evidence.summary': '{supports} for, {contradicts} against',
+  'explanation.evidence.lead':
+    'Quotations from the case file and from legal texts, each with its source. Check each one against its source.',
+  'explanation.evidence.forHeading': 'Speaks for the recommendation ({count})',
+  'explanation.evidence.againstHeading': 'Speaks against the recommendation ({count})',
+  'explanation.evidence.for': 'Speaks for',
+  'explanation.evidence.against': 'Speaks against',
+  'explanation.evidence.noneFor': 'The AI system quoted nothing that speaks for the recommendation.',
+  'explanation.evidence.noneAgainst':
+    'The AI system quoted nothing that speaks against the recommendation. That does not mean there is nothing: check the case file for it yourself.',
+  'explanation.evidence.source': 'Source: {source}',
+  'explanation.evidence.page': 'p. {page}',
+  'explanation.evidence.span': 'characters {start}–{end}',
+  'explanation.evidence.open': 'Open source',
+
+  'explanation.counterfactuals.summary_one': '{count} change',
+  'explanation.counterfactuals.summary_other': '{count} changes',
+  'explanation.counterfactuals.lead':
+    'The smallest changes to this case that would change the AI’s output. The recommendation hinges on these facts: check them in the case file first.',
+  'explanation.counterfactuals.outcome': 'The AI would then recommend: {outcome}',
+  'explanation.counterfactuals.change': '{label}: from {from} to {to}',
+  'explanation.counterfactuals.actionable.applicant': 'Who could change this: the applicant',
+  'explanation.counterfactuals.actionable.caseworker': 'Who could change this: you, the caseworker',
+  'explanation.counterfactuals.actionable.none': 'Who could change this: nobody (it cannot be changed)',
+  'explanation.counterfactuals.actionable.unknown': 'Who could change this: not stated by the AI system',
+
+  'explanation.similar.summary_one': '{count} case, {other} decided differently',
+  'explanation.similar.summary_other': '{count} cases, {other} decided differently',
+  'explanation.similar.lead_one':
+    '{count} past case that the AI system considers similar: {same} decided as recommended here, {other} decided differently.',
+  'explanation.similar.lead_other':
+    '{count} past cases that the AI system considers similar: {same} decided as recommended here, {other} decided differently.',
+  'explanation.similar.noneOther':
+    'None of these cases was decided differently. The AI system chose them; cases that went the other way may be missing.',
+  'explanation.similar.caption': 'Similar cases, most similar first',
+  'explanation.similar.case': 'Case',
+  'explanation.similar.similarity': 'Similarity',
+  'explanation.similar.summaryColumn': 'Summary',
+  'explanation.similar.decision': 'Final decision',
+  'explanation.similar.compared': 'Compared with this recommendation',
+  'explanation.similar.truth': 'Later found to be right',
+  'explanation.similar.agreement.same': 'decided the same way',
+  'explanation.similar.agreement.other': 'decided differently',
+  'explanation.similar.agreement.unknown': 'cannot be compared',
+  'explanation.similar.truthUnknown': 'not known',
+
+  'explanation.factors.summary_one': '{count} factor',
+  'explanation.factors.summary_other': '{count} factors',
+  'explanation.factors.scale': 'The AI’s score: {scale}.',
+  'explanation.factors.item': '{label} ({contribution})',
+  'explanation.factors.lowered': 'Lowered the AI’s score most: {factors}.',
+  'explanation.factors.loweredNone': 'No factor lowered the AI’s score.',
+  'explanation.factors.raised': 'Raised it most: {factors}.',
+  'explanation.factors.raisedNone': 'No factor raised the AI’s score.',
+  'explanation.factors.allZero': 'None of the factors changed the AI’s score (every contribution is 0).',
+  'explanation.factors.none': 'The AI system listed no factors.',
+  'explanation.factors.caution':
+    'The factors show how the model calculates, not whether its recommendation is right. Check the facts behind the largest ones in the case file.',
+  'explanation.factors.chartTitle': 'Contribution of each factor to the AI’s score',
+
+  'explanation.detail.lead':
+    'Written by the AI system about its own recommendation. Check its statements against the evidence.',
+
+  'explanation.model.summary': 'limits and accuracy',
+  'explanation.model.lead':
+    'What the AI system is meant for, where it is known to fail, and how often it was right in testing.',
+  'explanation.model.system': 'AI system',
+  'explanation.model.named': '{name} ({id}), version {version}',
+  'explanation.model.unnamed': '{id}, version {version}',
+  'explanation.model.dataDate': 'Training data as of',
+  'explanation.model.intendedUse': 'Intended use',
+  'explanation.model.overall': 'Accuracy in testing',
+  'explanation.model.calibration': 'Calibration',
+  'explanation.model.calibrated': 'calibrated.',
+  'explanation.model.calibratedOn': 'calibrated, checked on {date}.',
+  'explanation.model.dataset': 'Data: {dataset}.',
+  'explanation.model.uncalibrated': 'not calibrated: its confidence cannot be read as a probability.',
+  'explanation.model.limitations': 'Known limits',
+  'explanation.model.noLimitations':
+    'The AI system states no known limits. Every AI system has some; ask those responsible for it.',
+  'explanation.model.failureModes': 'Known failure modes',
+  'explanation.model.subgroups': 'Accuracy by group in testing',
+  'explanation.model.group': 'Group',
+  'explanation.model.cases': 'Cases',
+  'explanation.model.accuracy': 'Accuracy',
+  'explanation.model.interval': '95 % interval',
+  'explanation.model.range': '{lo} to {hi}',
+  'explanation.model.fewCases': 'few cases, uncertain',
+  'explanation.model.reliabilityHeading': 'How far its confidence can be trusted',
+  'explanation.model.reliabilityLead':
+    'For each level of confidence the AI stated in testing: how often it was actually right. Points on the diagonal mean the stated confidence was accurate.',
+  'explanation.model.reliabilityTitle': 'Reliability diagram: stated confidence and actual accuracy',
+};
+
+export const de: typeof en = {
+  'explanation.title': 'Empfehlung überprüfen',
+  'explanation.intro':
+    'Beginnen Sie mit den Belegen und vergleichen Sie sie mit der Akte. Eine Erklärung kann auch eine falsche Empfehlung überzeugend wirken lassen.',
+  'explanation.unavailable.before-reveal':
+    'Die Erklärung der KI-Empfehlung steht zur Verfügung, sobald die Empfehlung angezeigt wird.',
+  'explanation.unavailable.ai-unavailable':
+    'Es gibt keine Erklärung: Die KI-Empfehlung wird in dieser Entscheidung nicht verwendet.',
+  'explanation.unavailable.not-provided': 'Das KI-System hat zu dieser Empfehlung keine Erklärung geliefert.',
+
+  'explanation.panel.evidence': 'Belege aus Akte und Recht',
+  'explanation.panel.counterfactuals': 'Was die Empfehlung ändern würde',
+  'explanation.panel.similar-cases': 'Ähnliche Fälle',
+  'explanation.panel.factors': 'Faktoren in der Berechnung des Modells',
+  'explanation.panel.detail': 'Eigener Text des KI-Systems',
+  'explanation.panel.model': 'Über das KI-System',
+  'explanation.trigger.incomplete': 'unvollständig',
+  'explanation.notProvided': 'Von diesem KI-System nicht geliefert: {panels}.',
+
+  'explanation.incomplete.root':
+    'Diese Erklärung ist unvollständig: Das KI-System hat sie in einer Form geliefert, die nicht gelesen werden kann; daher wird nichts davon angezeigt.',
+  'explanation.incomplete.partial':
+    'Diese Erklärung ist unvollständig: Einige Einträge konnten nicht gelesen werden und werden nicht angezeigt.',
+  'explanation.incomplete.nothing':
+    'Diese Erklärung ist unvollständig: Keiner ihrer Einträge konnte gelesen werden, daher wird hier nichts angezeigt.',
+  'explanation.incomplete.more': 'und {count} weitere',
+  'explanation.issue.missing': 'fehlt',
+  'explanation.issue.type': 'falsche Art von Wert',
+  'explanation.issue.range': 'Zahl außerhalb des zulässigen Bereichs',
+  'explanation.issue.invalid': 'kein gültiger Wert',
+  'explanation.issue.unreadable': 'konnte nicht gelesen werden',
+
+  'explanation.link.external': '(externer Link, öffnet in einem neuen Tab)',
+  'explanation.link.removed': 'Link entfernt: keine Webadresse',
+  'explanation.image.removed': 'Bild nicht angezeigt',
+  'explanation.image.removedAlt': 'Bild nicht angezeigt: {alt}',
+  'explanation.markdown.truncated': 'Der Text wurde gekürzt, weil er zu lang ist.',
+  'explanation.value.yes': 'ja',
+  'explanation.value.no': 'nein',
+  'explanation.value.notGiven': 'nicht angegeben',
+
+  'explanation.evidence.summary': '{supports} dafür, {contradicts} dagegen',
+  'explanation.evidence.lead':
+    'Zitate aus der Akte und aus Rechtstexten, jeweils mit Quelle. Prüfen Sie jedes Zitat an seiner Quelle.',
+  'explanation.evidence.forHeading': 'Spricht für die Empfehlung ({count})',
+  'explanation.evidence.againstHeading': 'Spricht gegen die Empfehlung ({count})',
+  'explanation.evidence.for': 'Spricht dafür',
+  'explanation.evidence.against': 'Spricht dagegen',
+  'explanation.evidence.noneFor': 'Das KI-System hat nichts zitiert, was für die Empfehlung spricht.',
+  'explanation.evidence.noneAgainst':
+    'Das KI-System hat nichts zitiert, was gegen die Empfehlung spricht. Das heißt nicht, dass es nichts gibt: Prüfen Sie die Akte selbst darauf.',
+  'explanation.evidence.source': 'Quelle: {source}',
+  'explanation.evidence.page': 'S. {page}',
+  'explanation.evidence.span': 'Zeichen {start}–{end}',
+  'explanation.evidence.open': 'Quelle öffnen',
+
+  'explanation.counterfactuals.summary_one': '{count} Änderung',
+  'explanation.counterfactuals.summary_other': '{count} Änderungen',
+  'explanation.counterfactuals.lead':
+    'Die kleinsten Änderungen an diesem Fall, die das Ergebnis der KI ändern würden. An diesen Angaben hängt die Empfehlung: Prüfen Sie sie zuerst in der Akte.',
+  'explanation.counterfactuals.outcome': 'Die KI würde dann empfehlen: {outcome}',
+  'explanation.counterfactuals.change': '{label}: von {from} auf {to}',
+  'explanation.counterfactuals.actionable.applicant': 'Wer dies ändern könnte: die antragstellende Person',
+  'explanation.counterfactuals.actionable.caseworker': 'Wer dies ändern könnte: Sie selbst (Sachbearbeitung)',
+  'explanation.counterfactuals.actionable.none': 'Wer dies ändern könnte: niemand (nicht veränderbar)',
+  'explanation.counterfactuals.actionable.unknown': 'Wer dies ändern könnte: vom KI-System nicht angegeben',
+
+  'explanation.similar.summary_one': '{count} Fall, {other} anders entschieden',
+  'explanation.similar.summary_other': '{count} Fälle, {other} anders entschieden',
+  'explanation.similar.lead_one':
+    '{count} früherer Fall, den das KI-System für ähnlich hält: {same} wie hier empfohlen entschieden, {other} anders entschieden.',
+  'explanation.similar.lead_other':
+    '{count} frühere Fälle, die das KI-System für ähnlich hält: {same} wie hier empfohlen entschieden, {other} anders entschieden.',
+  'explanation.similar.noneOther':
+    'Keiner dieser Fälle wurde anders entschieden. Das KI-System hat sie ausgewählt; Fälle mit anderem Ausgang fehlen möglicherweise.',
+  'explanation.similar.caption': 'Ähnliche Fälle, die ähnlichsten zuerst',
+  'explanation.similar.case': 'Fall',
+  'explanation.similar.similarity': 'Ähnlichkeit',
+  'explanation.similar.summaryColumn': 'Zusammenfassung',
+  'explanation.similar.decision': 'Endgültige Entscheidung',
+  'explanation.similar.compared': 'Verglichen mit dieser Empfehlung',
+  'explanation.similar.truth': 'Später als richtig festgestellt',
+  'explanation.similar.agreement.same': 'gleich entschieden',
+  'explanation.similar.agreement.other': 'anders entschieden',
+  'explanation.similar.agreement.unknown': 'nicht vergleichbar',
+  'explanation.similar.truthUnknown': 'nicht bekannt',
+
+  'explanation.factors.summary_one': '{count} Faktor',
+  'explanation.factors.summary_other': '{count} Faktoren',
+  'explanation.factors.scale': 'Bewertung der KI: {scale}.',
+  'explanation.factors.item': '{label} ({contribution})',
+  'explanation.factors.lowered': 'Am stärksten gesenkt haben die Bewertung der KI: {factors}.',
+  'explanation.factors.loweredNone': 'Kein Faktor hat die Bewertung der KI gesenkt.',
+  'explanation.factors.raised': 'Am stärksten erhöht haben die Bewertung: {factors}.',
+  'explanation.factors.raisedNone': 'Kein Faktor hat die Bewertung der KI erhöht.',
+  'explanation.factors.allZero':
+    'Keiner der Faktoren hat die Bewertung der KI verändert (jeder Beitrag ist 0).',
+  'explanation.factors.none': 'Das KI-System hat keine Faktoren genannt.',
+  'explanation.factors.caution':
+    'Die Faktoren zeigen, wie das Modell rechnet, nicht, ob seine Empfehlung richtig ist. Prüfen Sie die Angaben hinter den größten Faktoren in der Akte.',
+  'explanation.factors.chartTitle': 'Beitrag jedes Faktors zur Bewertung der KI',
+
+  'explanation.detail.lead':
+    'Vom KI-System über seine eigene Empfehlung geschrieben. Prüfen Sie seine Aussagen an den Belegen.',
+
+  'explanation.model.summary': 'Grenzen und Genauigkeit',
+  'explanation.model.lead':
+    'Wofür das KI-System gedacht ist, wo es bekanntermaßen versagt und wie oft es im Test richtig lag.',
+  'explanation.model.system': 'KI-System',
+  'explanation.model.named': '{name} ({id}), Version {version}',
+  'explanation.model.unnamed': '{id}, Version {version}',
+  'explanation.model.dataDate': 'Stand der Trainingsdaten',
+  'explanation.model.intendedUse': 'Vorgesehener Einsatz',
+  'explanation.model.overall': 'Genauigkeit im Test',
+  'explanation.model.calibration': 'Kalibrierung',
+  'explanation.model.calibrated': 'kalibriert.',
+  'explanation.model.calibratedOn': 'kalibriert, geprüft am {date}.',
+  'explanation.model.dataset': 'Daten: {dataset}.',
+  'explanation.model.uncalibrated':
+    'nicht kalibriert: Seine Sicherheit darf nicht als Wahrscheinlichkeit gelesen werden.',
+  'explanation.model.limitations': 'Bekannte Grenzen',
+  'explanation.model.noLimitations':
+    'Das KI-System nennt keine bekannten Grenzen. Jedes KI-System hat welche; fragen Sie die Verantwortlichen.',
+  'explanation.model.failureModes': 'Bekannte Fehlerarten',
+  'explanation.model.subgroups': 'Genauigkeit nach Gruppen im Test',
+  'explanation.model.group': 'Gruppe',
+  'explanation.model.cases': 'Fälle',
+  'explanation.model.accuracy': 'Genauigkeit',
+  'explanation.model.interval': '95-%-Intervall',
+  'explanation.model.range': '{lo} bis {hi}',
+  'explanation.model.fewCases': 'wenige Fälle, unsicher',
+  'explanation.model.reliabilityHeading': 'Wie weit seiner Sicherheit zu trauen ist',
+  'explanation.model.reliabilityLead':
+    'Für jede im Test angegebene Sicherheit der KI: wie oft sie tatsächlich richtig lag. Punkte auf der Diagonale bedeuten, dass die angegebene Sicherheit zutraf.',
+  'explanation.model.reliabilityTitle':
+    'Zuverlässigkeitsdiagramm: angegebene Sicherheit und tatsächliche Genauigkeit',
+};
