@@ -7,11 +7,13 @@ import { App, type View } from '../src/App.tsx';
 import '../src/app.css';
 import { buildQueue } from '../src/cases.ts';
 import type { AppLocale } from '../src/messages.ts';
+import { storybookLog } from '../../../stories/fixtures/storybook-log.ts';
 
 /*
  * The housing-benefit example as stories: the queue, a high-stakes case (judge first), a routine
  * case (AI on request), an audit sample, and the evaluator view. The Locale toolbar switches
- * German and English; the `English` stories pin English. No logger: nothing is persisted here.
+ * German and English; the `English` stories pin English. Decisions are logged to Storybook's
+ * IndexedDB outbox (see Core/Event log), as the app logs to its own.
  */
 
 const cases = buildQueue();
@@ -22,6 +24,8 @@ const AUDIT = indexOf((c) => c.plan.audit);
 
 /** Simulated decisions for the evaluator view (the analytics simulator; not this app's log). */
 const simulated = [...simulateEvents({ decisions: 300, seed: 'housing-benefit-story' })];
+
+const logger = storybookLog()?.logger;
 
 const localeOf = (context: Pick<StoryContext, 'globals'>): AppLocale =>
   context.globals['locale'] === 'en' ? 'en' : 'de';
@@ -41,6 +45,7 @@ const meta = {
       initialView={view}
       initialLocale={locale ?? localeOf(context)}
       readEvents={() => Promise.resolve(simulated)}
+      {...(logger ? { logger } : {})}
     />
   ),
 } satisfies Meta<StoryArgs>;
