@@ -1,16 +1,14 @@
-import { ConfidenceDisplay, I18nProvider, type Locale } from '@deliberate/react';
+import { ConfidenceDisplay, I18nProvider } from '@deliberate/react';
 import '@deliberate/react/styles.css';
-import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
+import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ComponentProps } from 'react';
 import { expect, within } from 'storybook/test';
+import { localeOf } from '../fixtures/story-helpers.tsx';
 
 /*
  * How the AI's confidence is shown. Every story renders inside an I18nProvider for the toolbar's
  * locale; its play function checks that what is seen is what a screen reader hears.
  */
-
-const localeOf = (context: Pick<StoryContext, 'globals'>): Locale =>
-  context.globals['locale'] === 'en' ? 'en' : 'de';
 
 const meta = {
   title: 'Components/ConfidenceDisplay',

@@ -1,60 +1,30 @@
-import type { DecisionAction, FrictionPlan } from '@deliberate/core';
+import type { DecisionAction } from '@deliberate/core';
 import {
   Contrast,
   DecisionActions,
   FinalizeStep,
   IndependentJudgement,
   Justification,
-  useDecision,
   type DecisionProviderProps,
   type Resolution,
 } from '@deliberate/react';
 import '@deliberate/react/styles.css';
-import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { type ReactNode } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { StoryDecision } from '../fixtures/decision.tsx';
 import { housingBenefit, rentEstimate } from '../fixtures/recommendations.ts';
+import { REVEAL, Script, basePlan, localeOf } from '../fixtures/story-helpers.tsx';
 
 /*
  * Contrast after a judge-first reveal: both sides in a table, the (dis)agreement in words, and
  * the resolution of a disagreement, which DecisionActions in the same finalize step waits for.
  */
 
-const basePlan: FrictionPlan = {
-  policyId: 'storybook',
-  policyVersion: '1',
-  rule: 'story',
-  stakes: 'high',
-  band: 'high',
-  arm: 'ai',
-  audit: false,
-  reveal: 'after-judgement',
-  justification: 'override',
-  minOwnTimeMs: 0,
-  checklist: [],
-};
-
-const REVEAL: DecisionAction = {
-  type: 'reveal',
-  requested: false,
-  display: { format: 'percent', text: '82 %' },
-};
 const judged = (label: string, confidence?: number): DecisionAction[] => [
   { type: 'commit', judgement: confidence === undefined ? { label } : { label, confidence } },
   REVEAL,
 ];
-
-function Script({ actions }: { actions: readonly DecisionAction[] }) {
-  const { dispatch } = useDecision();
-  const done = useRef(false);
-  useEffect(() => {
-    if (done.current) return;
-    done.current = true;
-    for (const action of actions) dispatch(action);
-  }, [actions, dispatch]);
-  return null;
-}
 
 interface DecisionSetup {
   decision?: Partial<Omit<DecisionProviderProps, 'children'>>;
@@ -83,9 +53,6 @@ function Frame({
     </div>
   );
 }
-
-const localeOf = (context: Pick<StoryContext, 'globals'>): 'de' | 'en' =>
-  context.globals['locale'] === 'en' ? 'en' : 'de';
 
 const meta = {
   title: 'Components/Contrast',

@@ -1,37 +1,23 @@
-import type { DecisionAction, FrictionPlan, RecommendationInput } from '@deliberate/core';
+import type { DecisionAction, RecommendationInput } from '@deliberate/core';
 import {
   DecisionActions,
   FinalizeStep,
   IndependentJudgement,
-  useDecision,
   type DecisionProviderProps,
 } from '@deliberate/react';
 import '@deliberate/react/styles.css';
-import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { type ReactNode } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { StoryDecision } from '../fixtures/decision.tsx';
 import { housingBenefit, rentEstimate } from '../fixtures/recommendations.ts';
+import { REVEAL, Script, basePlan, localeOf } from '../fixtures/story-helpers.tsx';
 
 /*
  * The final decision: accept, modify, override, or decide without the AI. Unavailable actions
  * stay focusable (`aria-disabled`) and say why. In a FinalizeStep they wait for the resolution of
  * a disagreement and send the reasons of the Justification with `finalize`.
  */
-
-const basePlan: FrictionPlan = {
-  policyId: 'storybook',
-  policyVersion: '1',
-  rule: 'story',
-  stakes: 'high',
-  band: 'high',
-  arm: 'ai',
-  audit: false,
-  reveal: 'after-judgement',
-  justification: 'override',
-  minOwnTimeMs: 0,
-  checklist: [],
-};
 
 const measures = {
   kind: 'ranked',
@@ -53,26 +39,10 @@ const measures = {
   model: { id: 'measures', version: '1.0.0' },
 } satisfies RecommendationInput;
 
-const REVEAL: DecisionAction = {
-  type: 'reveal',
-  requested: false,
-  display: { format: 'percent', text: '82 %' },
-};
 const judged = (judgement: { label?: string; value?: number }): DecisionAction[] => [
   { type: 'commit', judgement },
   REVEAL,
 ];
-
-function Script({ actions }: { actions: readonly DecisionAction[] }) {
-  const { dispatch } = useDecision();
-  const done = useRef(false);
-  useEffect(() => {
-    if (done.current) return;
-    done.current = true;
-    for (const action of actions) dispatch(action);
-  }, [actions, dispatch]);
-  return null;
-}
 
 interface DecisionSetup {
   decision?: Partial<Omit<DecisionProviderProps, 'children'>>;
@@ -102,9 +72,6 @@ function Frame({
     </div>
   );
 }
-
-const localeOf = (context: Pick<StoryContext, 'globals'>): 'de' | 'en' =>
-  context.globals['locale'] === 'en' ? 'en' : 'de';
 
 const meta = {
   title: 'Components/DecisionActions',

@@ -1,8 +1,8 @@
 import '@deliberate/charts/charts.css';
 import type { FrictionPlan } from '@deliberate/core';
-import { EXPLANATION_PANELS, ExplanationPanel, Recommendation, type Locale } from '@deliberate/react';
+import { EXPLANATION_PANELS, ExplanationPanel, Recommendation } from '@deliberate/react';
 import '@deliberate/react/styles.css';
-import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
+import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { StoryDecision, type StoryDecisionProps } from '../fixtures/decision.tsx';
 import {
@@ -17,6 +17,7 @@ import {
   singleSimilarCase,
   zeroFactors,
 } from '../fixtures/explanations.ts';
+import { localeOf } from '../fixtures/story-helpers.tsx';
 
 /*
  * The explanation of a revealed recommendation, panel by panel. Stories reveal the AI at once
@@ -24,9 +25,6 @@ import {
  * component says before. Stories with extreme or hostile data open the panels concerned so that
  * axe checks what they render. The events a story recorded are listed under it.
  */
-
-const localeOf = (context: Pick<StoryContext, 'globals'>): Locale =>
-  context.globals['locale'] === 'en' ? 'en' : 'de';
 
 function plan(reveal: FrictionPlan['reveal']): FrictionPlan {
   return {

@@ -1,11 +1,12 @@
 import type { DecisionAction, FrictionPlan } from '@deliberate/core';
 import { IndependentJudgement, useDecision, type DecisionProviderProps } from '@deliberate/react';
 import '@deliberate/react/styles.css';
-import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { type ReactNode } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { StoryDecision } from '../fixtures/decision.tsx';
 import { housingBenefit, rentEstimate } from '../fixtures/recommendations.ts';
+import { REVEAL, Script, basePlan, localeOf } from '../fixtures/story-helpers.tsx';
 
 /*
  * The person's own judgement before the AI is revealed. Each story sets up a decision through
@@ -13,42 +14,12 @@ import { housingBenefit, rentEstimate } from '../fixtures/recommendations.ts';
  * through `parameters.script` — the same protocol actions a person's clicks would dispatch.
  */
 
-const basePlan: FrictionPlan = {
-  policyId: 'storybook',
-  policyVersion: '1',
-  rule: 'story',
-  stakes: 'high',
-  band: 'high',
-  arm: 'ai',
-  audit: false,
-  reveal: 'after-judgement',
-  justification: 'override',
-  minOwnTimeMs: 0,
-  checklist: [],
-};
-
 const checklist: FrictionPlan['checklist'] = [
   { id: 'income', label: { en: 'Income documents checked', de: 'Einkommensnachweise geprüft' } },
   { id: 'rent', label: { en: 'Rent contract checked', de: 'Mietvertrag geprüft' } },
 ];
 
-const REVEAL: DecisionAction = {
-  type: 'reveal',
-  requested: false,
-  display: { format: 'percent', text: '82 %' },
-};
-
 /** Replays protocol actions once, as if the person had taken those steps. */
-function Script({ actions }: { actions: readonly DecisionAction[] }) {
-  const { dispatch } = useDecision();
-  const done = useRef(false);
-  useEffect(() => {
-    if (done.current) return;
-    done.current = true;
-    for (const action of actions) dispatch(action);
-  }, [actions, dispatch]);
-  return null;
-}
 
 /** Stands in for the Recommendation component (another family): reveals the AI. */
 function RevealButton({ locale }: { locale: string }) {
@@ -85,9 +56,6 @@ function Frame({
     </div>
   );
 }
-
-const localeOf = (context: Pick<StoryContext, 'globals'>): 'de' | 'en' =>
-  context.globals['locale'] === 'en' ? 'en' : 'de';
 
 const meta = {
   title: 'Components/IndependentJudgement',

@@ -1,18 +1,18 @@
-import type { DecisionAction, FrictionPlan, Recommendation } from '@deliberate/core';
+import type { DecisionAction, Recommendation } from '@deliberate/core';
 import { fromCdsHooksCard } from '@deliberate/core/adapters';
 import {
   FinalizeStep,
   IndependentJudgement,
   Justification,
-  useDecision,
   type DecisionProviderProps,
 } from '@deliberate/react';
 import '@deliberate/react/styles.css';
-import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { type ReactNode } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { StoryDecision } from '../fixtures/decision.tsx';
 import { cdsHooksCard, housingBenefit } from '../fixtures/recommendations.ts';
+import { REVEAL, Script, basePlan, localeOf } from '../fixtures/story-helpers.tsx';
 
 /*
  * Coded reasons and a comment, inline in the finalize step: no dialog to close, no way round it
@@ -20,40 +20,10 @@ import { cdsHooksCard, housingBenefit } from '../fixtures/recommendations.ts';
  * enforces it and a refusal comes back next to the field, which receives focus.
  */
 
-const basePlan: FrictionPlan = {
-  policyId: 'storybook',
-  policyVersion: '1',
-  rule: 'story',
-  stakes: 'high',
-  band: 'high',
-  arm: 'ai',
-  audit: false,
-  reveal: 'after-judgement',
-  justification: 'override',
-  minOwnTimeMs: 0,
-  checklist: [],
-};
-
 const card = fromCdsHooksCard(cdsHooksCard);
 const cdsRecommendation: Recommendation | null = card.ok ? card.value : null;
 
-const REVEAL: DecisionAction = {
-  type: 'reveal',
-  requested: false,
-  display: { format: 'percent', text: '82 %' },
-};
 const judged = (label: string): DecisionAction[] => [{ type: 'commit', judgement: { label } }, REVEAL];
-
-function Script({ actions }: { actions: readonly DecisionAction[] }) {
-  const { dispatch } = useDecision();
-  const done = useRef(false);
-  useEffect(() => {
-    if (done.current) return;
-    done.current = true;
-    for (const action of actions) dispatch(action);
-  }, [actions, dispatch]);
-  return null;
-}
 
 interface DecisionSetup {
   decision?: Partial<Omit<DecisionProviderProps, 'children'>>;
@@ -81,9 +51,6 @@ function Frame({
     </div>
   );
 }
-
-const localeOf = (context: Pick<StoryContext, 'globals'>): 'de' | 'en' =>
-  context.globals['locale'] === 'en' ? 'en' : 'de';
 
 const meta = {
   title: 'Components/Justification',

@@ -1,18 +1,16 @@
 import type { DecisionAction, FrictionPlan } from '@deliberate/core';
-import { OversightControls, Recommendation, useDecision, type Locale } from '@deliberate/react';
+import { OversightControls, Recommendation } from '@deliberate/react';
 import '@deliberate/react/styles.css';
-import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { type ReactNode } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { StoryDecision, type StoryDecisionProps } from '../fixtures/decision.tsx';
 import { housingBenefit } from '../fixtures/recommendations.ts';
+import { localeOf, Script } from '../fixtures/story-helpers.tsx';
 
 /* -------------------------------------------------------------------------------------------------
  * Story helpers
  * -----------------------------------------------------------------------------------------------*/
-
-const localeOf = (context: Pick<StoryContext, 'globals'>): Locale =>
-  context.globals['locale'] === 'en' ? 'en' : 'de';
 
 function plan(reveal: FrictionPlan['reveal'], arm: FrictionPlan['arm'] = 'ai'): FrictionPlan {
   return {
@@ -28,18 +26,6 @@ function plan(reveal: FrictionPlan['reveal'], arm: FrictionPlan['arm'] = 'ai'): 
     arm,
     audit: false,
   };
-}
-
-/** Brings a decision into a state on mount. */
-function ApplyOnMount({ actions }: { actions: DecisionAction[] }) {
-  const { dispatch } = useDecision();
-  const done = useRef(false);
-  useEffect(() => {
-    if (done.current) return;
-    done.current = true;
-    for (const action of actions) dispatch(action);
-  }, [actions, dispatch]);
-  return null;
 }
 
 /** The dialog is portalled to <body>, outside the story's canvas. */
@@ -232,7 +218,7 @@ export const NoticeOnFirstUse: Story = {
 export const AiStopped: Story = {
   render: inDecision(
     { recommendation: housingBenefit, plan: plan('immediate') },
-    <ApplyOnMount actions={[{ type: 'stopAi', scope: 'procedure', reason: 'Datendrift vermutet' }]} />,
+    <Script actions={[{ type: 'stopAi', scope: 'procedure', reason: 'Datendrift vermutet' }]} />,
   ),
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(rootOf(canvasElement)).toHaveAttribute('data-state', 'ai-stopped'));
@@ -335,7 +321,7 @@ export const AllStates: Story = {
             <p style={{ margin: 0, fontFamily: 'monospace' }}>{title}</p>
             <StoryDecision {...decision} locale={localeOf(context)} showEvents={false}>
               <OversightControls {...args} defaultNoticeOpen={index === 0} />
-              {actions ? <ApplyOnMount actions={actions} /> : null}
+              {actions ? <Script actions={actions} /> : null}
             </StoryDecision>
           </div>
         ))}

@@ -1,9 +1,9 @@
 import type { DecisionAction, FrictionPlan, JudgementInput } from '@deliberate/core';
 import { fromCdsHooksCard } from '@deliberate/core/adapters';
-import { Recommendation, useDecision, useI18n, type Locale } from '@deliberate/react';
+import { Recommendation, useDecision, useI18n } from '@deliberate/react';
 import '@deliberate/react/styles.css';
-import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useId, type ReactNode } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { StoryDecision, type StoryDecisionProps } from '../fixtures/decision.tsx';
 import {
@@ -14,13 +14,11 @@ import {
   rentEstimate,
   uncalibrated,
 } from '../fixtures/recommendations.ts';
+import { localeOf, Script } from '../fixtures/story-helpers.tsx';
 
 /* -------------------------------------------------------------------------------------------------
  * Story helpers
  * -----------------------------------------------------------------------------------------------*/
-
-const localeOf = (context: Pick<StoryContext, 'globals'>): Locale =>
-  context.globals['locale'] === 'en' ? 'en' : 'de';
 
 function plan(reveal: FrictionPlan['reveal'], arm: FrictionPlan['arm'] = 'ai'): FrictionPlan {
   return {
@@ -47,18 +45,6 @@ function CommitJudgement({ judgement = { label: 'approve' } }: { judgement?: Jud
       {locale === 'en' ? 'Commit my own assessment' : 'Eigene Einschätzung festhalten'}
     </button>
   );
-}
-
-/** Brings a decision into a state on mount (AI stopped, decided without AI, …). */
-function ApplyOnMount({ actions }: { actions: DecisionAction[] }) {
-  const { dispatch } = useDecision();
-  const done = useRef(false);
-  useEffect(() => {
-    if (done.current) return;
-    done.current = true;
-    for (const action of actions) dispatch(action);
-  }, [actions, dispatch]);
-  return null;
 }
 
 const cdsRecommendation = (() => {
@@ -268,7 +254,7 @@ export const CdsHooksCard: Story = {
 export const AiStopped: Story = {
   render: inDecision(
     { recommendation: housingBenefit, plan: plan('immediate') },
-    <ApplyOnMount actions={[STOP]} />,
+    <Script actions={[STOP]} />,
   ),
   play: async ({ canvasElement }) => {
     const region = regionOf(canvasElement);
@@ -281,7 +267,7 @@ export const AiStopped: Story = {
 export const DecidedWithoutAi: Story = {
   render: inDecision(
     { recommendation: housingBenefit, plan: plan('on-request') },
-    <ApplyOnMount actions={[{ type: 'decideWithoutAi' }]} />,
+    <Script actions={[{ type: 'decideWithoutAi' }]} />,
   ),
   play: async ({ canvasElement }) => {
     const region = regionOf(canvasElement);
@@ -434,7 +420,7 @@ export const AllStates: Story = {
             {(labelId) => (
               <StoryDecision {...decision} locale={localeOf(context)} showEvents={false}>
                 <Recommendation {...args} aria-labelledby={labelId} />
-                {actions ? <ApplyOnMount actions={actions} /> : null}
+                {actions ? <Script actions={actions} /> : null}
               </StoryDecision>
             )}
           </Labelled>

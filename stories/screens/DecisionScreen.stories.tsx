@@ -1,9 +1,9 @@
 import type { FrictionPlan } from '@deliberate/core';
 import { fromCdsHooksCard } from '@deliberate/core/adapters';
 import '@deliberate/charts/charts.css';
-import { DecisionScreen, ExplanationPanel, type Locale } from '@deliberate/react';
+import { DecisionScreen, ExplanationPanel } from '@deliberate/react';
 import '@deliberate/react/styles.css';
-import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
+import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { StoryDecision, type StoryDecisionProps } from '../fixtures/decision.tsx';
 import {
@@ -15,15 +15,13 @@ import {
   uncalibrated,
 } from '../fixtures/recommendations.ts';
 import { fullExplanation } from '../fixtures/explanations.ts';
+import { localeOf } from '../fixtures/story-helpers.tsx';
 
 /*
  * The composed decision screen in every flow the issue names. Interactive stories use explicit
  * plans without a minimum own-assessment time so their play functions need not wait; the
  * `MinimumOwnTime` story shows the wait as it appears to a person.
  */
-
-const localeOf = (context: Pick<StoryContext, 'globals'>): Locale =>
-  context.globals['locale'] === 'en' ? 'en' : 'de';
 
 function plan(overrides: Partial<FrictionPlan>): FrictionPlan {
   return {

@@ -1,32 +1,21 @@
-import type { DecisionEventDraft, FrictionPlan } from '@deliberate/core';
+import type { DecisionEventDraft } from '@deliberate/core';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DecisionProvider, useDecision, type DecisionProviderProps } from '../decision/decision-provider.tsx';
+import { DecisionProvider, type DecisionProviderProps } from '../decision/decision-provider.tsx';
 import { IndependentJudgement } from '../judgement/independent-judgement.tsx';
 import { DecisionActions } from './decision-actions.tsx';
 import type { FinalizeEvent } from './finalize-context.tsx';
 import { FinalizeStep } from './finalize-step.tsx';
-
-const T0 = Date.parse('2026-11-22T10:00:00.000Z');
-
-const housingBenefit = {
-  kind: 'categorical',
-  options: [
-    { id: 'approve', label: 'Approve', labels: { de: 'Bewilligen', en: 'Approve' }, probability: 0.82 },
-    { id: 'reject', label: 'Reject', labels: { de: 'Ablehnen', en: 'Reject' }, probability: 0.11 },
-    {
-      id: 'request-documents',
-      label: 'Request documents',
-      labels: { de: 'Unterlagen anfordern', en: 'Request documents' },
-      probability: 0.07,
-    },
-  ],
-  recommended: 'approve',
-  model: { id: 'wohngeld-eligibility', version: '2.3.0' },
-  calibration: { calibrated: true },
-};
+import {
+  Probe,
+  RevealButton,
+  T0,
+  housingBenefit,
+  makePlan,
+  rentEstimate,
+} from '../testing/decision-fixtures.tsx';
 
 const binary = {
   kind: 'binary',
@@ -38,15 +27,6 @@ const binary = {
   model: { id: 'fraud-flag', version: '0.9.0' },
 };
 
-const rentEstimate = {
-  kind: 'numeric',
-  value: 412.5,
-  unit: '€ / month',
-  interval: { lo: 360, hi: 470, level: 0.9 },
-  model: { id: 'wohngeld-amount', version: '1.4.1' },
-  calibration: { calibrated: true },
-};
-
 const ranked = {
   kind: 'ranked',
   options: [
@@ -56,46 +36,6 @@ const ranked = {
   ],
   model: { id: 'measures', version: '1' },
 };
-
-function makePlan(overrides: Partial<FrictionPlan> = {}): FrictionPlan {
-  return {
-    policyId: 'test',
-    policyVersion: '1',
-    rule: 'fixed',
-    stakes: 'high',
-    band: 'high',
-    arm: 'ai',
-    audit: false,
-    reveal: 'after-judgement',
-    justification: 'override',
-    minOwnTimeMs: 0,
-    checklist: [],
-    ...overrides,
-  };
-}
-
-function RevealButton() {
-  const { dispatch } = useDecision();
-  return (
-    <button
-      type="button"
-      onClick={() =>
-        dispatch({ type: 'reveal', requested: false, display: { format: 'percent', text: '82 %' } })
-      }
-    >
-      Show the AI's recommendation
-    </button>
-  );
-}
-
-function Probe() {
-  const { state, lastError } = useDecision();
-  return (
-    <p data-testid="probe">
-      status: {state.status}; error: {lastError?.code ?? 'none'}
-    </p>
-  );
-}
 
 function renderDecision(
   ui: ReactNode,

@@ -3,51 +3,10 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DecisionProvider, useDecision } from '../decision/decision-provider.tsx';
+import { DecisionProvider } from '../decision/decision-provider.tsx';
 import { IndependentJudgement } from '../judgement/independent-judgement.tsx';
 import { FinalizeStep } from './finalize-step.tsx';
-
-const T0 = Date.parse('2026-11-22T10:00:00.000Z');
-
-const housingBenefit = {
-  kind: 'categorical',
-  options: [
-    { id: 'approve', label: 'Approve', labels: { de: 'Bewilligen', en: 'Approve' }, probability: 0.82 },
-    { id: 'reject', label: 'Reject', labels: { de: 'Ablehnen', en: 'Reject' }, probability: 0.11 },
-    {
-      id: 'request-documents',
-      label: 'Request documents',
-      labels: { de: 'Unterlagen anfordern', en: 'Request documents' },
-      probability: 0.07,
-    },
-  ],
-  recommended: 'approve',
-  model: { id: 'wohngeld-eligibility', version: '2.3.0' },
-  calibration: { calibrated: true },
-};
-
-function RevealButton() {
-  const { dispatch } = useDecision();
-  return (
-    <button
-      type="button"
-      onClick={() =>
-        dispatch({ type: 'reveal', requested: false, display: { format: 'percent', text: '82 %' } })
-      }
-    >
-      Show the AI's recommendation
-    </button>
-  );
-}
-
-function Probe() {
-  const { state, lastError } = useDecision();
-  return (
-    <p data-testid="probe">
-      status: {state.status}; error: {lastError?.code ?? 'none'}
-    </p>
-  );
-}
+import { Probe, RevealButton, T0, housingBenefit } from '../testing/decision-fixtures.tsx';
 
 const envelope = {
   schema: 'deliberate.event/1',

@@ -1,5 +1,5 @@
 import type { PredictionInterval } from '@deliberate/core';
-import { numberFormat } from '../i18n/format.ts';
+import { formatPercentRange, numberFormat } from '../i18n/format.ts';
 import type { ConfidenceFormat } from '../decision/decision-provider.tsx';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import { createTranslator, type Translator } from '../i18n/translator.ts';
@@ -195,22 +195,6 @@ function isUsableInterval(interval: PredictionInterval | undefined): interval is
   );
 }
 
-/** "66–90 %" in German, "66–90%" in English: the percent sign once, after the range. */
-function percentRange(lo: number, hi: number, locale: Locale): string {
-  const number = numberFormat(locale, { maximumFractionDigits: 0 });
-  const parts = numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).formatToParts(hi);
-  const range = `${number.format(Math.round(lo * 100))}–${number.format(Math.round(hi * 100))}`;
-  let replaced = false;
-  return parts
-    .map((part) => {
-      if (part.type !== 'integer' && part.type !== 'group') return part.value;
-      if (replaced) return '';
-      replaced = true;
-      return range;
-    })
-    .join('');
-}
-
 /** Whole amounts without decimals, others with two (412 → "412", 412.5 → "412,50"). */
 function amountOptions(...values: number[]): Intl.NumberFormatOptions {
   return values.every(Number.isInteger)
@@ -230,7 +214,7 @@ function bandText(t: Translator['t'], confidence: number, locale: Locale): strin
   const definition = bandDefinition(confidence);
   return t('confidence.verbal.text', {
     band: t(definition.message),
-    range: percentRange(definition.lo, definition.hi, locale),
+    range: formatPercentRange(definition.lo, definition.hi, locale),
   });
 }
 

@@ -1,33 +1,15 @@
-import type { DecisionEventDraft, FrictionPlan } from '@deliberate/core';
+import type { DecisionEventDraft } from '@deliberate/core';
 import { render, screen, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { DecisionActions } from '../actions/decision-actions.tsx';
 import { FinalizeStep } from '../actions/finalize-step.tsx';
-import { DecisionProvider, useDecision, type DecisionProviderProps } from '../decision/decision-provider.tsx';
+import { DecisionProvider, type DecisionProviderProps } from '../decision/decision-provider.tsx';
 import { IndependentJudgement } from '../judgement/independent-judgement.tsx';
 import { Justification } from '../justification/justification.tsx';
 import { Contrast } from './contrast.tsx';
-
-const T0 = Date.parse('2026-11-22T10:00:00.000Z');
-
-const housingBenefit = {
-  kind: 'categorical',
-  options: [
-    { id: 'approve', label: 'Approve', labels: { de: 'Bewilligen', en: 'Approve' }, probability: 0.82 },
-    { id: 'reject', label: 'Reject', labels: { de: 'Ablehnen', en: 'Reject' }, probability: 0.11 },
-    {
-      id: 'request-documents',
-      label: 'Request documents',
-      labels: { de: 'Unterlagen anfordern', en: 'Request documents' },
-      probability: 0.07,
-    },
-  ],
-  recommended: 'approve',
-  model: { id: 'wohngeld-eligibility', version: '2.3.0' },
-  calibration: { calibrated: true },
-};
+import { RevealButton, T0, housingBenefit, makePlan } from '../testing/decision-fixtures.tsx';
 
 const binary = {
   kind: 'binary',
@@ -47,37 +29,6 @@ const rentEstimate = {
   model: { id: 'wohngeld-amount', version: '1.4.1' },
   calibration: { calibrated: true },
 };
-
-function makePlan(overrides: Partial<FrictionPlan> = {}): FrictionPlan {
-  return {
-    policyId: 'test',
-    policyVersion: '1',
-    rule: 'fixed',
-    stakes: 'high',
-    band: 'high',
-    arm: 'ai',
-    audit: false,
-    reveal: 'after-judgement',
-    justification: 'override',
-    minOwnTimeMs: 0,
-    checklist: [],
-    ...overrides,
-  };
-}
-
-function RevealButton() {
-  const { dispatch } = useDecision();
-  return (
-    <button
-      type="button"
-      onClick={() =>
-        dispatch({ type: 'reveal', requested: false, display: { format: 'percent', text: '82 %' } })
-      }
-    >
-      Show the AI's recommendation
-    </button>
-  );
-}
 
 function renderDecision(ui: ReactNode, props: Partial<Omit<DecisionProviderProps, 'children'>> = {}) {
   const events: DecisionEventDraft[] = [];

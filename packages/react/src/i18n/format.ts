@@ -44,14 +44,26 @@ export function formatNumber(value: number, locale: string, options: Intl.Number
 }
 
 /**
- * A percentage range as the locale writes it.
+ * A percentage range with the percent sign once, after the range, as style guides in both
+ * languages write it (Intl's `formatRange` repeats the sign: "66% – 90%").
  *
  * @example
  * formatPercentRange(0.66, 0.9, 'de'); // "66–90 %"
- * formatPercentRange(0.66, 0.9, 'en'); // "66%–90%"
+ * formatPercentRange(0.66, 0.9, 'en'); // "66–90%"
  */
 export function formatPercentRange(lo: number, hi: number, locale: string): string {
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).formatRange(lo, hi);
+  const number = numberFormat(locale, { maximumFractionDigits: 0 });
+  const parts = numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).formatToParts(hi);
+  const range = `${number.format(Math.round(lo * 100))}–${number.format(Math.round(hi * 100))}`;
+  let replaced = false;
+  return parts
+    .map((part) => {
+      if (part.type !== 'integer' && part.type !== 'group') return part.value;
+      if (replaced) return '';
+      replaced = true;
+      return range;
+    })
+    .join('');
 }
 
 /**

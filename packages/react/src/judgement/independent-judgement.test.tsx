@@ -1,38 +1,18 @@
-import { judgementCommitment, type DecisionEventDraft, type FrictionPlan } from '@deliberate/core';
+import { judgementCommitment, type DecisionEventDraft } from '@deliberate/core';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { DecisionProvider, useDecision, type DecisionProviderProps } from '../decision/decision-provider.tsx';
 import { IndependentJudgement, useIndependentJudgement } from './independent-judgement.tsx';
-
-const T0 = Date.parse('2026-11-22T10:00:00.000Z');
-
-const housingBenefit = {
-  kind: 'categorical',
-  options: [
-    { id: 'approve', label: 'Approve', labels: { de: 'Bewilligen', en: 'Approve' }, probability: 0.82 },
-    { id: 'reject', label: 'Reject', labels: { de: 'Ablehnen', en: 'Reject' }, probability: 0.11 },
-    {
-      id: 'request-documents',
-      label: 'Request documents',
-      labels: { de: 'Unterlagen anfordern', en: 'Request documents' },
-      probability: 0.07,
-    },
-  ],
-  recommended: 'approve',
-  model: { id: 'wohngeld-eligibility', version: '2.3.0' },
-  calibration: { calibrated: true },
-};
-
-const rentEstimate = {
-  kind: 'numeric',
-  value: 412.5,
-  unit: '€ / month',
-  interval: { lo: 360, hi: 470, level: 0.9 },
-  model: { id: 'wohngeld-amount', version: '1.4.1' },
-  calibration: { calibrated: true },
-};
+import {
+  Probe,
+  RevealButton,
+  T0,
+  housingBenefit,
+  makePlan,
+  rentEstimate,
+} from '../testing/decision-fixtures.tsx';
 
 const ranked = {
   kind: 'ranked',
@@ -48,47 +28,6 @@ const checklist = [
   { id: 'income', label: { en: 'Income documents checked', de: 'Einkommensnachweise geprüft' } },
   { id: 'rent', label: { en: 'Rent contract checked', de: 'Mietvertrag geprüft' } },
 ];
-
-function makePlan(overrides: Partial<FrictionPlan> = {}): FrictionPlan {
-  return {
-    policyId: 'test',
-    policyVersion: '1',
-    rule: 'fixed',
-    stakes: 'high',
-    band: 'high',
-    arm: 'ai',
-    audit: false,
-    reveal: 'after-judgement',
-    justification: 'override',
-    minOwnTimeMs: 0,
-    checklist: [],
-    ...overrides,
-  };
-}
-
-/** Stands in for the Recommendation component: reveals the AI as it would. */
-function RevealButton() {
-  const { dispatch } = useDecision();
-  return (
-    <button
-      type="button"
-      onClick={() =>
-        dispatch({ type: 'reveal', requested: false, display: { format: 'percent', text: '82 %' } })
-      }
-    >
-      Show the AI's recommendation
-    </button>
-  );
-}
-
-function Probe() {
-  const { state, lastError } = useDecision();
-  return (
-    <p data-testid="probe">
-      status: {state.status}; error: {lastError?.code ?? 'none'}
-    </p>
-  );
-}
 
 function renderDecision(ui: ReactNode, props: Partial<Omit<DecisionProviderProps, 'children'>> = {}) {
   const events: DecisionEventDraft[] = [];
