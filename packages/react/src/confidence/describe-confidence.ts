@@ -3,7 +3,7 @@ import { formatPercentRange, numberFormat } from '../i18n/format.ts';
 import type { ConfidenceFormat } from '../decision/decision-provider.tsx';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import { createTranslator, type Translator } from '../i18n/translator.ts';
-import { messagesFor, type Locale, type Messages } from '../messages/index.ts';
+import { decisionMessagesFor, type Locale, type Messages } from '../messages/index.ts';
 
 /*
  * How a confidence value becomes words and numbers. Pure and framework-free (it runs in Node
@@ -240,7 +240,7 @@ export function describeConfidence(input: DescribeConfidenceInput): ConfidenceDe
     input.translator ??
     createTranslator(
       locale,
-      input.messages ? { ...messagesFor(locale), ...input.messages } : messagesFor(locale),
+      input.messages ? { ...decisionMessagesFor(locale), ...input.messages } : decisionMessagesFor(locale),
     );
   const calibrated = input.calibrated === true;
   const confidence = isShare(input.confidence) ? input.confidence : null;

@@ -15,6 +15,7 @@ import {
 import { useDecision } from '../decision/decision-provider.tsx';
 import { useSafeguard } from '../decision/safeguards.ts';
 import { useI18n } from '../i18n/context.tsx';
+import { explanationMessages } from '../messages/index.ts';
 import { useControllableState } from '../utils/use-controllable-state.ts';
 import { panelSummary, PanelView } from './panel-views.tsx';
 import { useExplanationViewTiming } from './use-view-timing.ts';
@@ -255,7 +256,7 @@ export const ExplanationPanelRoot = forwardRef<HTMLElement, ExplanationPanelRoot
     if ('model' in props) hookProps.model = model;
     if ('detail' in props) hookProps.detail = detail;
     const explanationState = useExplanationPanel(hookProps);
-    const { t, locale } = useI18n();
+    const { t, locale } = useI18n(explanationMessages);
     const titleId = useId();
     const H = HEADINGS[headingLevel];
     const context: RootContextValue = { ...explanationState, headingLevel, showTables };
@@ -414,7 +415,7 @@ export const ExplanationPanelTrigger = forwardRef<HTMLButtonElement, Explanation
   function ExplanationPanelTrigger({ children, className, ...rest }, ref) {
     const context = useRootPart('ExplanationPanel.Trigger');
     const panel = useItemPart('ExplanationPanel.Trigger');
-    const translator = useI18n();
+    const translator = useI18n(explanationMessages);
     const H = HEADINGS[Math.min(6, context.headingLevel + 1) as Level];
     const summary = panelSummary(panel, context.data, context.recommendation, translator);
     return (
@@ -505,7 +506,7 @@ ExplanationPanelContent.displayName = 'ExplanationPanel.Content';
  */
 export function ExplanationPanelNotProvided(props: HTMLAttributes<HTMLParagraphElement>) {
   const { notProvided } = useRootPart('ExplanationPanel.NotProvided');
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(explanationMessages);
   if (notProvided.length === 0) return null;
   const names = notProvided.map((panel) => t(`explanation.panel.${panel}`));
   const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(names);

@@ -10,7 +10,7 @@ import {
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/context.tsx';
 import type { Translator } from '../i18n/translator.ts';
-import type { Locale } from '../messages/index.ts';
+import { explanationMessages, type Locale } from '../messages/index.ts';
 import { ExternalLink, SafeMarkdown, safeHref } from './safe-markdown.tsx';
 import {
   hasData,
@@ -124,7 +124,7 @@ export function IncompleteNotice({
   issues: readonly PanelIssue[];
   nothingUsable: boolean;
 }) {
-  const { t } = useI18n();
+  const { t } = useI18n(explanationMessages);
   const shown = issues.slice(0, MAX_ISSUES_SHOWN);
   const more = issues.length - shown.length;
   return (
@@ -239,7 +239,7 @@ function sourceText(evidence: Evidence, t: T, locale: Locale): string {
 }
 
 function EvidenceCard({ evidence }: { evidence: Evidence }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(explanationMessages);
   const href = safeHref(evidence.source.url);
   return (
     <li className="dlb-evidence__item" data-stance={evidence.stance}>
@@ -279,7 +279,7 @@ function EvidenceColumn({
   items: readonly Evidence[];
   level: HeadingLevel;
 }) {
-  const { t } = useI18n();
+  const { t } = useI18n(explanationMessages);
   const id = useId();
   const H = HEADINGS[level];
   const supports = stance === 'supports';
@@ -307,7 +307,7 @@ function EvidenceColumn({
 }
 
 function EvidenceView({ data, headingLevel }: PanelViewProps) {
-  const { t } = useI18n();
+  const { t } = useI18n(explanationMessages);
   return (
     <SliceFrame slice={data.evidence}>
       {(items) => (
@@ -337,7 +337,7 @@ function EvidenceView({ data, headingLevel }: PanelViewProps) {
  * -----------------------------------------------------------------------------------------------*/
 
 function CounterfactualItem({ item, rec }: { item: Counterfactual; rec: Recommendation | null }) {
-  const { t, locale: raw } = useI18n();
+  const { t, locale: raw } = useI18n(explanationMessages);
   const locale = localeOf(raw);
   const by = item.actionableBy ?? 'unknown';
   return (
@@ -362,7 +362,7 @@ function CounterfactualItem({ item, rec }: { item: Counterfactual; rec: Recommen
 }
 
 function CounterfactualsView({ data, recommendation }: PanelViewProps) {
-  const { t } = useI18n();
+  const { t } = useI18n(explanationMessages);
   return (
     <SliceFrame slice={data.counterfactuals}>
       {(items) => (
@@ -384,7 +384,7 @@ function CounterfactualsView({ data, recommendation }: PanelViewProps) {
  * -----------------------------------------------------------------------------------------------*/
 
 function SimilarCasesTable({ cases, rec }: { cases: readonly SimilarCase[]; rec: Recommendation | null }) {
-  const translator = useI18n();
+  const translator = useI18n(explanationMessages);
   const { t, plural } = translator;
   const locale = localeOf(translator.locale);
   const f = createFormatter(locale);
@@ -463,7 +463,7 @@ const TOP = 3;
 const SIGNED: Intl.NumberFormatOptions = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
 
 function FactorWords({ factors }: { factors: Factors }) {
-  const { t, locale: raw } = useI18n();
+  const { t, locale: raw } = useI18n(explanationMessages);
   const f = createFormatter(localeOf(raw));
   const named = (list: typeof factors.items) =>
     list
@@ -502,7 +502,7 @@ function FactorWords({ factors }: { factors: Factors }) {
 }
 
 function FactorsView({ data, showTables }: PanelViewProps) {
-  const { t, locale: raw } = useI18n();
+  const { t, locale: raw } = useI18n(explanationMessages);
   const locale = localeOf(raw);
   return (
     <SliceFrame slice={data.factors}>
@@ -545,7 +545,7 @@ function FactorsView({ data, showTables }: PanelViewProps) {
  * -----------------------------------------------------------------------------------------------*/
 
 function DetailView({ data, headingLevel }: PanelViewProps) {
-  const { t } = useI18n();
+  const { t } = useI18n(explanationMessages);
   return (
     <SliceFrame slice={data.detail}>
       {(text) => (
@@ -566,7 +566,7 @@ function DetailView({ data, headingLevel }: PanelViewProps) {
 const FEW_CASES = 30;
 
 function SubgroupTable({ rows }: { rows: NonNullable<NonNullable<ModelPanelData['facts']>['subgroups']> }) {
-  const { t, locale: raw } = useI18n();
+  const { t, locale: raw } = useI18n(explanationMessages);
   const f = createFormatter(localeOf(raw));
   return (
     <TableScroller label={t('explanation.model.subgroups')}>
@@ -626,7 +626,7 @@ function TextList({ items, label }: { items: readonly string[]; label: string })
 }
 
 function ModelFactsView({ data, showTables, headingLevel }: PanelViewProps) {
-  const { t, locale: raw } = useI18n();
+  const { t, locale: raw } = useI18n(explanationMessages);
   const locale = localeOf(raw);
   const f = createFormatter(locale);
   const H = HEADINGS[headingLevel];

@@ -1,6 +1,7 @@
 import { parser, RuleType, type MarkdownToJSX } from 'markdown-to-jsx/react';
 import { Fragment, useMemo, type HTMLAttributes, type ReactNode } from 'react';
 import { useI18n } from '../i18n/context.tsx';
+import { explanationMessages } from '../messages/index.ts';
 
 /*
  * Markdown from an AI system is untrusted input. markdown-to-jsx parses it into an AST (with raw
@@ -70,7 +71,7 @@ export interface ExternalLinkProps {
 
 /** A link out of the decision screen: new tab, no opener, no referrer, its host shown. */
 export function ExternalLink({ href, children, showHost = true }: ExternalLinkProps) {
-  const { t } = useI18n();
+  const { t } = useI18n(explanationMessages);
   return (
     <a
       className="dlb-external-link"
@@ -301,7 +302,7 @@ export function SafeMarkdown({
   className,
   ...rest
 }: SafeMarkdownProps) {
-  const { t } = useI18n();
+  const { t } = useI18n(explanationMessages);
   const source = typeof children === 'string' ? children : '';
   const truncated = source.length > maxLength;
   const ast = useMemo(() => {

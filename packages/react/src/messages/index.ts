@@ -1,6 +1,10 @@
 /*
  * All user-facing strings, German and English. One module per component family; this file
  * merges them. `messages.test.ts` checks that both locales have the same keys and placeholders.
+ *
+ * The translator every provider creates holds the decision families only. The explanation
+ * family (the largest) is layered on by the explanation components themselves
+ * (`useI18n(explanationMessages)`), so a screen without explanation panels does not ship it.
  */
 import * as common from './common.ts';
 import * as confidence from './confidence.ts';
@@ -16,7 +20,7 @@ import * as explanation from './explanation.ts';
 export type Locale = 'de' | 'en';
 export const LOCALES: readonly Locale[] = ['de', 'en'];
 
-const families = [
+const decisionFamilies = [
   common,
   confidence,
   recommendation,
@@ -26,8 +30,16 @@ const families = [
   justification,
   oversight,
   screen,
-  explanation,
 ] as const;
+
+/** One component family's messages in both languages. */
+export interface MessageFamily {
+  de: Record<string, string>;
+  en: Record<string, string>;
+}
+
+/** @internal The explanation family, for the explanation components. */
+export const explanationMessages: MessageFamily = explanation;
 
 export type Messages = typeof common.en &
   typeof confidence.en &
@@ -40,17 +52,28 @@ export type Messages = typeof common.en &
   typeof screen.en &
   typeof explanation.en;
 
-const merged = {
-  de: Object.assign({}, ...families.map((family) => family.de)) as Messages,
-  en: Object.assign({}, ...families.map((family) => family.en)) as Messages,
+type DecisionMessages = Omit<Messages, keyof typeof explanation.en>;
+
+const decision = {
+  de: Object.assign({}, ...decisionFamilies.map((family) => family.de)) as DecisionMessages,
+  en: Object.assign({}, ...decisionFamilies.map((family) => family.en)) as DecisionMessages,
 };
 
 /**
- * The complete message record of a locale.
+ * @internal The messages of the decision components (everything but the explanation family).
+ * @example
+ * decisionMessagesFor('en')['common.error.title'];
+ */
+export function decisionMessagesFor(locale: Locale): DecisionMessages {
+  return decision[locale];
+}
+
+/**
+ * The complete message record of a locale (a new object on every call).
  *
  * @example
  * messagesFor('en')['common.error.title'];
  */
 export function messagesFor(locale: Locale): Messages {
-  return merged[locale];
+  return { ...decision[locale], ...explanation[locale] };
 }
