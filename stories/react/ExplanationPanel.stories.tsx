@@ -310,6 +310,29 @@ export const MalformedPayload: Story = {
   },
 };
 
+/**
+ * The same malformed payload inside the recommendation itself: the advice is still shown (its
+ * options and confidence are valid), and the panel names what the explanation is missing.
+ */
+export const MalformedInlineExplanation: Story = {
+  args: { defaultValue: ALL },
+  render: inDecision({
+    locale: 'en',
+    recommendation: { ...fullExplanation, explanation: malformedExplanation },
+  }),
+  play: async ({ canvasElement }) => {
+    await available(canvasElement);
+    const root = rootOf(canvasElement);
+    await expect(root).toHaveAttribute('data-state', 'invalid');
+    await expect(root).toHaveTextContent('evidence[1].source: missing');
+    await expect(canvasElement.querySelector('.dlb-recommendation')).toHaveAttribute(
+      'data-state',
+      'revealed',
+    );
+    await expect(canvasElement).not.toHaveTextContent('The AI recommendation cannot be shown');
+  },
+};
+
 /** Scripts, event handlers, images and javascript:/data: links in every text field: all inert. */
 export const ScriptPayload: Story = {
   args: { defaultValue: ALL },

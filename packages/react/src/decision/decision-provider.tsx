@@ -113,6 +113,13 @@ export interface DecisionContextValue {
   store: DecisionStore;
   recommendation: Recommendation | null;
   issues: RecommendationIssue[];
+  /**
+   * The explanation to show: the recommendation's, or, when only the explanation failed
+   * validation, the payload as received (the explanation panel reads what it can).
+   */
+  explanation: unknown;
+  /** What was wrong with the explanation, when it failed validation and was set aside. */
+  explanationIssues: RecommendationIssue[];
   plan: FrictionPlan;
   reasonCodes: ReasonInput[];
   confidenceFormat: ConfidenceFormat;
@@ -131,6 +138,47 @@ export interface DecisionContextValue {
 /** @internal The context object itself, for class components (the error boundary). */
 export const DecisionContext = createContext<DecisionContextValue | null>(null);
 DecisionContext.displayName = 'DecisionContext';
+
+interface ParsedInput {
+  recommendation: Recommendation | null;
+  issues: RecommendationIssue[];
+  /** The explanation as received, when it failed validation but the rest did not. */
+  explanation?: unknown;
+  explanationIssues: RecommendationIssue[];
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  try {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Validates the recommendation. A broken explanation does not cost the advice: when every
+ * problem lies inside `explanation`, the recommendation is accepted without it, and the raw
+ * explanation goes to the explanation panel, which shows what it can read and names what is
+ * missing (issue #4). Anything else wrong makes the whole recommendation invalid.
+ */
+function parseInput(input: unknown): ParsedInput {
+  if (input === null) return { recommendation: null, issues: [], explanationIssues: [] };
+  const parsed = parseRecommendation(input);
+  if (parsed.ok) return { recommendation: parsed.value, issues: [], explanationIssues: [] };
+  const inExplanation = parsed.issues.every((issue) => issue.path[0] === 'explanation');
+  if (inExplanation && isPlainRecord(input)) {
+    try {
+      const { explanation, ...rest } = input;
+      const retry = parseRecommendation(rest);
+      if (retry.ok) {
+        return { recommendation: retry.value, issues: [], explanation, explanationIssues: parsed.issues };
+      }
+    } catch {
+      // Spreading a hostile object threw: fall through to the strict answer.
+    }
+  }
+  return { recommendation: null, issues: parsed.issues, explanationIssues: [] };
+}
 
 /** Holds events until the provider has mounted; then lets everything through. */
 class EventGate {
@@ -178,9 +226,8 @@ export function DecisionProvider(props: DecisionProviderProps) {
   // decision (the person's work), and a new case gets a new provider through `key`.
   const [setup] = useState(() => {
     const p = props;
-    const parsed = p.recommendation === null ? null : parseRecommendation(p.recommendation);
-    const recommendation = parsed?.ok ? parsed.value : null;
-    const issues = parsed && !parsed.ok ? parsed.issues : [];
+    const parsed = parseInput(p.recommendation);
+    const { recommendation, issues } = parsed;
     const plan =
       p.plan ??
       resolvePolicy({
@@ -235,7 +282,7 @@ export function DecisionProvider(props: DecisionProviderProps) {
       p.reasonCodes ??
       (recommendation?.reasonCodes?.length ? recommendation.reasonCodes : defaultReasonCodes);
     const safeguards = createSafeguardRegistry();
-    return { store, recommendation, issues, plan, clock, deliver, reasonCodes, gate, safeguards };
+    return { store, parsed, recommendation, issues, plan, clock, deliver, reasonCodes, gate, safeguards };
   });
 
   // The safeguard manifest: published after mount and whenever a component (un)registers,
@@ -265,6 +312,7 @@ export function DecisionProvider(props: DecisionProviderProps) {
             }
           : null,
         issues: issues.map((issue) => issue.code),
+        explanationIssues: setup.parsed.explanationIssues.map((issue) => issue.code),
         confidenceFormat,
         components: safeguards.snapshot(),
         publishedAt: Date.now(),
@@ -318,6 +366,9 @@ export function DecisionProvider(props: DecisionProviderProps) {
       store: setup.store,
       recommendation: setup.recommendation,
       issues: setup.issues,
+      explanation:
+        'explanation' in setup.parsed ? setup.parsed.explanation : setup.recommendation?.explanation,
+      explanationIssues: setup.parsed.explanationIssues,
       plan: setup.plan,
       reasonCodes: setup.reasonCodes,
       confidenceFormat: props.confidenceFormat ?? 'verbal',
@@ -392,6 +443,10 @@ export interface UseDecisionResult {
   recommendation: Recommendation | null;
   /** What was wrong with the recommendation, when it was invalid. */
   issues: RecommendationIssue[];
+  /** The explanation to show (see `DecisionContextValue.explanation`). */
+  explanation: unknown;
+  /** What was wrong with the explanation, when only it failed validation. */
+  explanationIssues: RecommendationIssue[];
   plan: FrictionPlan;
   reasonCodes: ReasonInput[];
   confidenceFormat: ConfidenceFormat;
@@ -427,6 +482,8 @@ export function useDecision(consumerName = 'useDecision'): UseDecisionResult {
     lastError,
     recommendation: context.recommendation,
     issues: context.issues,
+    explanation: context.explanation,
+    explanationIssues: context.explanationIssues,
     plan: context.plan,
     reasonCodes: context.reasonCodes,
     confidenceFormat: context.confidenceFormat,

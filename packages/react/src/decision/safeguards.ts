@@ -92,6 +92,8 @@ export interface SafeguardManifest {
   } | null;
   /** Validation problems with the recommendation (codes). */
   issues: string[];
+  /** Validation problems with its explanation (codes), when only the explanation was invalid and was set aside. */
+  explanationIssues?: string[];
   /** The provider's default confidence format. */
   confidenceFormat: string;
   /** What the mounted components registered, by key; one entry per registration. */

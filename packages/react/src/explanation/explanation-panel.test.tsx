@@ -737,6 +737,60 @@ describe('ExplanationPanel', () => {
       expect(viewed().at(-1)).toEqual({ panel: 'evidence', durationMs: 100 });
     });
 
+    /** What `useDecision` says about the input, as text. */
+    function Spy() {
+      const { recommendation: rec, issues, explanationIssues } = useDecision();
+      const summary = {
+        confidence: rec?.confidence ?? null,
+        hasExplanation: rec?.explanation !== undefined,
+        issues: issues.map((issue) => issue.path.join('.')),
+        explanationIssues: explanationIssues.map((issue) => issue.path.join('.')),
+      };
+      return <output data-testid="decision">{JSON.stringify(summary)}</output>;
+    }
+    const seen = () =>
+      JSON.parse(screen.getByTestId('decision').textContent ?? '{}') as {
+        confidence: number | null;
+        hasExplanation: boolean;
+        issues: string[];
+        explanationIssues: string[];
+      };
+
+    it('keeps the advice when only the recommendation’s own explanation is broken', async () => {
+      const { events, user } = await revealed({
+        recommendation: { ...recommendation, explanation: malformed },
+        children: (
+          <>
+            <Spy />
+            <ExplanationPanel />
+          </>
+        ),
+      });
+      // The recommendation itself is valid, so it is used, and nothing is logged as invalid.
+      expect(seen()).toMatchObject({ confidence: 0.82, hasExplanation: false, issues: [] });
+      expect(seen().explanationIssues).toContain('explanation.evidence.1.source');
+      expect(events.map((event) => event.type)).not.toContain('recommendation.invalid');
+      expect(events.map((event) => event.type)).toContain('recommendation.revealed');
+
+      // The panel reads what it can from the payload as received and names what is missing.
+      expect(explanationRegion()).toHaveAttribute('data-state', 'invalid');
+      await user.click(trigger(/Evidence/));
+      const evidence = screen.getByRole('region', { name: /Evidence/ });
+      expect(evidence).toHaveTextContent('evidence[1].source: missing');
+      expect(evidence).toHaveTextContent('Savings account balance');
+    });
+
+    it('still rejects the whole recommendation when more than its explanation is broken', () => {
+      const { events } = setup({
+        recommendation: { ...recommendation, recommended: 'maybe', explanation: malformed },
+        children: <Spy />,
+      });
+      expect(seen().confidence).toBeNull();
+      expect(seen().issues).toContain('recommended');
+      expect(seen().issues).toContain('explanation.evidence.1.source');
+      expect(events.map((event) => event.type)).toContain('recommendation.invalid');
+    });
+
     it('says so when the explanation is not an object at all', async () => {
       await revealed({ children: <ExplanationPanel explanation="<script>alert(1)</script>" /> });
       const region = explanationRegion();

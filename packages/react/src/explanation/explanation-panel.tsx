@@ -65,7 +65,7 @@ export interface UseExplanationPanelProps {
   /**
    * The explanation payload. Use it when the explanation comes from somewhere else than the
    * recommendation (a separate XAI service, loaded later); it is validated panel by panel.
-   * @default the recommendation's `explanation`
+   * @default the recommendation's `explanation` (as received, when only the explanation failed validation)
    */
   explanation?: unknown;
   /** The calibration (its `bins` feed the reliability diagram). @default the recommendation's `calibration` */
@@ -126,7 +126,7 @@ const NOTHING_OPEN: string[] = [];
  * <div {...rootProps}>{panels.map((p) => <MyDisclosure key={p} open={value.includes(p)} … />)}</div>
  */
 export function useExplanationPanel(props: UseExplanationPanelProps = {}): UseExplanationPanelResult {
-  const { state, recommendation } = useDecision('ExplanationPanel');
+  const { state, recommendation, explanation: given } = useDecision('ExplanationPanel');
   const [value, setValue] = useControllableState<string[]>({
     prop: props.value,
     defaultProp: props.defaultValue ?? NOTHING_OPEN,
@@ -134,7 +134,7 @@ export function useExplanationPanel(props: UseExplanationPanelProps = {}): UseEx
     name: 'ExplanationPanel',
   });
 
-  const explanation = 'explanation' in props ? props.explanation : recommendation?.explanation;
+  const explanation = 'explanation' in props ? props.explanation : given;
   const calibration = 'calibration' in props ? props.calibration : recommendation?.calibration;
   const model = 'model' in props ? props.model : recommendation?.model;
   const detail = 'detail' in props ? props.detail : recommendation?.detail;
