@@ -18,7 +18,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'A rate with its 95 % interval band over time (d3-shape `area` for the band, `line` for the rate). Periods without cases are gaps, not zeros; the y axis runs from 0 to 100 % so that small changes are not exaggerated.',
+          'A rate with its 95 % interval band over time (a band for the interval, a line for the rate). Periods without cases are gaps, not zeros; the y axis runs from 0 to 100 % so that small changes are not exaggerated.',
       },
     },
   },

@@ -1,12 +1,9 @@
-import { useMemo, type ReactNode } from 'react';
-import { AxisBottom, Highlight } from '../shared/axes.tsx';
-import { ChartFrame, LegendItem, useChartIds, type TooltipContent } from '../shared/chart-frame.tsx';
-import { createFormatter, MISSING } from '../shared/format.ts';
-import { fillTemplate, plural, resolveMessages } from '../shared/messages.ts';
+import type { ReactNode } from 'react';
+import { AxisBottom } from '../shared/axes.tsx';
+import { ChartFrame, LegendItem, useChartSetup, type TableRow } from '../shared/chart-frame.tsx';
+import { MISSING } from '../shared/format.ts';
+import { fillTemplate, plural } from '../shared/messages.ts';
 import type { ChartBaseProps } from '../shared/types.ts';
-import { useContainerWidth } from '../shared/use-container-width.ts';
-import { useMarkNavigation } from '../shared/use-mark-navigation.ts';
-import { useReducedMotion } from '../shared/use-reduced-motion.ts';
 import {
   attributionLayout,
   truncate,
@@ -104,17 +101,9 @@ function anchorFor(x: number, left: number, right: number): 'start' | 'middle' |
  * />
  */
 export function AttributionChart(props: AttributionChartProps) {
-  const locale = props.locale ?? 'de';
-  const messages = useMemo(
-    () => resolveMessages(attributionMessages, locale, props.messages),
-    [locale, props.messages],
-  );
-  const format = createFormatter(locale);
+  const { locale, messages, format, ids, width, frame } = useChartSetup(attributionMessages, props);
   const contributionFormat = props.contributionFormat ?? DEFAULT_CONTRIBUTION_FORMAT;
   const valueFormat = props.valueFormat ?? DEFAULT_VALUE_FORMAT;
-  const ids = useChartIds();
-  const { ref, width } = useContainerWidth<HTMLDivElement>({ width: props.width });
-  const reducedMotion = useReducedMotion();
 
   const formatValue = (value: AttributionFactor['value']): string =>
     value === undefined ? '' : typeof value === 'number' ? format.number(value, valueFormat) : value;
@@ -144,77 +133,94 @@ export function AttributionChart(props: AttributionChartProps) {
     labelWidth: props.labelWidth,
     labelLength: (row) => rowLabel(row, true).length,
   });
-  const nav = useMarkNavigation(layout.rows.length, ids.tooltip);
+  const { plot, rows } = layout;
 
   const signed = (value: number) => format.signed(value, contributionFormat);
   const plain = (value: number) => format.number(value, contributionFormat);
   const direction = (row: AttributionRow) =>
     row.sign > 0 ? messages.raises : row.sign < 0 ? messages.lowers : messages.noEffect;
 
-  const top = layout.rows[0];
-  const summary =
-    top && top.kind === 'factor'
-      ? fillTemplate(messages.summary, {
-          base: plain(layout.base.value),
-          prediction: plain(layout.prediction.value),
-          count: format.integer(layout.factorCount),
-          top: rowLabel(top, false),
-          topContribution: signed(top.contribution),
-        })
-      : fillTemplate(messages.summaryEmpty, {
-          base: plain(layout.base.value),
-          prediction: plain(layout.prediction.value),
-        });
-
-  const tooltipRow = nav.tooltipIndex === null ? undefined : layout.rows[nav.tooltipIndex];
-  let tooltip: TooltipContent | null = null;
-  if (tooltipRow) {
-    const lines: string[] = [];
-    if (tooltipRow.factor?.value !== undefined) {
-      lines.push(`${messages.valueLabel}: ${formatValue(tooltipRow.factor.value)}`);
-    }
-    if (tooltipRow.kind === 'other') {
-      lines.push(fillTemplate(messages.foldDetail, { count: format.integer(tooltipRow.count) }));
-    }
-    lines.push(
-      `${messages.contributionLabel}: ${signed(tooltipRow.contribution)} (${direction(tooltipRow)})`,
-    );
-    lines.push(fillTemplate(messages.fromTo, { start: plain(tooltipRow.start), end: plain(tooltipRow.end) }));
-    tooltip = {
-      heading: rowLabel(tooltipRow, false),
-      lines,
-      x: tooltipRow.anchor.x,
-      y: tooltipRow.anchor.y,
-      yBelow: tooltipRow.y + tooltipRow.height,
-    };
-  }
-
-  const highlightRow = nav.highlightIndex === null ? undefined : layout.rows[nav.highlightIndex];
+  const top = rows[0];
   const hatch = ids.def('hatch');
   // A presentation attribute, not an inline style: the stylesheet fills only the other signs.
   const hatchFill = `url(#${hatch})`;
-  const { plot } = layout;
   const labelX = layout.labelColumn.width;
-  const predictionLabel = `${messages.prediction} ${plain(layout.prediction.value)}`;
-  const baseLabel = `${messages.baseValue} ${plain(layout.base.value)}`;
 
   return (
     <ChartFrame
+      {...frame}
       kind="attribution"
-      locale={locale}
-      ids={ids}
       title={props.title ?? messages.title}
-      summary={summary}
-      instructions={messages.instructions}
-      className={props.className}
-      style={props.style}
-      showTable={props.showTable ?? false}
-      reducedMotion={reducedMotion}
-      containerRef={ref}
-      plotProps={nav.plotProps}
+      summary={
+        top && top.kind === 'factor'
+          ? fillTemplate(messages.summary, {
+              base: plain(layout.base.value),
+              prediction: plain(layout.prediction.value),
+              count: format.integer(layout.factorCount),
+              top: rowLabel(top, false),
+              topContribution: signed(top.contribution),
+            })
+          : fillTemplate(messages.summaryEmpty, {
+              base: plain(layout.base.value),
+              prediction: plain(layout.prediction.value),
+            })
+      }
       width={layout.width}
       height={layout.height}
-      tooltip={tooltip}
+      count={rows.length}
+      mark={(index) => {
+        const row = rows[index] as AttributionRow;
+        const mid = row.barY + row.barHeight / 2;
+        return {
+          key: row.key,
+          className: 'dlb-attribution__row',
+          label: fillTemplate(messages.markLabel, {
+            label: rowLabel(row, false),
+            contribution: signed(row.contribution),
+          }),
+          data: {
+            'data-kind': row.kind,
+            'data-sign': row.sign > 0 ? 'positive' : row.sign < 0 ? 'negative' : 'zero',
+            'data-factor-id': row.factor?.id,
+          },
+          hit: { x: 1, y: row.y + 1, width: layout.width - 2, height: row.height - 2 },
+          // Anchors and baselines come from the CSS: with 500 rows every attribute counts.
+          children: (
+            <>
+              <text className="dlb-attribution__label" x={labelX} y={mid}>
+                {truncate(rowLabel(row, true), layout.labelColumn.maxChars)}
+              </text>
+              <path
+                className="dlb-attribution__bar"
+                d={row.path}
+                fill={row.sign < 0 ? hatchFill : undefined}
+              />
+              <text className="dlb-attribution__value" x={layout.valueColumn.x - 4} y={mid}>
+                {signed(row.contribution)}
+              </text>
+            </>
+          ),
+        };
+      }}
+      tooltip={(index) => {
+        const row = rows[index] as AttributionRow;
+        const lines: string[] = [];
+        if (row.factor?.value !== undefined) {
+          lines.push(`${messages.valueLabel}: ${formatValue(row.factor.value)}`);
+        }
+        if (row.kind === 'other') {
+          lines.push(fillTemplate(messages.foldDetail, { count: format.integer(row.count) }));
+        }
+        lines.push(`${messages.contributionLabel}: ${signed(row.contribution)} (${direction(row)})`);
+        lines.push(fillTemplate(messages.fromTo, { start: plain(row.start), end: plain(row.end) }));
+        return { heading: rowLabel(row, false), lines, ...row.anchor, yBelow: row.y + row.height };
+      }}
+      defs={
+        <pattern id={hatch} patternUnits="userSpaceOnUse" width={6} height={6} patternTransform="rotate(45)">
+          <rect className="dlb-attribution__hatch-ground" width={6} height={6} />
+          <line className="dlb-attribution__hatch-line" x1={1.5} x2={1.5} y1={0} y2={6} />
+        </pattern>
+      }
       legend={
         <>
           <LegendItem
@@ -238,58 +244,37 @@ export function AttributionChart(props: AttributionChartProps) {
           </LegendItem>
         </>
       }
-      table={
-        <>
-          <thead>
-            <tr>
-              <th scope="col">{messages.columnFactor}</th>
-              <th scope="col">{messages.columnValue}</th>
-              <th scope="col">{messages.columnContribution}</th>
-              <th scope="col">{messages.columnRunningTotal}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr data-kind="base">
-              <th scope="row">{messages.baseValue}</th>
-              <td>{MISSING}</td>
-              <td>{MISSING}</td>
-              <td>{plain(layout.base.value)}</td>
-            </tr>
-            {layout.rows.map((row) => (
-              <tr key={row.key} data-kind={row.kind === 'factor' ? undefined : row.kind}>
-                <th scope="row">{rowLabel(row, false)}</th>
-                <td>{row.factor?.value !== undefined ? formatValue(row.factor.value) : MISSING}</td>
-                <td>{signed(row.contribution)}</td>
-                <td>{plain(row.end)}</td>
-              </tr>
-            ))}
-            <tr data-kind="prediction">
-              <th scope="row">{messages.prediction}</th>
-              <td>{MISSING}</td>
-              <td>{MISSING}</td>
-              <td>{plain(layout.prediction.value)}</td>
-            </tr>
-          </tbody>
-        </>
-      }
+      head={[
+        messages.columnFactor,
+        messages.columnValue,
+        messages.columnContribution,
+        messages.columnRunningTotal,
+      ]}
+      rows={[
+        ['base', messages.baseValue, [MISSING, MISSING, plain(layout.base.value)], { 'data-kind': 'base' }],
+        ...rows.map((row): TableRow => [
+          row.key,
+          rowLabel(row, false),
+          [
+            row.factor?.value !== undefined ? formatValue(row.factor.value) : MISSING,
+            signed(row.contribution),
+            plain(row.end),
+          ],
+          { 'data-kind': row.kind === 'factor' ? undefined : row.kind },
+        ]),
+        [
+          'prediction',
+          messages.prediction,
+          [MISSING, MISSING, plain(layout.prediction.value)],
+          { 'data-kind': 'prediction' },
+        ],
+      ]}
+      overlay={props.children?.(layout)}
     >
-      <defs>
-        <pattern id={hatch} patternUnits="userSpaceOnUse" width={6} height={6} patternTransform="rotate(45)">
-          <rect className="dlb-attribution__hatch-ground" width={6} height={6} />
-          <line className="dlb-attribution__hatch-line" x1={1.5} x2={1.5} y1={0} y2={6} />
-        </pattern>
-      </defs>
-      <Highlight
-        box={
-          highlightRow
-            ? { x: 1, y: highlightRow.y + 1, width: layout.width - 2, height: highlightRow.height - 2 }
-            : undefined
-        }
-      />
       <AxisBottom
-        ticks={layout.ticks.map((tick) => ({ ...tick, label: format.tick(tick.value, layout.tickStep) }))}
-        x0={plot.left}
-        x1={plot.right}
+        ticks={layout.ticks}
+        format={(value) => format.tick(value, layout.tickStep)}
+        plot={plot}
         y={layout.axisY}
       />
       <g className="dlb-attribution__references" aria-hidden="true">
@@ -306,7 +291,7 @@ export function AttributionChart(props: AttributionChartProps) {
           y={plot.top - 12}
           textAnchor={anchorFor(layout.base.x, plot.left, plot.right)}
         >
-          {baseLabel}
+          {`${messages.baseValue} ${plain(layout.base.value)}`}
         </text>
         <line
           className="dlb-attribution__prediction-line"
@@ -321,49 +306,10 @@ export function AttributionChart(props: AttributionChartProps) {
           y={plot.bottom + 16}
           textAnchor={anchorFor(layout.prediction.x, plot.left, plot.right)}
         >
-          {predictionLabel}
+          {`${messages.prediction} ${plain(layout.prediction.value)}`}
         </text>
         <path className="dlb-attribution__connector" d={layout.connectorPath} />
       </g>
-      <g className="dlb-chart__marks" {...nav.groupProps}>
-        {layout.rows.map((row) => {
-          const label = rowLabel(row, false);
-          const mid = row.barY + row.barHeight / 2;
-          return (
-            <g
-              key={row.key}
-              className="dlb-chart__mark dlb-attribution__row"
-              role="img"
-              aria-label={fillTemplate(messages.markLabel, { label, contribution: signed(row.contribution) })}
-              data-kind={row.kind}
-              data-sign={row.sign > 0 ? 'positive' : row.sign < 0 ? 'negative' : 'zero'}
-              data-factor-id={row.factor?.id}
-              {...nav.markProps(row.index)}
-            >
-              {/* Anchors and baselines come from the CSS: with 500 rows every attribute counts. */}
-              <rect
-                className="dlb-chart__hit"
-                x={1}
-                y={row.y + 1}
-                width={layout.width - 2}
-                height={row.height - 2}
-              />
-              <text className="dlb-attribution__label" x={labelX} y={mid}>
-                {truncate(rowLabel(row, true), layout.labelColumn.maxChars)}
-              </text>
-              <path
-                className="dlb-attribution__bar"
-                d={row.path}
-                fill={row.sign < 0 ? hatchFill : undefined}
-              />
-              <text className="dlb-attribution__value" x={layout.valueColumn.x - 4} y={mid}>
-                {signed(row.contribution)}
-              </text>
-            </g>
-          );
-        })}
-      </g>
-      {props.children?.(layout)}
     </ChartFrame>
   );
 }

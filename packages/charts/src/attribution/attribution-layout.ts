@@ -1,6 +1,6 @@
 import { extent } from 'd3-array';
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { polygonPath } from '../shared/paths.ts';
+import { linearScale } from '../shared/scale.ts';
 import { finiteOr, px } from '../shared/stats.ts';
 
 /** One factor's signed contribution to a model output (SHAP, LIME, a scorecard's points…). */
@@ -103,30 +103,28 @@ const VALUE_COLUMN = 64;
 const GAP = 12;
 const MIN_PLOT = 80;
 
-const polygon = line<[number, number]>();
-
 function arrowPath(x0: number, x1: number, top: number, height: number): string {
   const bottom = top + height;
   const mid = top + height / 2;
   const length = Math.abs(x1 - x0);
   if (length < 0.5) {
     // Zero: a thin upright tick, neither arrow — no direction to show.
-    return `${polygon([
+    return polygonPath([
       [x0 - 1.5, top],
       [x0 + 1.5, top],
       [x0 + 1.5, bottom],
       [x0 - 1.5, bottom],
-    ])}Z`;
+    ]);
   }
   const direction = x1 > x0 ? 1 : -1;
   const tip = Math.min(height * 0.4, length);
-  return `${polygon([
+  return polygonPath([
     [px(x0), top],
     [px(x1 - direction * tip), top],
     [px(x1), mid],
     [px(x1 - direction * tip), bottom],
     [px(x0), bottom],
-  ])}Z`;
+  ]);
 }
 
 /**
@@ -223,7 +221,7 @@ export function attributionLayout(input: AttributionLayoutInput): AttributionLay
   labelWidth = Math.max(0, Math.min(labelWidth, width - VALUE_COLUMN - 2 * GAP - MIN_PLOT));
   const plotLeft = labelWidth + GAP;
   const plotRight = width - VALUE_COLUMN - GAP;
-  const x = scaleLinear().domain([lo, hi]).range([plotLeft, plotRight]).nice();
+  const x = linearScale([lo, hi], [plotLeft, plotRight], { nice: true });
   const tickCount = Math.max(2, Math.floor((plotRight - plotLeft) / 80));
   const tickValues = x.ticks(tickCount);
   const tickStep = tickValues.length > 1 ? Math.abs((tickValues[1] ?? 0) - (tickValues[0] ?? 0)) : 1;

@@ -1,5 +1,5 @@
 import { bin, extent, max, thresholdSturges } from 'd3-array';
-import { scaleLinear } from 'd3-scale';
+import { linearScale } from '../shared/scale.ts';
 import { finiteOr, px } from '../shared/stats.ts';
 
 /** A precomputed histogram bin: values from `x0` up to (not including) `x1`, except the last bin. */
@@ -115,13 +115,13 @@ export function histogramLayout(input: HistogramLayoutInput): HistogramLayout {
   const total = raw.reduce((sum, b) => sum + b.count, 0);
   const first = raw[0];
   const last = raw[raw.length - 1];
-  const x = scaleLinear()
-    .domain(first && last && last.x1 > first.x0 ? [first.x0, last.x1] : [0, 1])
-    .range([plot.left, plot.right]);
-  const y = scaleLinear()
-    .domain([0, Math.max(1, max(raw, (b) => b.count) ?? 0)])
-    .range([plot.bottom, plot.top])
-    .nice();
+  const x = linearScale(first && last && last.x1 > first.x0 ? [first.x0, last.x1] : [0, 1], [
+    plot.left,
+    plot.right,
+  ]);
+  const y = linearScale([0, Math.max(1, max(raw, (b) => b.count) ?? 0)], [plot.bottom, plot.top], {
+    nice: true,
+  });
 
   const bars = raw.map((b, index): HistogramBar => {
     const left = px(x(b.x0));

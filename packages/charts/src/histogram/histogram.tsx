@@ -1,12 +1,8 @@
-import { useMemo, type ReactNode } from 'react';
-import { AxisBottom, AxisLeft, Highlight } from '../shared/axes.tsx';
-import { ChartFrame, useChartIds, type TooltipContent } from '../shared/chart-frame.tsx';
-import { createFormatter } from '../shared/format.ts';
-import { fillTemplate, resolveMessages } from '../shared/messages.ts';
+import type { ReactNode } from 'react';
+import { AxisBottom, AxisLeft } from '../shared/axes.tsx';
+import { ChartFrame, useChartSetup } from '../shared/chart-frame.tsx';
+import { fillTemplate } from '../shared/messages.ts';
 import type { ChartBaseProps } from '../shared/types.ts';
-import { useContainerWidth } from '../shared/use-container-width.ts';
-import { useMarkNavigation } from '../shared/use-mark-navigation.ts';
-import { useReducedMotion } from '../shared/use-reduced-motion.ts';
 import {
   histogramLayout,
   type HistogramBar,
@@ -76,15 +72,7 @@ const DEFAULT_VALUE_FORMAT: Intl.NumberFormatOptions = { maximumFractionDigits: 
  * <Histogram locale="en" values={confidences} thresholds={10} domain={[0, 1]} percent />
  */
 export function Histogram(props: HistogramProps) {
-  const locale = props.locale ?? 'de';
-  const messages = useMemo(
-    () => resolveMessages(histogramMessages, locale, props.messages),
-    [locale, props.messages],
-  );
-  const format = createFormatter(locale);
-  const ids = useChartIds();
-  const { ref, width } = useContainerWidth<HTMLDivElement>({ width: props.width });
-  const reducedMotion = useReducedMotion();
+  const { messages, format, width, frame } = useChartSetup(histogramMessages, props);
   const valueFormat = props.valueFormat ?? DEFAULT_VALUE_FORMAT;
   const isPercent = props.percent ?? false;
 
@@ -96,8 +84,7 @@ export function Histogram(props: HistogramProps) {
     width,
     height: props.height,
   });
-  const nav = useMarkNavigation(layout.bars.length, ids.tooltip);
-  const { plot } = layout;
+  const { plot, bars } = layout;
 
   const edge = (value: number) => (isPercent ? format.percent(value) : format.number(value, valueFormat));
   const rangeOf = (bar: HistogramBar) =>
@@ -107,93 +94,81 @@ export function Histogram(props: HistogramProps) {
     });
   const shareOf = (bar: HistogramBar) => format.percent(bar.share);
 
-  const tallest = layout.bars.reduce<HistogramBar | undefined>(
+  const tallest = bars.reduce<HistogramBar | undefined>(
     (best, bar) => (!best || bar.count > best.count ? bar : best),
     undefined,
   );
-  const summary =
-    tallest && layout.total > 0
-      ? fillTemplate(messages.summary, {
-          total: format.integer(layout.total),
-          bins: format.integer(layout.bars.length),
-          max: format.integer(tallest.count),
-          range: rangeOf(tallest),
-        })
-      : messages.summaryEmpty;
-
-  const tooltipBar = nav.tooltipIndex === null ? undefined : layout.bars[nav.tooltipIndex];
-  let tooltip: TooltipContent | null = null;
-  if (tooltipBar) {
-    tooltip = {
-      heading: rangeOf(tooltipBar),
-      lines: [
-        fillTemplate(messages.countLine, { count: format.integer(tooltipBar.count) }),
-        fillTemplate(messages.shareLine, { share: shareOf(tooltipBar) }),
-      ],
-      x: tooltipBar.anchor.x,
-      y: tooltipBar.anchor.y,
-      yBelow: tooltipBar.bar.y + 8,
-    };
-  }
 
   return (
     <ChartFrame
+      {...frame}
       kind="histogram"
-      locale={locale}
-      ids={ids}
       title={props.title ?? messages.title}
-      summary={summary}
-      instructions={messages.instructions}
-      className={props.className}
-      style={props.style}
-      showTable={props.showTable ?? false}
-      reducedMotion={reducedMotion}
-      containerRef={ref}
-      plotProps={nav.plotProps}
+      summary={
+        tallest && layout.total > 0
+          ? fillTemplate(messages.summary, {
+              total: format.integer(layout.total),
+              bins: format.integer(bars.length),
+              max: format.integer(tallest.count),
+              range: rangeOf(tallest),
+            })
+          : messages.summaryEmpty
+      }
       width={layout.width}
       height={layout.height}
-      tooltip={tooltip}
-      table={
-        <>
-          <thead>
-            <tr>
-              <th scope="col">{messages.columnRange}</th>
-              <th scope="col">{messages.columnCount}</th>
-              <th scope="col">{messages.columnShare}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {layout.bars.map((bar) => (
-              <tr key={bar.key}>
-                <th scope="row">{rangeOf(bar)}</th>
-                <td>{format.integer(bar.count)}</td>
-                <td>{shareOf(bar)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </>
-      }
+      count={bars.length}
+      mark={(index) => {
+        const bar = bars[index] as HistogramBar;
+        return {
+          key: bar.key,
+          className: 'dlb-histogram__bin',
+          label: fillTemplate(messages.markLabel, {
+            range: rangeOf(bar),
+            count: format.integer(bar.count),
+            share: shareOf(bar),
+          }),
+          hit: bar.hit,
+          children: (
+            <>
+              {bar.bar.height > 0 ? <rect className="dlb-histogram__bar" {...bar.bar} /> : null}
+              {bar.label ? (
+                <text className="dlb-histogram__count" {...bar.label} textAnchor="middle">
+                  {format.integer(bar.count)}
+                </text>
+              ) : null}
+            </>
+          ),
+        };
+      }}
+      tooltip={(index) => {
+        const bar = bars[index] as HistogramBar;
+        return {
+          heading: rangeOf(bar),
+          lines: [
+            fillTemplate(messages.countLine, { count: format.integer(bar.count) }),
+            fillTemplate(messages.shareLine, { share: shareOf(bar) }),
+          ],
+          ...bar.anchor,
+          yBelow: bar.bar.y + 8,
+        };
+      }}
+      head={[messages.columnRange, messages.columnCount, messages.columnShare]}
+      rows={bars.map((bar) => [bar.key, rangeOf(bar), [format.integer(bar.count), shareOf(bar)]])}
+      overlay={props.children?.(layout)}
     >
-      <Highlight box={nav.highlightIndex === null ? undefined : layout.bars[nav.highlightIndex]?.hit} />
       <AxisLeft
-        ticks={layout.yTicks.map((tick) => ({ ...tick, label: format.tick(tick.value, layout.yStep) }))}
-        x={plot.left}
-        y0={plot.bottom}
-        y1={plot.top}
-        gridTo={plot.right}
+        ticks={layout.yTicks}
+        format={(value) => format.tick(value, layout.yStep)}
+        plot={plot}
         label={messages.yAxisLabel}
       />
       <AxisBottom
-        ticks={layout.xTicks.map((tick) => ({
-          ...tick,
-          label: format.tick(tick.value, layout.xStep, isPercent ? 'percent' : 'number'),
-        }))}
-        x0={plot.left}
-        x1={plot.right}
-        y={plot.bottom}
+        ticks={layout.xTicks}
+        format={(value) => format.tick(value, layout.xStep, isPercent ? 'percent' : 'number')}
+        plot={plot}
         label={messages.xAxisLabel}
       />
-      {layout.bars.length === 0 ? (
+      {bars.length === 0 ? (
         <text
           className="dlb-chart__empty"
           x={(plot.left + plot.right) / 2}
@@ -204,44 +179,6 @@ export function Histogram(props: HistogramProps) {
           {messages.noData}
         </text>
       ) : null}
-      <g className="dlb-chart__marks" {...nav.groupProps}>
-        {layout.bars.map((bar) => (
-          <g
-            key={bar.key}
-            className="dlb-chart__mark dlb-histogram__bin"
-            role="img"
-            aria-label={fillTemplate(messages.markLabel, {
-              range: rangeOf(bar),
-              count: format.integer(bar.count),
-              share: shareOf(bar),
-            })}
-            {...nav.markProps(bar.index)}
-          >
-            <rect
-              className="dlb-chart__hit"
-              x={bar.hit.x}
-              y={bar.hit.y}
-              width={bar.hit.width}
-              height={bar.hit.height}
-            />
-            {bar.bar.height > 0 ? (
-              <rect
-                className="dlb-histogram__bar"
-                x={bar.bar.x}
-                y={bar.bar.y}
-                width={bar.bar.width}
-                height={bar.bar.height}
-              />
-            ) : null}
-            {bar.label ? (
-              <text className="dlb-histogram__count" x={bar.label.x} y={bar.label.y} textAnchor="middle">
-                {format.integer(bar.count)}
-              </text>
-            ) : null}
-          </g>
-        ))}
-      </g>
-      {props.children?.(layout)}
     </ChartFrame>
   );
 }

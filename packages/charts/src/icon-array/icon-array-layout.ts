@@ -1,4 +1,4 @@
-import { line } from 'd3-shape';
+import { polygonPath } from '../shared/paths.ts';
 import { finiteOr, px } from '../shared/stats.ts';
 
 export interface IconArrayLayoutInput {
@@ -53,7 +53,6 @@ export interface IconArrayLayout {
 const BLOCK = 5;
 const BLOCK_GAP = 6;
 const PAD = 4;
-const polygon = line<[number, number]>();
 
 /**
  * Lays out an icon array for "n of N": rows of `perRow` icons, the filled ones grouped at the
@@ -115,7 +114,7 @@ export function iconArrayLayout(input: IconArrayLayoutInput): IconArrayLayout {
             [left(0), bottom(firstRow)],
             [left(firstCol), bottom(firstRow)],
           ];
-    return `${polygon(points.map(([x, y]) => [px(x), px(y)]))}Z`;
+    return polygonPath(points.map(([x, y]) => [px(x), px(y)]));
   };
 
   const groups: IconGroup[] = [];

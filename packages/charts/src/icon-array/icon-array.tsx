@@ -1,13 +1,8 @@
-import { useMemo, type ReactNode } from 'react';
-import { Highlight } from '../shared/axes.tsx';
-import { ChartFrame, LegendItem, useChartIds, type TooltipContent } from '../shared/chart-frame.tsx';
-import { createFormatter } from '../shared/format.ts';
-import { fillTemplate, resolveMessages } from '../shared/messages.ts';
+import type { ReactNode } from 'react';
+import { ChartFrame, LegendItem, useChartSetup } from '../shared/chart-frame.tsx';
+import { fillTemplate } from '../shared/messages.ts';
 import type { ChartBaseProps } from '../shared/types.ts';
-import { useContainerWidth } from '../shared/use-container-width.ts';
-import { useMarkNavigation } from '../shared/use-mark-navigation.ts';
-import { useReducedMotion } from '../shared/use-reduced-motion.ts';
-import { iconArrayLayout, type IconArrayLayout } from './icon-array-layout.ts';
+import { iconArrayLayout, type IconArrayLayout, type IconGroup } from './icon-array-layout.ts';
 import { iconArrayMessages, type IconArrayMessages } from './icon-array-messages.ts';
 
 /** The icon drawn for each case. */
@@ -90,16 +85,7 @@ function IconSymbol({ id, shape }: { id: string; shape: IconShape }) {
  * <IconArray locale="en" count={8} total={10} label="were approved in similar cases" restLabel="were refused" />
  */
 export function IconArray(props: IconArrayProps) {
-  const locale = props.locale ?? 'de';
-  const messages = useMemo(
-    () => resolveMessages(iconArrayMessages, locale, props.messages),
-    [locale, props.messages],
-  );
-  const format = createFormatter(locale);
-  const ids = useChartIds();
-  const { ref, width } = useContainerWidth<HTMLDivElement>({ width: props.width });
-  const reducedMotion = useReducedMotion();
-  const shape = props.shape ?? 'person';
+  const { messages, format, ids, width, frame } = useChartSetup(iconArrayMessages, props);
 
   const layout = iconArrayLayout({
     count: props.count,
@@ -108,163 +94,101 @@ export function IconArray(props: IconArrayProps) {
     width,
     maxIconSize: props.maxIconSize,
   });
-  const nav = useMarkNavigation(layout.groups.length, ids.tooltip);
+  const { count, total, groups } = layout;
 
   const filledLabel = props.label ?? messages.filledLabel;
   const emptyLabel = props.restLabel ?? messages.emptyLabel;
-  const totalText = format.integer(layout.total);
-  const share = (n: number) => (layout.total > 0 ? format.percent(n / layout.total) : format.percent(0));
-  const title =
-    props.title ?? fillTemplate(messages.title, { count: format.integer(layout.count), total: totalText });
-  const summary =
-    layout.total > 0
-      ? fillTemplate(messages.summary, {
-          count: format.integer(layout.count),
-          total: totalText,
-          percent: share(layout.count),
-          label: filledLabel,
-          rest: format.integer(layout.total - layout.count),
-          restLabel: emptyLabel,
-        })
-      : messages.summaryEmpty;
-  const labelOf = (key: 'filled' | 'empty') => (key === 'filled' ? filledLabel : emptyLabel);
-
-  const tooltipGroup = nav.tooltipIndex === null ? undefined : layout.groups[nav.tooltipIndex];
-  let tooltip: TooltipContent | null = null;
-  if (tooltipGroup) {
-    tooltip = {
-      heading: fillTemplate(messages.groupHeading, {
-        count: format.integer(tooltipGroup.count),
-        total: totalText,
-        percent: share(tooltipGroup.count),
-      }),
-      lines: [labelOf(tooltipGroup.key)],
-      x: tooltipGroup.anchor.x,
-      y: tooltipGroup.anchor.y,
-      yBelow: tooltipGroup.bottom + 4,
-    };
-  }
-
+  const totalText = format.integer(total);
+  const share = (n: number) => format.percent(total > 0 ? n / total : 0);
+  const labelOf = (group: IconGroup) => (group.key === 'filled' ? filledLabel : emptyLabel);
   const symbol = ids.def('icon');
+  const swatch = (filled: boolean) => (
+    <use
+      href={`#${symbol}`}
+      x={7}
+      y={0}
+      width={14}
+      height={14}
+      className="dlb-icon-array__icon"
+      data-filled={String(filled)}
+    />
+  );
+
   return (
     <ChartFrame
+      {...frame}
       kind="icon-array"
-      locale={locale}
-      ids={ids}
-      title={title}
-      summary={summary}
-      instructions={messages.instructions}
-      className={props.className}
-      style={props.style}
-      showTable={props.showTable ?? false}
-      reducedMotion={reducedMotion}
-      containerRef={ref}
-      plotProps={nav.plotProps}
+      title={props.title ?? fillTemplate(messages.title, { count: format.integer(count), total: totalText })}
+      summary={
+        total > 0
+          ? fillTemplate(messages.summary, {
+              count: format.integer(count),
+              total: totalText,
+              percent: share(count),
+              label: filledLabel,
+              rest: format.integer(total - count),
+              restLabel: emptyLabel,
+            })
+          : messages.summaryEmpty
+      }
       width={layout.width}
       height={layout.height}
-      tooltip={tooltip}
+      count={groups.length}
+      mark={(index) => {
+        const group = groups[index] as IconGroup;
+        return {
+          key: group.key,
+          className: 'dlb-icon-array__group',
+          label: fillTemplate(messages.markLabel, {
+            count: format.integer(group.count),
+            total: totalText,
+            label: labelOf(group),
+          }),
+          data: { 'data-group': group.key },
+          hit: group.outline,
+          children: group.icons.map((icon) => (
+            <use
+              key={icon.index}
+              className="dlb-icon-array__icon"
+              href={`#${symbol}`}
+              x={icon.x + 2}
+              y={icon.y + 2}
+              width={icon.size - 4}
+              height={icon.size - 4}
+              data-filled={String(icon.filled)}
+            />
+          )),
+        };
+      }}
+      tooltip={(index) => {
+        const group = groups[index] as IconGroup;
+        return {
+          heading: fillTemplate(messages.groupHeading, {
+            count: format.integer(group.count),
+            total: totalText,
+            percent: share(group.count),
+          }),
+          lines: [labelOf(group)],
+          ...group.anchor,
+          yBelow: group.bottom + 4,
+        };
+      }}
       legend={
-        layout.total > 0 ? (
+        total > 0 ? (
           <>
-            <LegendItem
-              swatch={
-                <use
-                  href={`#${symbol}`}
-                  x={7}
-                  y={0}
-                  width={14}
-                  height={14}
-                  className="dlb-icon-array__icon"
-                  data-filled="true"
-                />
-              }
-            >
-              {filledLabel}
-            </LegendItem>
-            <LegendItem
-              swatch={
-                <use
-                  href={`#${symbol}`}
-                  x={7}
-                  y={0}
-                  width={14}
-                  height={14}
-                  className="dlb-icon-array__icon"
-                  data-filled="false"
-                />
-              }
-            >
-              {emptyLabel}
-            </LegendItem>
+            <LegendItem swatch={swatch(true)}>{filledLabel}</LegendItem>
+            <LegendItem swatch={swatch(false)}>{emptyLabel}</LegendItem>
           </>
         ) : null
       }
-      table={
-        <>
-          <thead>
-            <tr>
-              <th scope="col">{messages.columnGroup}</th>
-              <th scope="col">{messages.columnCount}</th>
-              <th scope="col">{messages.columnShare}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">{filledLabel}</th>
-              <td>{format.integer(layout.count)}</td>
-              <td>{share(layout.count)}</td>
-            </tr>
-            <tr>
-              <th scope="row">{emptyLabel}</th>
-              <td>{format.integer(layout.total - layout.count)}</td>
-              <td>{share(layout.total - layout.count)}</td>
-            </tr>
-            <tr>
-              <th scope="row">{messages.totalRow}</th>
-              <td>{totalText}</td>
-              <td>{layout.total > 0 ? format.percent(1) : share(0)}</td>
-            </tr>
-          </tbody>
-        </>
-      }
-    >
-      <defs>
-        <IconSymbol id={symbol} shape={shape} />
-      </defs>
-      <Highlight
-        path={nav.highlightIndex === null ? undefined : layout.groups[nav.highlightIndex]?.outline}
-      />
-      <g className="dlb-chart__marks" {...nav.groupProps}>
-        {layout.groups.map((group) => (
-          <g
-            key={group.key}
-            className="dlb-chart__mark dlb-icon-array__group"
-            role="img"
-            aria-label={fillTemplate(messages.markLabel, {
-              count: format.integer(group.count),
-              total: totalText,
-              label: labelOf(group.key),
-            })}
-            data-group={group.key}
-            {...nav.markProps(group.index)}
-          >
-            <path className="dlb-chart__hit" d={group.outline} />
-            {group.icons.map((icon) => (
-              <use
-                key={icon.index}
-                className="dlb-icon-array__icon"
-                href={`#${symbol}`}
-                x={icon.x + 2}
-                y={icon.y + 2}
-                width={icon.size - 4}
-                height={icon.size - 4}
-                data-filled={icon.filled ? 'true' : 'false'}
-              />
-            ))}
-          </g>
-        ))}
-      </g>
-      {props.children?.(layout)}
-    </ChartFrame>
+      head={[messages.columnGroup, messages.columnCount, messages.columnShare]}
+      rows={[
+        ['filled', filledLabel, [format.integer(count), share(count)]],
+        ['empty', emptyLabel, [format.integer(total - count), share(total - count)]],
+        ['total', messages.totalRow, [totalText, share(total)]],
+      ]}
+      defs={<IconSymbol id={symbol} shape={props.shape ?? 'person'} />}
+      overlay={props.children?.(layout)}
+    />
   );
 }

@@ -1,6 +1,6 @@
-import { extent } from 'd3-array';
-import { scaleLinear, scaleUtc } from 'd3-scale';
-import { area, line } from 'd3-shape';
+import { extent, tickStep } from 'd3-array';
+import { bandPath, linePath } from '../shared/paths.ts';
+import { linearScale } from '../shared/scale.ts';
 import { finiteOr, px, wilsonInterval } from '../shared/stats.ts';
 
 /** A rate at one time: e.g. the weekly override rate with its Wilson 95 % interval. */
@@ -53,12 +53,12 @@ export interface RateOverTimeLayout {
   width: number;
   height: number;
   marks: RateMark[];
-  /** The interval band (d3-shape `area`), broken where n = 0. */
+  /** The interval band, broken where n = 0. */
   bandPath: string;
   /** The band's edges, so its extent does not rest on a light fill alone. */
   bandLowPath: string;
   bandHighPath: string;
-  /** The rate (d3-shape `line`), broken where n = 0. */
+  /** The rate, broken where n = 0. */
   linePath: string;
   plot: { left: number; right: number; top: number; bottom: number };
   xTicks: { value: Date; position: number }[];
@@ -71,16 +71,83 @@ export interface RateOverTimeLayout {
 }
 
 const MARGIN = { left: 52, right: 20, top: 30, bottom: 44 };
-const DAY = 86_400_000;
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+const MONTH = 30 * DAY;
+const YEAR = 365 * DAY;
+
+/** d3-scale's tick intervals for time scales, [unit, step]: 1, 5, 15, 30 s … 1 and 3 months, 1 year. */
+const INTERVALS: (readonly [number, number])[] = [
+  [SECOND, 1],
+  [SECOND, 5],
+  [SECOND, 15],
+  [SECOND, 30],
+  [MINUTE, 1],
+  [MINUTE, 5],
+  [MINUTE, 15],
+  [MINUTE, 30],
+  [HOUR, 1],
+  [HOUR, 3],
+  [HOUR, 6],
+  [HOUR, 12],
+  [DAY, 1],
+  [DAY, 2],
+  [WEEK, 1],
+  [MONTH, 1],
+  [MONTH, 3],
+  [YEAR, 1],
+];
+
+/**
+ * About `count` calendar ticks between two UTC times (epoch ms), chosen as d3-scale's `scaleUtc`
+ * chooses them: the interval whose length is nearest to span / count; seconds to days counted
+ * from the epoch, weeks starting on Sunday, months from January, years on multiples of their step.
+ */
+export function utcTicks(start: number, stop: number, count: number): Date[] {
+  const target = (stop - start) / count;
+  const index = INTERVALS.findIndex(([unit, step]) => unit * step > target);
+  let unit: number, step: number;
+  if (index < 0) [unit, step] = [YEAR, Math.floor(tickStep(start / YEAR, stop / YEAR, count))];
+  else if (index === 0) [unit, step] = [1, Math.floor(Math.max(1, tickStep(start, stop, count)))];
+  else {
+    const shorter = INTERVALS[index - 1] as readonly [number, number];
+    const longer = INTERVALS[index] as readonly [number, number];
+    [unit, step] = target / (shorter[0] * shorter[1]) < (longer[0] * longer[1]) / target ? shorter : longer;
+  }
+  const ticks: Date[] = [];
+  if (!(step >= 1)) return ticks;
+  if (unit <= WEEK) {
+    // Seconds to days are multiples of the step since the epoch (d3-time's utcSecond … unixDay);
+    // weeks start on Sunday, and the epoch (1 January 1970) was a Thursday.
+    const size = unit * step;
+    const offset = unit === WEEK ? 3 * DAY : 0;
+    for (let t = Math.ceil((start - offset) / size) * size + offset; t <= stop; t += size) {
+      ticks.push(new Date(t));
+    }
+  } else {
+    const first = new Date(start);
+    const year = first.getUTCFullYear();
+    for (let month = first.getUTCMonth(); ; month++) {
+      const t = Date.UTC(year, month, 1);
+      if (t > stop) break;
+      const keep = unit === YEAR ? month % 12 === 0 && (year + month / 12) % step === 0 : month % step === 0;
+      if (t >= start && keep) ticks.push(new Date(t));
+    }
+  }
+  return ticks;
+}
 
 function toDate(t: Date | string): Date {
   return t instanceof Date ? t : new Date(t);
 }
 
 /**
- * Lays out a rate over time with its interval band: d3-shape `area` for the band and `line` for
- * the rate, both `.defined()` only where n > 0, so periods without cases are gaps rather than a
- * line dropping to zero. Each point also gets a hit column for hover and focus.
+ * Lays out a rate over time with its interval band: the band and the rate line are drawn only
+ * where n > 0, so periods without cases are gaps rather than a line dropping to zero. Time ticks
+ * fall on calendar units (see `utcTicks`). Each point also gets a hit column for hover and focus.
  *
  * @example
  * rateOverTimeLayout({ points, width: 600 }).linePath; // "M…L…M…" — a gap where n = 0
@@ -108,16 +175,15 @@ export function rateOverTimeLayout(input: RateOverTimeLayoutInput): RateOverTime
     start -= DAY;
     end += DAY;
   }
-  const x = scaleUtc()
-    .domain([new Date(start), new Date(end)])
-    .range([plot.left + 8, plot.right - 8]);
+  const x = linearScale([start, end], [plot.left + 8, plot.right - 8]);
   const [yMin, yMax] = input.yDomain ?? [0, 1];
-  const y = scaleLinear()
-    .domain(Number.isFinite(yMin) && Number.isFinite(yMax) && yMax > yMin ? [yMin, yMax] : [0, 1])
-    .range([plot.bottom, plot.top])
-    .clamp(true);
+  const y = linearScale(
+    Number.isFinite(yMin) && Number.isFinite(yMax) && yMax > yMin ? [yMin, yMax] : [0, 1],
+    [plot.bottom, plot.top],
+    { clamp: true },
+  );
 
-  const positions = valid.map((entry) => x(entry.date));
+  const positions = valid.map((entry) => x(entry.date.getTime()));
   const marks = valid.map(({ point, date }, index): RateMark => {
     const n = Math.max(0, finiteOr(point.n, 0));
     const rate = point.rate;
@@ -155,22 +221,10 @@ export function rateOverTimeLayout(input: RateOverTimeLayoutInput): RateOverTime
     mark.isolated = !mark.empty && (marks[index - 1]?.empty ?? true) && (marks[index + 1]?.empty ?? true);
   });
 
-  const band = area<RateMark>()
-    .defined((mark) => mark.yLo !== null && mark.yHi !== null)
-    .x((mark) => mark.x)
-    .y0((mark) => mark.yLo ?? 0)
-    .y1((mark) => mark.yHi ?? 0);
-  const edge = (key: 'yLo' | 'yHi') =>
-    line<RateMark>()
-      .defined((mark) => mark[key] !== null)
-      .x((mark) => mark.x)
-      .y((mark) => mark[key] ?? 0);
-  const rateLine = line<RateMark>()
-    .defined((mark) => mark.y !== null)
-    .x((mark) => mark.x)
-    .y((mark) => mark.y ?? 0);
+  const edge = (key: 'y' | 'yLo' | 'yHi') =>
+    linePath(marks.map((mark) => (mark[key] === null ? null : [mark.x, mark[key]])));
 
-  const xTickValues = x.ticks(Math.max(2, Math.floor((plot.right - plot.left) / 90)));
+  const xTickValues = utcTicks(start, end, Math.max(2, Math.floor((plot.right - plot.left) / 90)));
   // Label ticks by their spacing, not the whole span: weekly ticks over three months need days.
   const tickSpacing =
     xTickValues.length > 1
@@ -190,12 +244,14 @@ export function rateOverTimeLayout(input: RateOverTimeLayoutInput): RateOverTime
     width,
     height,
     marks,
-    bandPath: band(marks) ?? '',
-    bandLowPath: edge('yLo')(marks) ?? '',
-    bandHighPath: edge('yHi')(marks) ?? '',
-    linePath: rateLine(marks) ?? '',
+    bandPath: bandPath(
+      marks.map((mark) => (mark.yLo === null || mark.yHi === null ? null : [mark.x, mark.yHi, mark.yLo])),
+    ),
+    bandLowPath: edge('yLo'),
+    bandHighPath: edge('yHi'),
+    linePath: edge('y'),
     plot,
-    xTicks: xTickValues.map((value) => ({ value, position: px(x(value)) })),
+    xTicks: xTickValues.map((value) => ({ value, position: px(x(value.getTime())) })),
     tickUnit,
     yTicks: yTickValues.map((value) => ({ value, position: px(y(value)) })),
     yStep: yTickValues.length > 1 ? Math.abs((yTickValues[1] ?? 0) - (yTickValues[0] ?? 0)) : 1,

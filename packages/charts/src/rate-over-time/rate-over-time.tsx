@@ -1,12 +1,9 @@
-import { useMemo, type ReactNode } from 'react';
-import { AxisBottom, AxisLeft, Highlight } from '../shared/axes.tsx';
-import { ChartFrame, LegendItem, useChartIds, type TooltipContent } from '../shared/chart-frame.tsx';
-import { createFormatter, MISSING } from '../shared/format.ts';
-import { fillTemplate, resolveMessages } from '../shared/messages.ts';
+import type { ReactNode } from 'react';
+import { AxisBottom, AxisLeft } from '../shared/axes.tsx';
+import { ChartFrame, LegendItem, useChartSetup } from '../shared/chart-frame.tsx';
+import { MISSING } from '../shared/format.ts';
+import { fillTemplate } from '../shared/messages.ts';
 import type { ChartBaseProps } from '../shared/types.ts';
-import { useContainerWidth } from '../shared/use-container-width.ts';
-import { useMarkNavigation } from '../shared/use-mark-navigation.ts';
-import { useReducedMotion } from '../shared/use-reduced-motion.ts';
 import {
   rateOverTimeLayout,
   type RateMark,
@@ -81,15 +78,7 @@ const TICK_FORMATS: Record<TimeTickUnit, Intl.DateTimeFormatOptions> = {
  * <RateOverTime locale="en" rateLabel="Override rate" points={weekly} />
  */
 export function RateOverTime(props: RateOverTimeProps) {
-  const locale = props.locale ?? 'de';
-  const messages = useMemo(
-    () => resolveMessages(rateOverTimeMessages, locale, props.messages),
-    [locale, props.messages],
-  );
-  const format = createFormatter(locale);
-  const ids = useChartIds();
-  const { ref, width } = useContainerWidth<HTMLDivElement>({ width: props.width });
-  const reducedMotion = useReducedMotion();
+  const { messages, format, width, frame } = useChartSetup(rateOverTimeMessages, props);
   const dateFormat = props.dateFormat ?? DEFAULT_DATE_FORMAT;
   const percentFormat = props.percentFormat ?? DEFAULT_PERCENT_FORMAT;
   const rateLabel = props.rateLabel ?? messages.rateLabel;
@@ -100,87 +89,86 @@ export function RateOverTime(props: RateOverTimeProps) {
     height: props.height,
     yDomain: props.yDomain,
   });
-  const nav = useMarkNavigation(layout.marks.length, ids.tooltip);
-  const { plot } = layout;
+  const { plot, marks } = layout;
 
   const percent = (value: number | null | undefined) =>
-    value === null || value === undefined ? MISSING : format.percent(value, percentFormat);
+    value == null ? MISSING : format.percent(value, percentFormat);
   const dateOf = (mark: RateMark) => format.date(mark.date, dateFormat);
   const intervalOf = (mark: RateMark) =>
     mark.interval
       ? fillTemplate(messages.interval, { lo: percent(mark.interval.lo), hi: percent(mark.interval.hi) })
       : MISSING;
-  const labelOf = (mark: RateMark) =>
-    mark.empty
-      ? fillTemplate(messages.markLabelEmpty, { date: dateOf(mark) })
-      : fillTemplate(messages.markLabel, {
-          date: dateOf(mark),
-          rateLabel,
-          rate: percent(mark.rate),
-          lo: percent(mark.interval?.lo),
-          hi: percent(mark.interval?.hi),
-          n: format.integer(mark.n),
-        });
+  // The rate with its interval and n, for the mark's name and the summary.
+  const details = (mark: RateMark) => ({
+    rateLabel,
+    rate: percent(mark.rate),
+    lo: percent(mark.interval?.lo),
+    hi: percent(mark.interval?.hi),
+    n: format.integer(mark.n),
+  });
 
-  const first = layout.marks[0];
-  const last = layout.marks[layout.marks.length - 1];
+  const first = marks[0];
+  const last = marks[marks.length - 1];
   let summary = messages.summaryEmpty;
   if (first && last) {
     const common = {
-      points: format.integer(layout.marks.length),
+      points: format.integer(marks.length),
       first: dateOf(first),
       last: dateOf(last),
       empty: format.integer(layout.emptyPoints),
     };
     summary = last.empty
       ? fillTemplate(messages.summaryNoLatest, common)
-      : fillTemplate(messages.summary, {
-          ...common,
-          rateLabel,
-          rate: percent(last.rate),
-          lo: percent(last.interval?.lo),
-          hi: percent(last.interval?.hi),
-          n: format.integer(last.n),
-        });
+      : fillTemplate(messages.summary, { ...common, ...details(last) });
   }
 
-  const tooltipMark = nav.tooltipIndex === null ? undefined : layout.marks[nav.tooltipIndex];
-  let tooltip: TooltipContent | null = null;
-  if (tooltipMark) {
-    const lines = tooltipMark.empty
-      ? [messages.noCases]
-      : [
-          fillTemplate(messages.rateLine, { rateLabel, rate: percent(tooltipMark.rate) }),
-          fillTemplate(messages.intervalLine, { interval: intervalOf(tooltipMark) }),
-          fillTemplate(messages.casesLine, { n: format.integer(tooltipMark.n) }),
-        ];
-    tooltip = {
-      heading: dateOf(tooltipMark),
-      lines,
-      x: tooltipMark.anchor.x,
-      y: Math.min(tooltipMark.anchor.y, tooltipMark.yHi ?? tooltipMark.anchor.y),
-      yBelow: (tooltipMark.yLo ?? tooltipMark.anchor.y) + 8,
-    };
-  }
-
-  const tickFormat = TICK_FORMATS[layout.tickUnit];
   return (
     <ChartFrame
+      {...frame}
       kind="rate-over-time"
-      locale={locale}
-      ids={ids}
       title={props.title ?? messages.title}
       summary={summary}
-      instructions={messages.instructions}
-      className={props.className}
-      style={props.style}
-      showTable={props.showTable ?? false}
-      reducedMotion={reducedMotion}
-      containerRef={ref}
-      plotProps={nav.plotProps}
       width={layout.width}
       height={layout.height}
-      tooltip={tooltip}
+      count={marks.length}
+      mark={(index) => {
+        const mark = marks[index] as RateMark;
+        return {
+          key: mark.key,
+          className: 'dlb-rate__mark',
+          label: mark.empty
+            ? fillTemplate(messages.markLabelEmpty, { date: dateOf(mark) })
+            : fillTemplate(messages.markLabel, { date: dateOf(mark), ...details(mark) }),
+          data: { 'data-empty': String(mark.empty) },
+          hit: mark.hit,
+          children: (
+            <>
+              {mark.isolated && mark.yLo !== null && mark.yHi !== null ? (
+                <line className="dlb-rate__whisker" x1={mark.x} x2={mark.x} y1={mark.yLo} y2={mark.yHi} />
+              ) : null}
+              {mark.y !== null ? (
+                <circle className="dlb-rate__point" cx={mark.x} cy={mark.y} r={3.5} />
+              ) : null}
+            </>
+          ),
+        };
+      }}
+      tooltip={(index) => {
+        const mark = marks[index] as RateMark;
+        return {
+          heading: dateOf(mark),
+          lines: mark.empty
+            ? [messages.noCases]
+            : [
+                fillTemplate(messages.rateLine, { rateLabel, rate: percent(mark.rate) }),
+                fillTemplate(messages.intervalLine, { interval: intervalOf(mark) }),
+                fillTemplate(messages.casesLine, { n: format.integer(mark.n) }),
+              ],
+          x: mark.anchor.x,
+          y: Math.min(mark.anchor.y, mark.yHi ?? mark.anchor.y),
+          yBelow: (mark.yLo ?? mark.anchor.y) + 8,
+        };
+      }}
       legend={
         <>
           <LegendItem
@@ -216,50 +204,25 @@ export function RateOverTime(props: RateOverTimeProps) {
           </LegendItem>
         </>
       }
-      table={
-        <>
-          <thead>
-            <tr>
-              <th scope="col">{messages.columnDate}</th>
-              <th scope="col">{rateLabel}</th>
-              <th scope="col">{messages.columnInterval}</th>
-              <th scope="col">{messages.columnCases}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {layout.marks.map((mark) => (
-              <tr key={mark.key} data-empty={mark.empty || undefined}>
-                <th scope="row">{dateOf(mark)}</th>
-                <td>{mark.empty ? messages.noCases : percent(mark.rate)}</td>
-                <td>{intervalOf(mark)}</td>
-                <td>{format.integer(mark.n)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </>
-      }
+      head={[messages.columnDate, rateLabel, messages.columnInterval, messages.columnCases]}
+      rows={marks.map((mark) => [
+        mark.key,
+        dateOf(mark),
+        [mark.empty ? messages.noCases : percent(mark.rate), intervalOf(mark), format.integer(mark.n)],
+        { 'data-empty': mark.empty || undefined },
+      ])}
+      overlay={props.children?.(layout)}
     >
-      <Highlight box={nav.highlightIndex === null ? undefined : layout.marks[nav.highlightIndex]?.hit} />
       <AxisLeft
-        ticks={layout.yTicks.map((tick) => ({
-          ...tick,
-          label: format.tick(tick.value, layout.yStep, 'percent'),
-        }))}
-        x={plot.left}
-        y0={plot.bottom}
-        y1={plot.top}
-        gridTo={plot.right}
+        ticks={layout.yTicks}
+        format={(value) => format.tick(value, layout.yStep, 'percent')}
+        plot={plot}
         label={rateLabel}
       />
       <AxisBottom
-        ticks={layout.xTicks.map((tick) => ({
-          value: tick.value.getTime(),
-          position: tick.position,
-          label: format.date(tick.value, tickFormat),
-        }))}
-        x0={plot.left}
-        x1={plot.right}
-        y={plot.bottom}
+        ticks={layout.xTicks}
+        format={(value) => format.date(value, TICK_FORMATS[layout.tickUnit])}
+        plot={plot}
         label={messages.xAxisLabel}
       />
       <g aria-hidden="true">
@@ -267,7 +230,7 @@ export function RateOverTime(props: RateOverTimeProps) {
         <path className="dlb-rate__band-edge" d={layout.bandLowPath} />
         <path className="dlb-rate__band-edge" d={layout.bandHighPath} />
         <path className="dlb-rate__line" d={layout.linePath} />
-        {layout.marks.length === 0 ? (
+        {marks.length === 0 ? (
           <text
             className="dlb-chart__empty"
             x={(plot.left + plot.right) / 2}
@@ -278,31 +241,6 @@ export function RateOverTime(props: RateOverTimeProps) {
           </text>
         ) : null}
       </g>
-      <g className="dlb-chart__marks" {...nav.groupProps}>
-        {layout.marks.map((mark) => (
-          <g
-            key={mark.key}
-            className="dlb-chart__mark dlb-rate__mark"
-            role="img"
-            aria-label={labelOf(mark)}
-            data-empty={mark.empty ? 'true' : 'false'}
-            {...nav.markProps(mark.index)}
-          >
-            <rect
-              className="dlb-chart__hit"
-              x={mark.hit.x}
-              y={mark.hit.y}
-              width={mark.hit.width}
-              height={mark.hit.height}
-            />
-            {mark.isolated && mark.yLo !== null && mark.yHi !== null ? (
-              <line className="dlb-rate__whisker" x1={mark.x} x2={mark.x} y1={mark.yLo} y2={mark.yHi} />
-            ) : null}
-            {mark.y !== null ? <circle className="dlb-rate__point" cx={mark.x} cy={mark.y} r={3.5} /> : null}
-          </g>
-        ))}
-      </g>
-      {props.children?.(layout)}
     </ChartFrame>
   );
 }

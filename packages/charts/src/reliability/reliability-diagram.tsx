@@ -1,13 +1,15 @@
-import { useMemo, type ReactNode } from 'react';
-import { AxisBottom, AxisLeft, Highlight } from '../shared/axes.tsx';
-import { ChartFrame, LegendItem, useChartIds, type TooltipContent } from '../shared/chart-frame.tsx';
-import { createFormatter, MISSING } from '../shared/format.ts';
-import { fillTemplate, resolveMessages } from '../shared/messages.ts';
+import type { ReactNode } from 'react';
+import { AxisBottom, AxisLeft, type AxisTick } from '../shared/axes.tsx';
+import { ChartFrame, LegendItem, useChartSetup } from '../shared/chart-frame.tsx';
+import { MISSING } from '../shared/format.ts';
+import { fillTemplate } from '../shared/messages.ts';
 import type { ChartBaseProps } from '../shared/types.ts';
-import { useContainerWidth } from '../shared/use-container-width.ts';
-import { useMarkNavigation } from '../shared/use-mark-navigation.ts';
-import { useReducedMotion } from '../shared/use-reduced-motion.ts';
-import { reliabilityLayout, type ReliabilityBin, type ReliabilityLayout } from './reliability-layout.ts';
+import {
+  reliabilityLayout,
+  type ReliabilityBin,
+  type ReliabilityLayout,
+  type ReliabilityMark,
+} from './reliability-layout.ts';
 import { reliabilityMessages, type ReliabilityMessages } from './reliability-messages.ts';
 
 export interface ReliabilityDiagramProps extends ChartBaseProps<ReliabilityMessages> {
@@ -54,17 +56,10 @@ const DEFAULT_PERCENT_FORMAT: Intl.NumberFormatOptions = { maximumFractionDigits
  * <ReliabilityDiagram locale="en" bins={bins} />
  */
 export function ReliabilityDiagram(props: ReliabilityDiagramProps) {
-  const locale = props.locale ?? 'de';
-  const messages = useMemo(
-    () => resolveMessages(reliabilityMessages, locale, props.messages),
-    [locale, props.messages],
-  );
-  const format = createFormatter(locale);
+  const { messages, format, width, frame } = useChartSetup(reliabilityMessages, props);
   const percentFormat = props.percentFormat ?? DEFAULT_PERCENT_FORMAT;
-  const percent = (value: number | null) => (value === null ? MISSING : format.percent(value, percentFormat));
-  const ids = useChartIds();
-  const { ref, width } = useContainerWidth<HTMLDivElement>({ width: props.width });
-  const reducedMotion = useReducedMotion();
+  const percent = (value: number | null | undefined) =>
+    value == null ? MISSING : format.percent(value, percentFormat);
 
   const layout = reliabilityLayout({
     bins: props.bins,
@@ -72,81 +67,117 @@ export function ReliabilityDiagram(props: ReliabilityDiagramProps) {
     maxPlotSize: props.maxPlotSize,
     histogramHeight: props.histogramHeight,
   });
-  const nav = useMarkNavigation(layout.marks.length, ids.tooltip);
-  const { plot } = layout;
+  const { plot, marks } = layout;
 
-  const rangeOf = (bin: ReliabilityBin) =>
-    fillTemplate(messages.range, {
-      lo: percent(Math.min(bin.lo, bin.hi)),
-      hi: percent(Math.max(bin.lo, bin.hi)),
-    });
-  const intervalOf = (interval: { lo: number; hi: number } | null) =>
-    interval
-      ? fillTemplate(messages.interval, { lo: percent(interval.lo), hi: percent(interval.hi) })
-      : MISSING;
-
-  const summary =
-    layout.totalCases > 0
-      ? fillTemplate(messages.summary, {
-          bins: format.integer(layout.marks.length),
-          cases: format.integer(layout.totalCases),
-          empty: format.integer(layout.emptyBins),
-          ece: layout.ece === null ? MISSING : format.percent(layout.ece, { maximumFractionDigits: 1 }),
-        })
-      : fillTemplate(messages.summaryEmpty, { bins: format.integer(layout.marks.length) });
-
-  const tooltipMark = nav.tooltipIndex === null ? undefined : layout.marks[nav.tooltipIndex];
-  let tooltip: TooltipContent | null = null;
-  if (tooltipMark) {
-    const lines = [fillTemplate(messages.casesLine, { n: format.integer(tooltipMark.n) })];
-    if (tooltipMark.empty) lines.push(messages.noCases);
-    else {
-      lines.push(fillTemplate(messages.confidenceLine, { confidence: percent(tooltipMark.confidence) }));
-      lines.push(
-        fillTemplate(messages.accuracyLine, {
-          accuracy: percent(tooltipMark.accuracy),
-          lo: percent(tooltipMark.interval?.lo ?? null),
-          hi: percent(tooltipMark.interval?.hi ?? null),
-        }),
-      );
-      if (tooltipMark.gap !== null) {
-        lines.push(
-          fillTemplate(messages.gapLine, {
-            gap: format.signed(tooltipMark.gap * 100, { maximumFractionDigits: 0 }),
-          }),
-        );
-      }
-    }
-    tooltip = {
-      heading: `${messages.xAxisLabel} ${rangeOf(tooltipMark.bin)}`,
-      lines,
-      x: tooltipMark.anchor.x,
-      y: tooltipMark.anchor.y,
-      yBelow: (tooltipMark.point?.y ?? plot.top) + 12,
-    };
-  }
-
-  const percentTick = (value: number, step: number) => format.tick(value, step, 'percent');
-  const stepOf = (ticks: { value: number }[]) =>
-    ticks.length > 1 ? Math.abs((ticks[1]?.value ?? 0) - (ticks[0]?.value ?? 0)) : 1;
+  const fromTo = (template: string, { lo, hi }: { lo: number; hi: number }) =>
+    fillTemplate(template, { lo: percent(lo), hi: percent(hi) });
+  const rangeOf = ({ bin }: ReliabilityMark) =>
+    fromTo(messages.range, { lo: Math.min(bin.lo, bin.hi), hi: Math.max(bin.lo, bin.hi) });
+  // Tick labels with as many decimals as the step between ticks needs.
+  const percentTick = (ticks: AxisTick[]) => (value: number) =>
+    format.tick(
+      value,
+      ticks.length > 1 ? Math.abs((ticks[1]?.value ?? 0) - (ticks[0]?.value ?? 0)) : 1,
+      'percent',
+    );
+  const noCases = (mark: ReliabilityMark, text: string) => (mark.empty ? messages.noCases : text);
 
   return (
     <ChartFrame
+      {...frame}
       kind="reliability"
-      locale={locale}
-      ids={ids}
       title={props.title ?? messages.title}
-      summary={summary}
-      instructions={messages.instructions}
-      className={props.className}
-      style={props.style}
-      showTable={props.showTable ?? false}
-      reducedMotion={reducedMotion}
-      containerRef={ref}
-      plotProps={nav.plotProps}
+      summary={
+        layout.totalCases > 0
+          ? fillTemplate(messages.summary, {
+              bins: format.integer(marks.length),
+              cases: format.integer(layout.totalCases),
+              empty: format.integer(layout.emptyBins),
+              ece: layout.ece === null ? MISSING : format.percent(layout.ece, { maximumFractionDigits: 1 }),
+            })
+          : fillTemplate(messages.summaryEmpty, { bins: format.integer(marks.length) })
+      }
       width={layout.width}
       height={layout.height}
-      tooltip={tooltip}
+      count={marks.length}
+      mark={(index) => {
+        const mark = marks[index] as ReliabilityMark;
+        const range = rangeOf(mark);
+        const { point, whisker, countBar, countLabel } = mark;
+        return {
+          key: mark.key,
+          className: 'dlb-reliability__bin',
+          label: mark.empty
+            ? fillTemplate(messages.markLabelEmpty, { range })
+            : fillTemplate(messages.markLabel, {
+                range,
+                accuracy: percent(mark.accuracy),
+                n: format.integer(mark.n),
+              }),
+          data: { 'data-empty': String(mark.empty) },
+          hit: mark.hit,
+          children: (
+            <>
+              {point && whisker ? (
+                <>
+                  <line
+                    className="dlb-reliability__whisker"
+                    x1={point.x}
+                    x2={point.x}
+                    y1={whisker.y0}
+                    y2={whisker.y1}
+                  />
+                  {[whisker.y0, whisker.y1].map((y, end) => (
+                    <line
+                      key={end}
+                      className="dlb-reliability__whisker"
+                      x1={point.x - 4}
+                      x2={point.x + 4}
+                      y1={y}
+                      y2={y}
+                    />
+                  ))}
+                  <circle className="dlb-reliability__point" cx={point.x} cy={point.y} r={4.5} />
+                </>
+              ) : null}
+              {countBar.height > 0 ? <rect className="dlb-reliability__count" {...countBar} /> : null}
+              {countLabel ? (
+                <text className="dlb-reliability__count-label" {...countLabel} textAnchor="middle">
+                  {format.integer(mark.n)}
+                </text>
+              ) : null}
+            </>
+          ),
+        };
+      }}
+      tooltip={(index) => {
+        const mark = marks[index] as ReliabilityMark;
+        const lines = [fillTemplate(messages.casesLine, { n: format.integer(mark.n) })];
+        if (mark.empty) lines.push(messages.noCases);
+        else {
+          lines.push(
+            fillTemplate(messages.confidenceLine, { confidence: percent(mark.confidence) }),
+            fillTemplate(messages.accuracyLine, {
+              accuracy: percent(mark.accuracy),
+              lo: percent(mark.interval?.lo),
+              hi: percent(mark.interval?.hi),
+            }),
+          );
+          if (mark.gap !== null) {
+            lines.push(
+              fillTemplate(messages.gapLine, {
+                gap: format.signed(mark.gap * 100, { maximumFractionDigits: 0 }),
+              }),
+            );
+          }
+        }
+        return {
+          heading: `${messages.xAxisLabel} ${rangeOf(mark)}`,
+          lines,
+          ...mark.anchor,
+          yBelow: (mark.point?.y ?? plot.top) + 12,
+        };
+      }}
       legend={
         <>
           <LegendItem swatch={<line className="dlb-reliability__diagonal" x1={2} x2={26} y1={12} y2={2} />}>
@@ -164,61 +195,40 @@ export function ReliabilityDiagram(props: ReliabilityDiagramProps) {
           </LegendItem>
         </>
       }
-      table={
-        <>
-          <thead>
-            <tr>
-              <th scope="col">{messages.columnRange}</th>
-              <th scope="col">{messages.columnCases}</th>
-              <th scope="col">{messages.columnConfidence}</th>
-              <th scope="col">{messages.columnAccuracy}</th>
-              <th scope="col">{messages.columnInterval}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {layout.marks.map((mark) => (
-              <tr key={mark.key} data-empty={mark.empty || undefined}>
-                <th scope="row">{rangeOf(mark.bin)}</th>
-                <td>{format.integer(mark.n)}</td>
-                <td>{mark.empty ? messages.noCases : percent(mark.confidence)}</td>
-                <td>{mark.empty ? messages.noCases : percent(mark.accuracy)}</td>
-                <td>{intervalOf(mark.interval)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </>
-      }
+      head={[
+        messages.columnRange,
+        messages.columnCases,
+        messages.columnConfidence,
+        messages.columnAccuracy,
+        messages.columnInterval,
+      ]}
+      rows={marks.map((mark) => [
+        mark.key,
+        rangeOf(mark),
+        [
+          format.integer(mark.n),
+          noCases(mark, percent(mark.confidence)),
+          noCases(mark, percent(mark.accuracy)),
+          mark.interval ? fromTo(messages.interval, mark.interval) : MISSING,
+        ],
+        { 'data-empty': mark.empty || undefined },
+      ])}
+      overlay={props.children?.(layout)}
     >
-      <Highlight box={nav.highlightIndex === null ? undefined : layout.marks[nav.highlightIndex]?.hit} />
       <AxisLeft
-        ticks={layout.yTicks.map((tick) => ({
-          ...tick,
-          label: percentTick(tick.value, stepOf(layout.yTicks)),
-        }))}
-        x={plot.left}
-        y0={plot.bottom}
-        y1={plot.top}
-        gridTo={plot.right}
+        ticks={layout.yTicks}
+        format={percentTick(layout.yTicks)}
+        plot={plot}
         label={messages.yAxisLabel}
       />
       <AxisBottom
-        ticks={layout.ticks.map((tick) => ({
-          ...tick,
-          label: percentTick(tick.value, stepOf(layout.ticks)),
-        }))}
-        x0={plot.left}
-        x1={plot.right}
-        y={plot.bottom}
+        ticks={layout.ticks}
+        format={percentTick(layout.ticks)}
+        plot={plot}
         label={messages.xAxisLabel}
       />
       <g aria-hidden="true">
-        <line
-          className="dlb-reliability__diagonal"
-          x1={layout.diagonal.x1}
-          y1={layout.diagonal.y1}
-          x2={layout.diagonal.x2}
-          y2={layout.diagonal.y2}
-        />
+        <line className="dlb-reliability__diagonal" {...layout.diagonal} />
         <path className="dlb-reliability__line" d={layout.linePath} />
         <text className="dlb-chart__axis-label" x={plot.left} y={layout.histogram.labelY}>
           {messages.countsLabel}
@@ -231,83 +241,6 @@ export function ReliabilityDiagram(props: ReliabilityDiagramProps) {
           y2={layout.histogram.bottom}
         />
       </g>
-      <g className="dlb-chart__marks" {...nav.groupProps}>
-        {layout.marks.map((mark) => {
-          const range = rangeOf(mark.bin);
-          return (
-            <g
-              key={mark.key}
-              className="dlb-chart__mark dlb-reliability__bin"
-              role="img"
-              aria-label={
-                mark.empty
-                  ? fillTemplate(messages.markLabelEmpty, { range })
-                  : fillTemplate(messages.markLabel, {
-                      range,
-                      accuracy: percent(mark.accuracy),
-                      n: format.integer(mark.n),
-                    })
-              }
-              data-empty={mark.empty ? 'true' : 'false'}
-              {...nav.markProps(mark.index)}
-            >
-              <rect
-                className="dlb-chart__hit"
-                x={mark.hit.x}
-                y={mark.hit.y}
-                width={mark.hit.width}
-                height={mark.hit.height}
-              />
-              {mark.point && mark.whisker ? (
-                <>
-                  <line
-                    className="dlb-reliability__whisker"
-                    x1={mark.point.x}
-                    x2={mark.point.x}
-                    y1={mark.whisker.y0}
-                    y2={mark.whisker.y1}
-                  />
-                  <line
-                    className="dlb-reliability__whisker"
-                    x1={mark.point.x - 4}
-                    x2={mark.point.x + 4}
-                    y1={mark.whisker.y0}
-                    y2={mark.whisker.y0}
-                  />
-                  <line
-                    className="dlb-reliability__whisker"
-                    x1={mark.point.x - 4}
-                    x2={mark.point.x + 4}
-                    y1={mark.whisker.y1}
-                    y2={mark.whisker.y1}
-                  />
-                  <circle className="dlb-reliability__point" cx={mark.point.x} cy={mark.point.y} r={4.5} />
-                </>
-              ) : null}
-              {mark.countBar.height > 0 ? (
-                <rect
-                  className="dlb-reliability__count"
-                  x={mark.countBar.x}
-                  y={mark.countBar.y}
-                  width={mark.countBar.width}
-                  height={mark.countBar.height}
-                />
-              ) : null}
-              {mark.countLabel ? (
-                <text
-                  className="dlb-reliability__count-label"
-                  x={mark.countLabel.x}
-                  y={mark.countLabel.y}
-                  textAnchor="middle"
-                >
-                  {format.integer(mark.n)}
-                </text>
-              ) : null}
-            </g>
-          );
-        })}
-      </g>
-      {props.children?.(layout)}
     </ChartFrame>
   );
 }

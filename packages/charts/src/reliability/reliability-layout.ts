@@ -1,6 +1,6 @@
 import { max } from 'd3-array';
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { linePath } from '../shared/paths.ts';
+import { linearScale } from '../shared/scale.ts';
 import { finiteOr, px, wilsonInterval } from '../shared/stats.ts';
 
 /** One confidence bin of a calibration analysis. */
@@ -100,8 +100,8 @@ export function reliabilityLayout(input: ReliabilityLayoutInput): ReliabilityLay
   const histogramTop = plot.bottom + 72;
   const histogram = { top: histogramTop, bottom: histogramTop + histogramHeight, labelY: plot.bottom + 56 };
 
-  const x = scaleLinear().domain([0, 1]).range([plot.left, plot.right]).clamp(true);
-  const y = scaleLinear().domain([0, 1]).range([plot.bottom, plot.top]).clamp(true);
+  const x = linearScale([0, 1], [plot.left, plot.right], { clamp: true });
+  const y = linearScale([0, 1], [plot.bottom, plot.top], { clamp: true });
 
   const bins = input.bins
     .filter((bin) => Number.isFinite(bin.lo) && Number.isFinite(bin.hi))
@@ -160,11 +160,6 @@ export function reliabilityLayout(input: ReliabilityLayoutInput): ReliabilityLay
     };
   });
 
-  const accuracyLine = line<ReliabilityMark>()
-    .defined((mark) => mark.point !== null)
-    .x((mark) => mark.point?.x ?? 0)
-    .y((mark) => mark.point?.y ?? 0);
-
   return {
     width,
     height: histogram.bottom + 8,
@@ -172,7 +167,7 @@ export function reliabilityLayout(input: ReliabilityLayoutInput): ReliabilityLay
     plot,
     histogram,
     diagonal: { x1: x(0), y1: y(0), x2: x(1), y2: y(1) },
-    linePath: accuracyLine(marks) ?? '',
+    linePath: linePath(marks.map(({ point }) => point && [point.x, point.y])),
     ticks: x.ticks(5).map((value) => ({ value, position: px(x(value)) })),
     yTicks: y.ticks(5).map((value) => ({ value, position: px(y(value)) })),
     totalCases,

@@ -1,5 +1,10 @@
-import { useId, type CSSProperties, type ReactNode, type RefObject } from 'react';
-import type { ChartLocale } from './format.ts';
+import { useId, useMemo, type ReactNode, type RefObject } from 'react';
+import { createFormatter, type ChartFormatter, type ChartLocale } from './format.ts';
+import { resolveMessages, type MessageCatalog } from './messages.ts';
+import type { ChartBaseProps } from './types.ts';
+import { useContainerWidth } from './use-container-width.ts';
+import { useMarkNavigation } from './use-mark-navigation.ts';
+import { useReducedMotion } from './use-reduced-motion.ts';
 
 /** The ids that wire a chart's parts together with ARIA. */
 export interface ChartIds {
@@ -24,6 +29,42 @@ export function useChartIds(): ChartIds {
   };
 }
 
+/** What every chart component needs first: its locale, messages, formatter, ids and width. */
+export interface ChartSetup<M> {
+  locale: ChartLocale;
+  messages: M;
+  format: ChartFormatter;
+  ids: ChartIds;
+  width: number;
+  /** Passed on to `ChartFrame`, which measures its plot area. */
+  frame: Pick<ChartFrameProps, 'locale' | 'ids' | 'base' | 'containerRef' | 'instructions'>;
+}
+
+/**
+ * The set-up every chart shares: the locale (German by default), its messages with the consumer's
+ * overrides, a formatter, unique ids, and the width of the container (or the fixed `width`).
+ */
+export function useChartSetup<M extends { instructions: string }>(
+  catalog: MessageCatalog<M>,
+  props: ChartBaseProps<M>,
+): ChartSetup<M> {
+  const locale = props.locale ?? 'de';
+  const messages = useMemo(
+    () => resolveMessages(catalog, locale, props.messages),
+    [catalog, locale, props.messages],
+  );
+  const ids = useChartIds();
+  const { ref, width } = useContainerWidth<HTMLDivElement>({ width: props.width });
+  return {
+    locale,
+    messages,
+    format: createFormatter(locale),
+    ids,
+    width,
+    frame: { locale, ids, base: props, containerRef: ref, instructions: messages.instructions },
+  };
+}
+
 /** What the tooltip shows, and where (in SVG user units, i.e. px at the measured width). */
 export interface TooltipContent {
   heading: string;
@@ -35,29 +76,72 @@ export interface TooltipContent {
   yBelow?: number | undefined;
 }
 
+/** A rectangle in px. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One focusable mark: a `role="img"` group with its own accessible name. */
+export interface MarkSpec {
+  key: string;
+  /** Class added to `dlb-chart__mark`. */
+  className: string;
+  /** The accessible name: what the mark says in words. */
+  label: string;
+  /** Extra attributes (`data-*`) for styling and tests. */
+  data?: Record<string, string | undefined>;
+  /**
+   * The area that takes the pointer and shows the focus ring: a box, or an SVG path. The hover and
+   * focus highlight is drawn in the same shape.
+   */
+  hit: Box | string;
+  /** The drawing. */
+  children?: ReactNode;
+}
+
+/** A row of the table twin: its key, the row header, then the cells, and `data-*` attributes. */
+export type TableRow = [key: string, header: ReactNode, cells: ReactNode[], data?: Record<string, unknown>];
+
 export interface ChartFrameProps {
   /** Chart family, used for the class name `dlb-<kind>`. */
   kind: string;
   locale: ChartLocale;
   ids: ChartIds;
+  /** The consumer's props: `className`, `style`, `showTable`. */
+  base: Pick<ChartBaseProps<unknown>, 'className' | 'style' | 'showTable'>;
+  containerRef: RefObject<HTMLDivElement | null>;
   title: string;
   summary: string;
   instructions: string;
-  className?: string | undefined;
-  style?: CSSProperties | undefined;
-  showTable: boolean;
-  reducedMotion: boolean;
-  containerRef: RefObject<HTMLDivElement | null>;
-  plotProps: { onPointerLeave: () => void };
   width: number;
   height: number;
-  /** The SVG content: definitions, axes, marks. */
-  children: ReactNode;
-  tooltip: TooltipContent | null;
-  /** The table twin's `<thead>`/`<tbody>`. */
-  table: ReactNode;
+  /** How many marks there are, and mark `index` to draw. */
+  count: number;
+  mark: (index: number) => MarkSpec;
+  /** The tooltip of mark `index`. */
+  tooltip: (index: number) => TooltipContent;
+  /** SVG `<defs>` content (patterns, symbols). */
+  defs?: ReactNode;
+  /** Axes and other drawing under the marks. */
+  children?: ReactNode;
+  /** Drawing over the marks: the consumer's `children(layout)`. */
+  overlay?: ReactNode;
   /** Legend items (`<LegendItem>`), in HTML so they wrap on narrow screens. */
   legend?: ReactNode;
+  /** The table twin: column headers and rows. */
+  head: ReactNode[];
+  rows: TableRow[];
+}
+
+function Shape({ className, shape }: { className: string; shape: Box | string }) {
+  return typeof shape === 'string' ? (
+    <path className={className} d={shape} aria-hidden="true" />
+  ) : (
+    <rect className={className} {...shape} aria-hidden="true" />
+  );
 }
 
 /**
@@ -70,35 +154,41 @@ export interface ChartFrameProps {
  *   inside it would be hidden from assistive technology (and axe reports `nested-interactive`).
  *   Each mark is a `role="img"` with its own name; axes and labels are `aria-hidden` because the
  *   marks and the table already carry their content.
- * - one `role="tooltip"` element in the DOM, referenced by `aria-describedby` from the mark it
- *   describes.
+ * - one tab stop for all marks (`useMarkNavigation`), a highlight behind the hovered or focused
+ *   mark, and one `role="tooltip"` element in the DOM, referenced by `aria-describedby` from the
+ *   mark it describes.
  * - a `<table>` twin with the same rows the chart draws, visually hidden unless `showTable`.
+ * - `data-motion` from `prefers-reduced-motion`, which the CSS needs before it animates anything.
  */
 export function ChartFrame({
   kind,
   locale,
   ids,
+  base,
+  containerRef,
   title,
   summary,
   instructions,
-  className,
-  style,
-  showTable,
-  reducedMotion,
-  containerRef,
-  plotProps,
   width,
   height,
-  children,
+  count,
+  mark,
   tooltip,
-  table,
+  defs,
+  children,
+  overlay,
   legend,
+  head,
+  rows,
 }: ChartFrameProps) {
-  const classes = ['dlb-chart', `dlb-${kind}`, className].filter(Boolean).join(' ');
+  const nav = useMarkNavigation(count, ids.tooltip);
+  const reducedMotion = useReducedMotion();
+  const marks = Array.from({ length: count }, (_, index) => mark(index));
+  const highlight = nav.highlightIndex === null ? undefined : marks[nav.highlightIndex];
   return (
     <figure
-      className={classes}
-      style={style}
+      className={['dlb-chart', `dlb-${kind}`, base.className].filter(Boolean).join(' ')}
+      style={base.style}
       lang={locale}
       aria-labelledby={ids.title}
       data-motion={reducedMotion ? 'reduce' : 'full'}
@@ -111,7 +201,7 @@ export function ChartFrame({
           {summary}
         </span>
       </figcaption>
-      <div className="dlb-chart__plot" ref={containerRef} {...plotProps}>
+      <div className="dlb-chart__plot" ref={containerRef} {...nav.plotProps}>
         <svg
           className="dlb-chart__svg"
           role="group"
@@ -121,17 +211,59 @@ export function ChartFrame({
           height={height}
           viewBox={`0 0 ${width} ${height}`}
         >
+          {defs ? <defs>{defs}</defs> : null}
+          {highlight ? <Shape className="dlb-chart__highlight" shape={highlight.hit} /> : null}
           {children}
+          <g className="dlb-chart__marks" {...nav.groupProps}>
+            {marks.map((spec, index) => (
+              <g
+                key={spec.key}
+                className={`dlb-chart__mark ${spec.className}`}
+                role="img"
+                aria-label={spec.label}
+                {...spec.data}
+                {...nav.markProps(index)}
+              >
+                {typeof spec.hit === 'string' ? (
+                  <path className="dlb-chart__hit" d={spec.hit} />
+                ) : (
+                  <rect className="dlb-chart__hit" {...spec.hit} />
+                )}
+                {spec.children}
+              </g>
+            ))}
+          </g>
+          {overlay}
         </svg>
-        {tooltip ? <ChartTooltip id={ids.tooltip} content={tooltip} width={width} height={height} /> : null}
+        {nav.tooltipIndex === null ? null : (
+          <ChartTooltip id={ids.tooltip} content={tooltip(nav.tooltipIndex)} width={width} height={height} />
+        )}
       </div>
       {legend ? <div className="dlb-chart__legend">{legend}</div> : null}
       <p id={ids.instructions} className="dlb-visually-hidden">
         {instructions}
       </p>
-      <table className={showTable ? 'dlb-chart__table' : 'dlb-chart__table dlb-visually-hidden'}>
+      <table className={base.showTable ? 'dlb-chart__table' : 'dlb-chart__table dlb-visually-hidden'}>
         <caption>{title}</caption>
-        {table}
+        <thead>
+          <tr>
+            {head.map((cell, index) => (
+              <th key={index} scope="col">
+                {cell}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([key, header, cells, data]) => (
+            <tr key={key} {...data}>
+              <th scope="row">{header}</th>
+              {cells.map((cell, index) => (
+                <td key={index}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
       </table>
     </figure>
   );
@@ -185,9 +317,4 @@ export function LegendItem({ swatch, children }: { swatch: ReactNode; children: 
       <span>{children}</span>
     </span>
   );
-}
-
-/** Text for screen readers only (the `dlb-visually-hidden` class clips it). */
-export function VisuallyHidden({ children }: { children: ReactNode }) {
-  return <span className="dlb-visually-hidden">{children}</span>;
 }

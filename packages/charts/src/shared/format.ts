@@ -1,5 +1,3 @@
-import { precisionFixed } from 'd3-format';
-
 /** The languages the charts speak. Numbers, dates and every visible string follow it. */
 export type ChartLocale = 'de' | 'en';
 
@@ -32,61 +30,30 @@ export interface ChartFormatter {
 }
 
 // Creating an Intl formatter costs far more than using one; charts format hundreds of labels.
-// Keyed first by the caller's options object (usually a module constant, so lookups skip
-// JSON.stringify), then by locale and variant.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const byOptions = new WeakMap<Intl.NumberFormatOptions, Map<string, Intl.NumberFormat>>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-type Variant = 'number' | 'signed' | 'percent' | 'integer' | 'tick';
-
-function cachedFormat(
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(
+  Format: new (tag: string, options: object) => F,
   tag: string,
-  variant: Variant,
-  options: Intl.NumberFormatOptions,
-  extra: Intl.NumberFormatOptions,
-): Intl.NumberFormat {
-  let perObject = byOptions.get(options);
-  if (!perObject) {
-    perObject = new Map();
-    byOptions.set(options, perObject);
-  }
-  const key = `${tag}|${variant}`;
-  let format = perObject.get(key);
+  options: object,
+): F {
+  const key = `${Format.name}|${tag}|${JSON.stringify(options)}`;
+  let format = formats.get(key) as F | undefined;
   if (!format) {
-    format = numberFormat(tag, { ...options, ...extra });
-    perObject.set(key, format);
-  }
-  return format;
-}
-
-function numberFormat(tag: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${tag}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(tag, options);
-    numberFormats.set(key, format);
+    format = new Format(tag, options);
+    formats.set(key, format);
   }
   return format;
 }
 
 const DEFAULT_NUMBER: Intl.NumberFormatOptions = { maximumFractionDigits: 2 };
 const DEFAULT_SIGNED: Intl.NumberFormatOptions = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
-const DEFAULT_PERCENT: Intl.NumberFormatOptions = { maximumFractionDigits: 0 };
-const INTEGER: Intl.NumberFormatOptions = { maximumFractionDigits: 0 };
+/** Percentages by default and counts always: no decimals. */
+const WHOLE: Intl.NumberFormatOptions = { maximumFractionDigits: 0 };
 
-function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${tag}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(tag, options);
-    dateFormats.set(key, format);
-  }
-  return format;
-}
-
-function withMinus(text: string): string {
-  return text.replace(/-/g, MINUS_SIGN);
+/** Decimals a tick step needs: 0.2 → 1, 0.05 → 2, 500 → 0 (d3-format's `precisionFixed`). */
+function decimalsFor(step: number): number {
+  return Math.max(0, -Number(step.toExponential().split('e')[1]));
 }
 
 /**
@@ -100,41 +67,31 @@ function withMinus(text: string): string {
  */
 export function createFormatter(locale: ChartLocale): ChartFormatter {
   const tag = LOCALE_TAGS[locale];
+  // Every number goes through here: "–" for non-finite values, a typographic minus for negative ones.
+  const number = (value: number, options: Intl.NumberFormatOptions, extra?: Intl.NumberFormatOptions) =>
+    Number.isFinite(value)
+      ? cached(Intl.NumberFormat, tag, { ...options, signDisplay: 'negative', ...extra })
+          .format(value)
+          .replace(/-/g, MINUS_SIGN)
+      : MISSING;
   return {
     locale,
-    number(value, options = DEFAULT_NUMBER) {
-      if (!Number.isFinite(value)) return MISSING;
-      return withMinus(cachedFormat(tag, 'number', options, { signDisplay: 'negative' }).format(value));
-    },
-    signed(value, options = DEFAULT_SIGNED) {
-      if (!Number.isFinite(value)) return MISSING;
-      return withMinus(cachedFormat(tag, 'signed', options, { signDisplay: 'exceptZero' }).format(value));
-    },
-    percent(value, options = DEFAULT_PERCENT) {
-      if (!Number.isFinite(value)) return MISSING;
-      return withMinus(
-        cachedFormat(tag, 'percent', options, { style: 'percent', signDisplay: 'negative' }).format(value),
-      );
-    },
-    integer(value) {
-      if (!Number.isFinite(value)) return MISSING;
-      return withMinus(cachedFormat(tag, 'integer', INTEGER, { signDisplay: 'negative' }).format(value));
-    },
+    number: (value, options = DEFAULT_NUMBER) => number(value, options),
+    signed: (value, options = DEFAULT_SIGNED) => number(value, options, { signDisplay: 'exceptZero' }),
+    percent: (value, options = WHOLE) => number(value, options, { style: 'percent' }),
+    integer: (value) => number(value, WHOLE),
     tick(value, step, style = 'number') {
-      if (!Number.isFinite(value)) return MISSING;
       const safeStep = Number.isFinite(step) && step > 0 ? step : 1;
-      const digits = Math.min(20, precisionFixed(style === 'percent' ? safeStep * 100 : safeStep));
-      const options: Intl.NumberFormatOptions = {
+      const digits = Math.min(20, decimalsFor(style === 'percent' ? safeStep * 100 : safeStep));
+      return number(value, {
         minimumFractionDigits: digits,
         maximumFractionDigits: digits,
-        signDisplay: 'negative',
-      };
-      if (style === 'percent') options.style = 'percent';
-      return withMinus(numberFormat(tag, options).format(value));
+        style: style === 'percent' ? style : 'decimal',
+      });
     },
-    date(value, options = { dateStyle: 'medium' }) {
-      if (Number.isNaN(value.getTime())) return MISSING;
-      return dateFormat(tag, { timeZone: 'UTC', ...options }).format(value);
-    },
+    date: (value, options = { dateStyle: 'medium' }) =>
+      Number.isNaN(value.getTime())
+        ? MISSING
+        : cached(Intl.DateTimeFormat, tag, { timeZone: 'UTC', ...options }).format(value),
   };
 }

@@ -1,0 +1,123 @@
+/**
+ * The charts draw with a few lines of arithmetic where d3-scale and d3-shape would cost most of the
+ * package's size budget (see scale.ts, paths.ts). These property tests hold that arithmetic to the
+ * reference: d3-scale and d3-shape, installed as dev dependencies only, must agree on every
+ * position, tick and path the charts compute.
+ */
+import { scaleLinear, scaleUtc } from 'd3-scale';
+import { area, line } from 'd3-shape';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { utcTicks } from '../rate-over-time/rate-over-time-layout.ts';
+import { bandPath, linePath, polygonPath, type PathPoint } from './paths.ts';
+import { linearScale } from './scale.ts';
+
+const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+const domain = fc
+  .tuple(finite(-1e6, 1e6), finite(-1e6, 1e6))
+  .filter(([a, b]) => Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
+const range = fc.tuple(finite(0, 2000), finite(0, 2000));
+
+function close(actual: number, expected: number) {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+}
+
+describe('linearScale agrees with d3-scale scaleLinear', () => {
+  it('maps values, clamps and picks ticks as d3 does', () => {
+    fc.assert(
+      fc.property(
+        domain,
+        range,
+        finite(-2e6, 2e6),
+        fc.integer({ min: 1, max: 20 }),
+        fc.boolean(),
+        (d, r, v, count, clamp) => {
+          const ours = linearScale(d, r, { clamp });
+          const reference = scaleLinear().domain(d).range(r).clamp(clamp);
+          close(ours(v), reference(v));
+          expect(ours.ticks(count)).toEqual(reference.ticks(count));
+        },
+      ),
+    );
+  });
+
+  it('widens the domain to round numbers as d3 nice() does', () => {
+    fc.assert(
+      fc.property(domain, range, fc.integer({ min: 1, max: 20 }), (d, r, count) => {
+        const ours = linearScale(d, r, { nice: true });
+        const reference = scaleLinear().domain(d).range(r).nice();
+        expect(ours.ticks(count)).toEqual(reference.ticks(count));
+        for (const value of [...reference.domain(), d[0], d[1], (d[0] + d[1]) / 2])
+          close(ours(value), reference(value));
+      }),
+    );
+  });
+});
+
+describe('utcTicks agrees with d3-scale scaleUtc', () => {
+  const MINUTE = 60_000;
+  const YEAR = 365 * 24 * 60 * MINUTE;
+  it('puts calendar ticks where d3 puts them, from seconds to decades', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.integer({ min: 5_000, max: 40 * YEAR }),
+        fc.integer({ min: 2, max: 12 }),
+        (start, span, count) => {
+          const ours = utcTicks(start, start + span, count).map((date) => date.getTime());
+          const reference = scaleUtc()
+            .domain([new Date(start), new Date(start + span)])
+            .ticks(count)
+            .map((date) => date.getTime());
+          expect(ours).toEqual(reference);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('paths agree with d3-shape', () => {
+  const point = fc.tuple(finite(-1000, 1000), finite(-1000, 1000));
+  const points = fc.array(fc.option(point, { nil: null, freq: 4 }), { maxLength: 30 });
+
+  it('draws a broken polyline as line().defined() does', () => {
+    fc.assert(
+      fc.property(points, (list: PathPoint[]) => {
+        const reference = line<PathPoint>()
+          .defined((p) => p !== null)
+          .x((p) => p?.[0] ?? 0)
+          .y((p) => p?.[1] ?? 0);
+        expect(linePath(list)).toBe(reference(list) ?? '');
+      }),
+    );
+  });
+
+  it('closes a polygon as line() plus "Z"', () => {
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 2, maxLength: 8 }), (list) => {
+        expect(polygonPath(list)).toBe(`${line()(list) ?? ''}Z`);
+      }),
+    );
+  });
+
+  it('draws a broken band as area().defined() does', () => {
+    const band = fc.array(
+      fc.option(fc.tuple(finite(-1000, 1000), finite(-1000, 1000), finite(-1000, 1000)), {
+        nil: null,
+        freq: 4,
+      }),
+      { maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(band, (list) => {
+        const reference = area<(typeof list)[number]>()
+          .defined((p) => p !== null)
+          .x((p) => p?.[0] ?? 0)
+          .y1((p) => p?.[1] ?? 0)
+          .y0((p) => p?.[2] ?? 0);
+        expect(bandPath(list)).toBe(reference(list) ?? '');
+      }),
+    );
+  });
+});
