@@ -34,6 +34,10 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['packages/*/src/**/*.test.tsx', 'examples/*/src/**/*.test.tsx'],
           setupFiles: ['./vitest.setup.ts'],
+          // Whole flows typed key by key in jsdom (a judge-first decision, 500 chart rows) take 1–3 s
+          // alone and more while the browser project shares the two cores. A timeout is not a
+          // speed check here — `pnpm bench` measures speed; this only keeps a loaded CI from flaking.
+          testTimeout: 20_000,
         },
       },
       storybookProject(),
