@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   canonicalize as canonicalJson,
+  hashCanonical,
   referenceCanonicalize as canonicalize,
   sha256Hex,
   sha256HexNative,
@@ -104,6 +105,100 @@ describe('canonicalize (fast path) against the reference RFC 8785 implementation
       Object.create(null) as object,
     ];
     for (const value of cases) expect(fast(value)).toEqual(reference(value));
+  });
+});
+
+/** The contract's hash the slow, obvious way: reference text, portable SHA-256; or that it throws. */
+function referenceHash(value: unknown): { hash: string } | { throws: true } {
+  try {
+    return { hash: sha256HexPortable(canonicalize(value)) };
+  } catch {
+    return { throws: true };
+  }
+}
+
+function fastHash(value: unknown): { hash: string } | { throws: true } {
+  try {
+    return { hash: hashCanonical(value) };
+  } catch {
+    return { throws: true };
+  }
+}
+
+describe('hashCanonical (canonical bytes hashed directly) against the reference', () => {
+  it('is SHA-256 of the reference canonical JSON on arbitrary JSON', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(fastHash(value)).toEqual(referenceHash(value));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('agrees with the reference on awkward values, including where the reference throws', () => {
+    fc.assert(
+      fc.property(awkwardValue, (value) => {
+        expect(fastHash(value)).toEqual(referenceHash(value));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('agrees on every code unit, escapes and multi-byte characters included', () => {
+    for (let code = 0; code < 0x10000; code += code < 0x3000 ? 1 : 97) {
+      const text = `a${String.fromCharCode(code)}b`;
+      expect(fastHash({ [text]: text })).toEqual(referenceHash({ [text]: text }));
+    }
+    for (const text of ['\u{1F9FE}', '\ud83d\ude00x', 'x\ud83d', '\ude00\ud83d', '\u2028\u2029\u007f']) {
+      expect(fastHash([text])).toEqual(referenceHash([text]));
+    }
+  });
+
+  it('agrees on values bigger than its buffer, and when a getter hashes while it writes', () => {
+    const big = {
+      text: 'é'.repeat(50_000),
+      list: Array.from({ length: 3000 }, (_, i) => ({ i, s: `v${i}` })),
+    };
+    expect(fastHash(big)).toEqual(referenceHash(big));
+    const inner = { z: 1, a: 'inner' };
+    const sneaky = {
+      b: 2,
+      get a() {
+        return hashCanonical(inner);
+      },
+    };
+    const expected = referenceHash({ b: 2, a: sha256HexPortable(canonicalize(inner)) });
+    expect(fastHash(sneaky)).toEqual(expected);
+    expect(fastHash({ after: true })).toEqual(referenceHash({ after: true }));
+  });
+
+  it('agrees on the edge cases one by one', () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic['self'] = cyclic;
+    const sparse = [1, , 3]; // eslint-disable-line no-sparse-arrays
+    const cases: unknown[] = [
+      { b: 1, a: 2, 10: 'x', 9: 'y' },
+      JSON.parse('{"__proto__": {"x": 1}, "a": 1}'),
+      { toJSON: () => ({ z: 1, y: 2 }) },
+      { when: new Date(Date.UTC(2026, 0, 1)) },
+      { gone: undefined, kept: 1, sym: Symbol('s'), fn: () => 1 },
+      [undefined, () => 1],
+      sparse,
+      { n: NaN },
+      { z: -0, e: 1e21, f: 5e-7 },
+      { big: 1n },
+      cyclic,
+      new Map([[1, 2]]),
+      Object.create(null) as object,
+      'just text',
+      42,
+      null,
+      // More keys than the insertion sort takes, in scrambled order, nested.
+      Object.fromEntries(
+        Array.from({ length: 40 }, (_, i) => [`k${(i * 7919) % 40}`, { [`n${(i * 31) % 40}`]: i, b: [i] }]),
+      ),
+    ];
+    for (const value of cases) expect(fastHash(value)).toEqual(referenceHash(value));
   });
 });
 
