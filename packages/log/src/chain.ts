@@ -19,12 +19,25 @@ export function hashEvent(event: object): string {
   return hashCanonical(rest);
 }
 
+/** Envelope keys `stampEvent` lays out itself; any other key of a draft is an extension. */
+const DRAFT_FIELDS = new Set([
+  'schema',
+  'type',
+  'ts',
+  'decisionId',
+  'procedure',
+  'caseRef',
+  'actor',
+  'model',
+  'data',
+]);
+/** Keys only the chain sets: a draft can never choose its own chain position. */
 const CHAIN_FIELDS = new Set(['id', 'chain', 'seq', 'prev', 'hash']);
 
 /**
  * Turns a (normalised, pseudonymised) draft into a stored event at `head`, and returns the next
  * head. Keys are laid out in the contract's order so that JSONL lines read well; the hash does
- * not depend on the order.
+ * not depend on the order. The draft itself is not changed (the event shares its nested objects).
  *
  * @example
  * const { event, next } = stampEvent(draft, uuid(), { id: chainId, seq: 0, prev: null });
@@ -34,32 +47,42 @@ export function stampEvent(
   id: string,
   head: ChainHead,
 ): { event: DeliberateEvent; next: ChainHead } {
-  const { schema, type, ts, decisionId, procedure, caseRef, actor, model, data, ...extra } =
-    draft as DecisionEventDraft & Record<string, unknown>;
-  // Extra envelope keys survive (the contract may grow), but a draft can never choose its own
-  // chain position.
-  for (const key of Object.keys(extra)) if (CHAIN_FIELDS.has(key)) delete extra[key];
-  const unsigned = {
-    schema,
+  const event = stampAt(draft, id, head.id, head.seq, head.prev);
+  return { event, next: { id: head.id, seq: head.seq + 1, prev: event.hash } };
+}
+
+/** `stampEvent` without the head objects, for the logger's loop: the next `prev` is `event.hash`. */
+export function stampAt(
+  draft: DecisionEventDraft,
+  id: string,
+  chain: string,
+  seq: number,
+  prev: string | null,
+): DeliberateEvent {
+  const source = draft as unknown as Record<string, unknown>;
+  const event: Record<string, unknown> = {
+    schema: source.schema,
     id,
-    type,
-    ts,
-    decisionId,
-    procedure,
-    caseRef,
-    actor,
-    ...(model === undefined ? {} : { model }),
-    ...extra,
-    chain: head.id,
-    seq: head.seq,
-    prev: head.prev,
-    data,
+    type: source.type,
+    ts: source.ts,
+    decisionId: source.decisionId,
+    procedure: source.procedure,
+    caseRef: source.caseRef,
+    actor: source.actor,
   };
-  const hash = hashCanonical(unsigned);
-  return {
-    event: { ...unsigned, hash } as DeliberateEvent,
-    next: { id: head.id, seq: head.seq + 1, prev: hash },
-  };
+  if (source.model !== undefined) event.model = source.model;
+  // Extra envelope keys survive (the contract may grow), in the draft's order.
+  for (const key in source) {
+    if (!DRAFT_FIELDS.has(key) && !CHAIN_FIELDS.has(key) && Object.hasOwn(source, key))
+      event[key] = source[key];
+  }
+  event.chain = chain;
+  event.seq = seq;
+  event.prev = prev;
+  event.data = source.data;
+  // Added last, so it is the last key, and after hashing, so the hash is over the event without it.
+  event.hash = hashCanonical(event);
+  return event as unknown as DeliberateEvent;
 }
 
 /* -------------------------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 import { referenceCanonicalize } from '@deliberate/core';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import fc from 'fast-check';
+import { v7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { uuidv7 } from './id.ts';
+import { formatUuidv7, uuidv7 } from './id.ts';
 import { makeChain } from './testing/drafts.ts';
 
 describe('event hashes', () => {
@@ -30,5 +32,21 @@ describe('uuidv7', () => {
     expect(new Set(ids).size).toBe(ids.length);
     // The time prefix is the clock's (48 bits of milliseconds).
     expect(Number.parseInt(ids[0]?.replace(/-/g, '').slice(0, 12) ?? '', 16)).toBe(t);
+  });
+});
+
+describe('formatUuidv7', () => {
+  it('writes exactly what uuid’s v7() writes for the same time, counter and random bytes', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 16, maxLength: 16 }),
+        fc.integer({ min: 0, max: 2 ** 48 - 1 }),
+        fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+        (random, msecs, seq) => {
+          expect(formatUuidv7(random, msecs, seq)).toBe(v7({ random, msecs, seq }));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,5 +1,8 @@
 import type { DeliberateEvent } from '@deliberate/core';
-import { describe, expect, it, vi } from 'vitest';
+import { referenceCanonicalize } from '@deliberate/core';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { verifyChain } from './chain.ts';
 import { ClosedError, InvalidEventError, OutboxFullError } from './errors.ts';
 import { createLogger } from './logger.ts';
@@ -53,7 +56,17 @@ function logger(overrides: Partial<LoggerOptions> = {}) {
   return { memory, logger: createLogger({ sinks: [memory], pseudonymize: { key: KEY }, ...overrides }) };
 }
 
+/** The contract's hash, computed the slow, obvious way: reference RFC 8785 text, portable SHA-256. */
+function contractHash(event: DeliberateEvent): string {
+  const { hash: _hash, ...rest } = event;
+  return bytesToHex(sha256(utf8ToBytes(referenceCanonicalize(rest))));
+}
+
 describe('createLogger', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   describe('the pseudonymisation decision', () => {
     it('refuses to create a logger without an explicit pseudonymize option', () => {
       const options = { sinks: [] } as unknown as LoggerOptions;
@@ -205,6 +218,93 @@ describe('createLogger', () => {
       expect(results.flat().map((event) => event.seq)).toEqual(panels.map((_, i) => i));
       expect(panels.slice(0, 4)).toEqual(['call-0-0', 'call-1-0', 'call-1-1', 'call-2-0']);
       expect(memory.events.get()).toEqual(results.flat());
+      expect(verifyChain(memory.events.get()).ok).toBe(true);
+    });
+
+    it('hashes every event as the contract says, whatever the draft holds', async () => {
+      const { logger: log, memory } = logger();
+      const types = [
+        'decision.opened',
+        'judgement.committed',
+        'recommendation.revealed',
+        'recommendation.invalid',
+        'explanation.viewed',
+        'decision.finalized',
+        'decision.abandoned',
+        'ai.stopped',
+        'outcome.recorded',
+        'ui.error',
+      ] as const;
+      const drafts = types.flatMap((type, i) => [
+        makeDraft(type),
+        // Extension keys in the envelope and in data, a model, Unicode, numbers JSON writes oddly.
+        {
+          ...makeDraft(type, { actorId: `actor-ü-${i}`, caseRef: `case-\u{1F9FE}-${i}` }),
+          model: { id: 'm', version: '2' },
+          uiVariant: 'b',
+          data: {
+            ...makeDraft(type).data,
+            note: 'Zoë “quoted” \u2028 \\ tab\t',
+            tiny: 1e-7,
+            big: 1e21,
+            z: -0,
+          },
+        },
+      ]);
+      const events = await log.log(drafts as never);
+      expect(events).toHaveLength(drafts.length);
+      for (const event of events) expect(event.hash).toBe(contractHash(event));
+      expect(memory.events.get()).toEqual(events);
+      expect(verifyChain(events).ok).toBe(true);
+    });
+
+    it('stamps a long backlog in time slices, yielding between them, in call order', async () => {
+      let clock = 0;
+      vi.spyOn(performance, 'now').mockImplementation(() => (clock += 1)); // 1 ms per look
+      let scheduled = 0;
+      const memory = createMemorySink();
+      const log = createLogger({
+        sinks: [memory],
+        pseudonymize: { key: KEY },
+        schedule: (task) => {
+          scheduled++;
+          setTimeout(task, 0);
+        },
+      });
+      const calls = Array.from({ length: 300 }, (_, i) =>
+        log.log(
+          i % 7 === 0
+            ? [
+                makeDraft('explanation.viewed', { data: { panel: `p-${i}-a` } }),
+                makeDraft('explanation.viewed', { data: { panel: `p-${i}-b` } }),
+              ]
+            : makeDraft('explanation.viewed', { data: { panel: `p-${i}` } }),
+        ),
+      );
+      const results = await Promise.all(calls);
+      // One task to start, then a yield every few calls: many slices, none of them long.
+      expect(scheduled).toBeGreaterThan(20);
+      const events = results.flat();
+      const panels = events.map((event) => (event.data as { panel: string }).panel);
+      expect(panels.slice(0, 4)).toEqual(['p-0-a', 'p-0-b', 'p-1', 'p-2']);
+      expect(events.map((event) => event.seq)).toEqual(events.map((_, i) => i));
+      expect(memory.events.get()).toEqual(events);
+      for (const event of events) expect(event.hash).toBe(contractHash(event));
+      expect(verifyChain(events).ok).toBe(true);
+    });
+
+    it('yields between slices without timer clamping when no scheduler is given', async () => {
+      let clock = 0;
+      vi.spyOn(performance, 'now').mockImplementation(() => (clock += 1));
+      const immediate = vi.spyOn(globalThis, 'setImmediate');
+      const { logger: log, memory } = logger();
+      const results = await Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          log.log(makeDraft('explanation.viewed', { data: { panel: `p-${i}` } })),
+        ),
+      );
+      expect(immediate.mock.calls.length).toBeGreaterThan(5);
+      expect(results.flat().map((event) => event.seq)).toEqual(results.map((_, i) => i));
       expect(verifyChain(memory.events.get()).ok).toBe(true);
     });
 

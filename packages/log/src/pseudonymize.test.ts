@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createPseudonymizer, transformPath } from './pseudonymize.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { PSEUDONYM_CACHE_SIZE, createPseudonymizer, memoizeBounded, transformPath } from './pseudonymize.ts';
 
 const KEY = new Uint8Array(32).fill(1);
 
@@ -29,6 +29,44 @@ describe('createPseudonymizer', () => {
   it('refuses lengths outside 8–64', () => {
     expect(() => createPseudonymizer({ key: KEY, length: 4 })).toThrow(RangeError);
     expect(() => createPseudonymizer({ key: KEY, length: 65 })).toThrow(RangeError);
+  });
+});
+
+describe('memoizeBounded (the pseudonym cache)', () => {
+  it('computes each value once while it is remembered', () => {
+    const compute = vi.fn((value: string) => `p(${value})`);
+    const memo = memoizeBounded(compute, 3);
+    expect([memo('a'), memo('b'), memo('a'), memo('b')]).toEqual(['p(a)', 'p(b)', 'p(a)', 'p(b)']);
+    expect(compute).toHaveBeenCalledTimes(2);
+  });
+
+  it('holds at most `size` values and forgets the oldest first', () => {
+    const compute = vi.fn((value: string) => `p(${value})`);
+    const memo = memoizeBounded(compute, 3);
+    for (const value of ['a', 'b', 'c', 'd']) memo(value); // 'a' is forgotten
+    compute.mockClear();
+    expect(memo('b')).toBe('p(b)');
+    expect(memo('c')).toBe('p(c)');
+    expect(memo('d')).toBe('p(d)');
+    expect(compute).not.toHaveBeenCalled();
+    expect(memo('a')).toBe('p(a)'); // computed again, and now 'b' is the oldest
+    expect(compute).toHaveBeenCalledTimes(1);
+    expect(memo('b')).toBe('p(b)');
+    expect(compute).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps pseudonyms right across evictions, and the function exposes no remembered value', () => {
+    const pseudonym = createPseudonymizer({ key: KEY });
+    const fresh = (value: string) => createPseudonymizer({ key: KEY })(value);
+    const values = Array.from({ length: PSEUDONYM_CACHE_SIZE + 50 }, (_, i) => `case-${i}`);
+    const first = values.map((value) => pseudonym(value));
+    for (const i of [0, 1, 49, 50, values.length - 1]) {
+      expect(pseudonym(values[i] as string)).toBe(first[i]);
+      expect(first[i]).toBe(fresh(values[i] as string));
+    }
+    // Nothing on the function itself leads to the raw values it has seen.
+    expect(Object.getOwnPropertyNames(pseudonym).sort()).toEqual(['length', 'name']);
+    expect(JSON.stringify(pseudonym)).toBeUndefined();
   });
 });
 

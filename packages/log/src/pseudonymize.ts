@@ -1,6 +1,5 @@
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { createHmacSha256Hex } from './hmac.ts';
 
 /**
  * The fields that are always pseudonymised: the actor's id and the case reference.
@@ -51,6 +50,26 @@ export interface PseudonymizeOptions {
   length?: number;
 }
 
+/** How many recent pseudonyms one pseudonymiser remembers. */
+export const PSEUDONYM_CACHE_SIZE = 1024;
+
+/**
+ * `compute` with its last `size` results remembered: at most `size` entries, the oldest
+ * forgotten first. The memory is private to the returned function (nothing else can read the
+ * values it was called with) and is dropped with it.
+ */
+export function memoizeBounded(compute: (value: string) => string, size: number): (value: string) => string {
+  const cache = new Map<string, string>();
+  return (value: string) => {
+    const known = cache.get(value);
+    if (known !== undefined) return known;
+    const result = compute(value);
+    if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+    cache.set(value, result);
+    return result;
+  };
+}
+
 /**
  * A function mapping a raw identifier to its pseudonym; deterministic for one key. Use it
  * server-side to compute the pseudonym of a case for `outcome.recorded` events or for a lookup.
@@ -72,17 +91,9 @@ export function createPseudonymizer(options: PseudonymizeOptions): (value: strin
   }
   const prefix = options.prefix ?? 'ps:';
   // Copy the key so a caller who reuses (or zeroes) their buffer does not change pseudonyms.
-  const ownKey = new Uint8Array(key);
+  const mac = createHmacSha256Hex(new Uint8Array(key));
   // Actor ids and case references repeat across a session's events: remember recent results.
-  const cache = new Map<string, string>();
-  return (value: string) => {
-    const known = cache.get(value);
-    if (known !== undefined) return known;
-    const pseudonym = prefix + bytesToHex(hmac(sha256, ownKey, utf8ToBytes(value))).slice(0, length);
-    if (cache.size >= 1024) cache.clear();
-    cache.set(value, pseudonym);
-    return pseudonym;
-  };
+  return memoizeBounded((value: string) => prefix + mac(value).slice(0, length), PSEUDONYM_CACHE_SIZE);
 }
 
 /**
@@ -95,23 +106,45 @@ export function transformPath(
   transform: (value: string) => string,
   numbers = false,
 ): void {
-  const segments = path.split('.');
-  const visit = (node: unknown, depth: number): void => {
-    if (typeof node !== 'object' || node === null) return;
-    const container = node as Record<string, unknown>;
-    const segment = segments[depth];
-    if (segment === undefined) return;
-    const keys =
-      segment === '*' ? Object.keys(container) : Object.hasOwn(container, segment) ? [segment] : [];
-    for (const key of keys) {
-      if (depth < segments.length - 1) {
-        visit(container[key], depth + 1);
-        continue;
-      }
-      const value = container[key];
-      if (typeof value === 'string') container[key] = transform(value);
-      else if (numbers && typeof value === 'number') container[key] = transform(String(value));
-    }
-  };
-  visit(target, 0);
+  transformAt(target, path.split('.'), 0, transform, numbers);
+}
+
+/**
+ * `transformPath` with the path already split at its dots (`path.split('.')`), for callers that
+ * apply the same paths to many values.
+ */
+export function transformAt(
+  node: unknown,
+  segments: readonly string[],
+  depth: number,
+  transform: (value: string) => string,
+  numbers = false,
+): void {
+  if (typeof node !== 'object' || node === null) return;
+  const container = node as Record<string, unknown>;
+  const segment = segments[depth];
+  if (segment === undefined) return;
+  if (segment === '*') {
+    for (const key of Object.keys(container))
+      transformKey(container, key, segments, depth, transform, numbers);
+  } else if (Object.hasOwn(container, segment)) {
+    transformKey(container, segment, segments, depth, transform, numbers);
+  }
+}
+
+function transformKey(
+  container: Record<string, unknown>,
+  key: string,
+  segments: readonly string[],
+  depth: number,
+  transform: (value: string) => string,
+  numbers: boolean,
+): void {
+  if (depth < segments.length - 1) {
+    transformAt(container[key], segments, depth + 1, transform, numbers);
+    return;
+  }
+  const value = container[key];
+  if (typeof value === 'string') container[key] = transform(value);
+  else if (numbers && typeof value === 'number') container[key] = transform(String(value));
 }

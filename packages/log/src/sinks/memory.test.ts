@@ -20,6 +20,30 @@ describe('createMemorySink', () => {
   });
 });
 
+describe('createMemorySink snapshots', () => {
+  it('hands out arrays that later writes do not change, and a new one after each write', async () => {
+    const memory = createMemorySink();
+    const events = makeChain(5);
+    await memory.write(events.slice(0, 2));
+    const before = memory.events.get();
+    expect(memory.events.get()).toBe(before); // unchanged: the same array
+    await memory.write(events.slice(2, 4));
+    const after = memory.events.get();
+    expect(after).not.toBe(before);
+    expect(before).toEqual(events.slice(0, 2));
+    expect(after).toEqual(events.slice(0, 4));
+    const seen: (readonly unknown[])[] = [];
+    memory.events.subscribe((value) => seen.push(value));
+    await memory.write(events.slice(4));
+    await memory.write([]);
+    expect(seen).toEqual([events]);
+    expect(after).toEqual(events.slice(0, 4));
+    memory.clear();
+    expect(seen[0]).toEqual(events);
+    expect(memory.events.get()).toEqual([]);
+  });
+});
+
 describe('createConsoleSink', () => {
   it('prints one summary line per event', async () => {
     const debug = vi.fn();

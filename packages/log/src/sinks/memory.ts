@@ -1,5 +1,4 @@
 import type { DeliberateEvent } from '@deliberate/core';
-import { createObservable } from '../observable.ts';
 import type { EventSink, Observable } from '../types.ts';
 
 /**
@@ -25,14 +24,49 @@ export interface MemorySink extends EventSink {
  * memory.events.get().length; // 1
  */
 export function createMemorySink(): MemorySink {
-  const events = createObservable<readonly DeliberateEvent[]>([]);
+  // Appended to in place; never handed out. What `get()` returns is a copy made when someone
+  // asks (once per change), so a long session's writes cost O(batch) each rather than copying
+  // everything written so far on every write.
+  let stored: DeliberateEvent[] = [];
+  let snapshot: readonly DeliberateEvent[] | undefined = [];
+  const listeners = new Set<(value: readonly DeliberateEvent[]) => void>();
+  const get = (): readonly DeliberateEvent[] => (snapshot ??= stored.slice());
+
+  function changed(): void {
+    snapshot = undefined;
+    if (listeners.size === 0) return;
+    const value = get();
+    // A throwing listener must not stop the others (or the pipeline) from hearing about it.
+    for (const listener of [...listeners]) {
+      try {
+        listener(value);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
   return {
-    events,
+    events: {
+      get,
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => {
+          listeners.delete(listener);
+        };
+      },
+    },
     async write(batch) {
-      events.set([...events.get(), ...batch]);
+      if (batch.length === 0) return;
+      for (const event of batch) stored.push(event);
+      changed();
     },
     clear() {
-      events.set([]);
+      if (stored.length === 0) return;
+      stored = [];
+      changed();
     },
   };
 }
