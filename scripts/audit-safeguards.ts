@@ -20,7 +20,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../.storybook/chromium.ts';
 import {
   evaluateSafeguards,
@@ -43,6 +43,21 @@ const CONCURRENCY = 3;
 /** After the last manifest, wait this long for late registrations (reveals, play functions). */
 const SETTLE_MS = 400;
 const STORY_TIMEOUT_MS = 15_000;
+/**
+ * The most one story may take as a whole. Playwright's `evaluate`, `newPage` and `close` have no
+ * timeout of their own, and a preview that stops answering after a channel switch would otherwise
+ * hold the audit (and CI) forever.
+ */
+const STORY_DEADLINE_MS = 45_000;
+
+/** `promise`, or a rejection naming `what` once `ms` have passed. */
+function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
 
 /* -------------------------------------------------------------------------------------------------
  * Build (or reuse) the static Storybook
@@ -126,6 +141,8 @@ interface StoryAudit {
   decisions: { review: ReviewInput; results: EvaluatedCheck[] }[];
   errors: string[];
   ms: number;
+  /** Set when the story came through only on a fresh page: what the channel switch ran into. */
+  retriedAfter?: string[];
 }
 
 /* Evaluated in the page as strings (no bundler helpers cross into the browser). */
@@ -252,6 +269,11 @@ function report(audits: StoryAudit[], seconds: number): string {
   for (const a of audits) {
     lines.push(`### ${a.story.title} › ${a.story.name}`, '', `\`${a.story.id}\` (${a.ms} ms)`, '');
     for (const e of a.errors) lines.push(`- Error: ${e}`);
+    if (a.retriedAfter) {
+      lines.push(
+        `- Audited on a fresh page after the switch from the previous story failed: ${a.retriedAfter.join('; ')}`,
+      );
+    }
     if (a.decisions.length === 0) lines.push('No Deliberate decision on this story.', '');
     for (const d of a.decisions) {
       const r = d.review;
@@ -290,16 +312,20 @@ async function main(): Promise<number> {
     .map(({ id, title, name }) => ({ id, title, name }));
   const server = await serve(staticDir);
   let browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  let context = await browser.newContext();
-  await context.addInitScript(INIT_SCRIPT);
+  // One browser context per worker: pages that audit side by side must not share storage (the
+  // Storybook outbox in IndexedDB, its Web Locks), or one story's log clearing or held lock
+  // reaches into another story's run.
+  const newContext = async (): Promise<BrowserContext> => {
+    const context = await browser.newContext();
+    await context.addInitScript(INIT_SCRIPT);
+    return context;
+  };
   // A story that takes the browser down must not take the audit with it: start a new one.
   let relaunching: Promise<void> | null = null;
   const ensureBrowser = async () => {
     if (browser.isConnected()) return;
     relaunching ??= (async () => {
       browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-      context = await browser.newContext();
-      await context.addInitScript(INIT_SCRIPT);
       relaunching = null;
     })();
     await relaunching;
@@ -310,26 +336,55 @@ async function main(): Promise<number> {
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         let page: Page | null = null;
+        let context: BrowserContext | null = null;
+        const freshPage = async (): Promise<Page> => {
+          if (page) void withDeadline(page.close(), 5_000, 'closing the page').catch(() => {});
+          await ensureBrowser();
+          if (!context || context.browser() !== browser) context = await newContext();
+          page = await withDeadline(context.newPage(), 15_000, 'opening a page');
+          return page;
+        };
+        /** Audits `story` in the current page (switching stories), or on a fresh page. */
+        const attempt = async (story: StoryEntry, fresh: boolean): Promise<StoryAudit> => {
+          const t0 = Date.now();
+          try {
+            const first = fresh || !page || page.isClosed();
+            const target = first ? await freshPage() : (page as Page);
+            return await withDeadline(
+              auditStory(target, server.origin, story, first),
+              STORY_DEADLINE_MS,
+              story.id,
+            );
+          } catch (error) {
+            const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+            return { story, errors: [message], decisions: [], ms: Date.now() - t0 };
+          }
+        };
         while (next < stories.length) {
           const i = next++;
-          await ensureBrowser();
-          let first = false;
-          if (!page || page.isClosed()) {
-            page = await context.newPage();
-            first = true;
+          const story = stories[i]!;
+          const switched = page !== null && !(page as Page).isClosed();
+          let audit = await attempt(story, !switched);
+          // A story switched in through the channel inherits the preview's state; if it did not
+          // come through, the story gets one more try on a page of its own, and the report says so.
+          if (audit.errors.length > 0 && switched) {
+            const firstErrors = audit.errors;
+            audit = await attempt(story, true);
+            audit.retriedAfter = firstErrors;
           }
-          audits[i] = await auditStory(page, server.origin, stories[i]!, first);
+          audits[i] = audit;
           // After a failure, start the next story from a fresh page.
-          if (audits[i]!.errors.length > 0) {
-            await page.close().catch(() => {});
+          if (audit.errors.length > 0 && page) {
+            void withDeadline((page as Page).close(), 5_000, 'closing the page').catch(() => {});
             page = null;
           }
-          if (process.env['AUDIT_VERBOSE']) console.log(`${audits[i]!.ms} ms ${stories[i]!.id}`);
+          if (process.env['AUDIT_VERBOSE']) console.log(`${audit.ms} ms ${story.id}`);
         }
+        if (page) await withDeadline((page as Page).close(), 5_000, 'closing the page').catch(() => {});
       }),
     );
   } finally {
-    await browser.close();
+    await withDeadline(browser.close(), 15_000, 'closing the browser').catch(() => {});
     await server.close();
   }
   const seconds = (Date.now() - started) / 1000;
@@ -339,6 +394,10 @@ async function main(): Promise<number> {
   const problems = audits.flatMap((a) =>
     gateProblems(a).map((p) => `${a.story.title} › ${a.story.name}: ${p}`),
   );
+  const retried = audits.filter((a) => a.retriedAfter).map((a) => a.story.id);
+  if (retried.length > 0) {
+    console.log(`Audited on a fresh page after a failed story switch: ${retried.join(', ')}`);
+  }
   console.log(
     `Safeguards: ${stories.length} stories, ${all.pass} pass, ${all.warn} warn, ${all.fail} fail (${seconds.toFixed(1)} s). Report: ${path.relative(root, outFile)}`,
   );
