@@ -2,8 +2,15 @@
  * `pnpm bench`: every benchmark suite, one table. Timings are reported as ratios against a
  * baseline measured in the same run, because the machines are shared and noisy; sizes are exact.
  * Results are also written to .bench/results.json. `pnpm bench <suite-name-substring>` runs some.
+ *
+ * Each suite runs in a Node process of its own (this file again, with `--suite`): a suite that
+ * leaves a large heap behind (jsdom for the chart renders, a million parsed events) would
+ * otherwise slow the garbage collector of every suite after it, and a suite's figure would depend
+ * on what ran before it.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { analytics } from './analytics.bench.ts';
 import { charts } from './charts.bench.ts';
@@ -16,12 +23,34 @@ import type { BenchRow, BenchSuite } from './types.ts';
 
 const suites: BenchSuite[] = [sizes, react, charts, logger, outbox, collector, analytics];
 
+const suiteArg = process.argv.indexOf('--suite');
+if (suiteArg >= 0) {
+  // Child: run one suite, hand its rows to the parent through the file it named.
+  const suite = suites.find((candidate) => candidate.name === process.argv[suiteArg + 1]);
+  const outFile = process.argv[suiteArg + 2];
+  if (!suite || !outFile) throw new Error(`unknown suite ${process.argv[suiteArg + 1]}`);
+  writeFileSync(outFile, JSON.stringify(await suite.run()));
+  process.exit(0);
+}
+
 const filter = process.argv[2];
 const rows: BenchRow[] = [];
-for (const suite of suites) {
-  if (filter && !suite.name.includes(filter)) continue;
-  process.stderr.write(`bench: ${suite.name}…\n`);
-  rows.push(...(await suite.run()));
+const scratch = mkdtempSync(path.join(tmpdir(), 'deliberate-bench-'));
+try {
+  for (const suite of suites) {
+    if (filter && !suite.name.includes(filter)) continue;
+    process.stderr.write(`bench: ${suite.name}…\n`);
+    const outFile = path.join(scratch, `${suites.indexOf(suite)}.json`);
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, import.meta.filename, '--suite', suite.name, outFile],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    if (child.status !== 0) throw new Error(`bench suite "${suite.name}" failed (exit ${child.status})`);
+    rows.push(...(JSON.parse(readFileSync(outFile, 'utf8')) as BenchRow[]));
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
 }
 
 const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
