@@ -1,4 +1,5 @@
 import type { DeliberateEvent } from '@deliberate/core';
+import { createDerivedObservable } from '../observable.ts';
 import type { EventSink, Observable } from '../types.ts';
 
 /**
@@ -28,45 +29,18 @@ export function createMemorySink(): MemorySink {
   // asks (once per change), so a long session's writes cost O(batch) each rather than copying
   // everything written so far on every write.
   let stored: DeliberateEvent[] = [];
-  let snapshot: readonly DeliberateEvent[] | undefined = [];
-  const listeners = new Set<(value: readonly DeliberateEvent[]) => void>();
-  const get = (): readonly DeliberateEvent[] => (snapshot ??= stored.slice());
-
-  function changed(): void {
-    snapshot = undefined;
-    if (listeners.size === 0) return;
-    const value = get();
-    // A throwing listener must not stop the others (or the pipeline) from hearing about it.
-    for (const listener of [...listeners]) {
-      try {
-        listener(value);
-      } catch (error) {
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    }
-  }
-
+  const events = createDerivedObservable<readonly DeliberateEvent[]>(() => stored.slice());
   return {
-    events: {
-      get,
-      subscribe(listener) {
-        listeners.add(listener);
-        return () => {
-          listeners.delete(listener);
-        };
-      },
-    },
+    events: { get: events.get, subscribe: events.subscribe },
     async write(batch) {
       if (batch.length === 0) return;
       for (const event of batch) stored.push(event);
-      changed();
+      events.invalidate();
     },
     clear() {
       if (stored.length === 0) return;
       stored = [];
-      changed();
+      events.invalidate();
     },
   };
 }
