@@ -1,5 +1,6 @@
 import type { DeliberateEvent } from '@deliberate/core';
 import { referenceCanonicalize } from '@deliberate/core';
+import { EVENT_TYPES } from '@deliberate/core/events';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -223,19 +224,7 @@ describe('createLogger', () => {
 
     it('hashes every event as the contract says, whatever the draft holds', async () => {
       const { logger: log, memory } = logger();
-      const types = [
-        'decision.opened',
-        'judgement.committed',
-        'recommendation.revealed',
-        'recommendation.invalid',
-        'explanation.viewed',
-        'decision.finalized',
-        'decision.abandoned',
-        'ai.stopped',
-        'outcome.recorded',
-        'ui.error',
-      ] as const;
-      const drafts = types.flatMap((type, i) => [
+      const drafts = EVENT_TYPES.flatMap((type, i) => [
         makeDraft(type),
         // Extension keys in the envelope and in data, a model, Unicode, numbers JSON writes oddly.
         {

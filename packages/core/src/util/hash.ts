@@ -43,15 +43,19 @@ class Unusual extends Error {}
 const INSERTION_SORT_MAX = 24;
 
 /**
- * Sorts object keys by UTF-16 code units, in place, as `Array.prototype.sort` without a
- * comparator does (`<` on strings compares code units; keys are unique, so stability is moot).
+ * Sorts the first `count` keys by UTF-16 code units, in place, as `Array.prototype.sort` without
+ * a comparator does (`<` on strings compares code units; keys are unique, so stability is moot).
  * Objects have few keys: an insertion sort allocates nothing, where the built-in sort copies its
  * input, which was most of what hashing left for the garbage collector.
  */
-function sortKeys(keys: string[]): string[] {
-  const n = keys.length;
-  if (n > INSERTION_SORT_MAX) return keys.sort();
-  for (let i = 1; i < n; i++) {
+function sortKeys(keys: string[], count = keys.length): string[] {
+  if (count > INSERTION_SORT_MAX) {
+    if (count === keys.length) return keys.sort();
+    const sorted = keys.slice(0, count).sort();
+    for (let i = 0; i < count; i++) keys[i] = sorted[i] as string;
+    return keys;
+  }
+  for (let i = 1; i < count; i++) {
     const key = keys[i] as string;
     let j = i - 1;
     while (j >= 0 && (keys[j] as string) > key) {
@@ -292,20 +296,7 @@ const keyScratch: string[][] = [];
 function sortedKeysAt(record: Record<string, unknown>, keys: string[]): number {
   let count = 0;
   for (const key in record) if (Object.hasOwn(record, key)) keys[count++] = key;
-  if (count > INSERTION_SORT_MAX) {
-    const sorted = keys.slice(0, count).sort();
-    for (let i = 0; i < count; i++) keys[i] = sorted[i] as string;
-    return count;
-  }
-  for (let i = 1; i < count; i++) {
-    const key = keys[i] as string;
-    let j = i - 1;
-    while (j >= 0 && (keys[j] as string) > key) {
-      keys[j + 1] = keys[j] as string;
-      j--;
-    }
-    keys[j + 1] = key;
-  }
+  sortKeys(keys, count);
   return count;
 }
 
