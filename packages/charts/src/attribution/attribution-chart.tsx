@@ -167,9 +167,8 @@ export function AttributionChart(props: AttributionChartProps) {
       }
       width={layout.width}
       height={layout.height}
-      count={rows.length}
-      mark={(index) => {
-        const row = rows[index] as AttributionRow;
+      items={rows}
+      mark={(row) => {
         const mid = row.barY + row.barHeight / 2;
         return {
           key: row.key,
@@ -202,8 +201,7 @@ export function AttributionChart(props: AttributionChartProps) {
           ),
         };
       }}
-      tooltip={(index) => {
-        const row = rows[index] as AttributionRow;
+      tooltip={(row) => {
         const lines: string[] = [];
         if (row.factor?.value !== undefined) {
           lines.push(`${messages.valueLabel}: ${formatValue(row.factor.value)}`);

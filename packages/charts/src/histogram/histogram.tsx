@@ -116,9 +116,8 @@ export function Histogram(props: HistogramProps) {
       }
       width={layout.width}
       height={layout.height}
-      count={bars.length}
-      mark={(index) => {
-        const bar = bars[index] as HistogramBar;
+      items={bars}
+      mark={(bar) => {
         return {
           key: bar.key,
           className: 'dlb-histogram__bin',
@@ -140,8 +139,7 @@ export function Histogram(props: HistogramProps) {
           ),
         };
       }}
-      tooltip={(index) => {
-        const bar = bars[index] as HistogramBar;
+      tooltip={(bar) => {
         return {
           heading: rangeOf(bar),
           lines: [

@@ -133,9 +133,8 @@ export function IconArray(props: IconArrayProps) {
       }
       width={layout.width}
       height={layout.height}
-      count={groups.length}
-      mark={(index) => {
-        const group = groups[index] as IconGroup;
+      items={groups}
+      mark={(group) => {
         return {
           key: group.key,
           className: 'dlb-icon-array__group',
@@ -160,8 +159,7 @@ export function IconArray(props: IconArrayProps) {
           )),
         };
       }}
-      tooltip={(index) => {
-        const group = groups[index] as IconGroup;
+      tooltip={(group) => {
         return {
           heading: fillTemplate(messages.groupHeading, {
             count: format.integer(group.count),

@@ -130,9 +130,8 @@ export function RateOverTime(props: RateOverTimeProps) {
       summary={summary}
       width={layout.width}
       height={layout.height}
-      count={marks.length}
-      mark={(index) => {
-        const mark = marks[index] as RateMark;
+      items={marks}
+      mark={(mark) => {
         return {
           key: mark.key,
           className: 'dlb-rate__mark',
@@ -153,8 +152,7 @@ export function RateOverTime(props: RateOverTimeProps) {
           ),
         };
       }}
-      tooltip={(index) => {
-        const mark = marks[index] as RateMark;
+      tooltip={(mark) => {
         return {
           heading: dateOf(mark),
           lines: mark.empty

@@ -99,9 +99,8 @@ export function ReliabilityDiagram(props: ReliabilityDiagramProps) {
       }
       width={layout.width}
       height={layout.height}
-      count={marks.length}
-      mark={(index) => {
-        const mark = marks[index] as ReliabilityMark;
+      items={marks}
+      mark={(mark) => {
         const range = rangeOf(mark);
         const { point, whisker, countBar, countLabel } = mark;
         return {
@@ -150,8 +149,7 @@ export function ReliabilityDiagram(props: ReliabilityDiagramProps) {
           ),
         };
       }}
-      tooltip={(index) => {
-        const mark = marks[index] as ReliabilityMark;
+      tooltip={(mark) => {
         const lines = [fillTemplate(messages.casesLine, { n: format.integer(mark.n) })];
         if (mark.empty) lines.push(messages.noCases);
         else {

@@ -105,7 +105,7 @@ export interface MarkSpec {
 /** A row of the table twin: its key, the row header, then the cells, and `data-*` attributes. */
 export type TableRow = [key: string, header: ReactNode, cells: ReactNode[], data?: Record<string, unknown>];
 
-export interface ChartFrameProps {
+export interface ChartFrameProps<T = unknown> {
   /** Chart family, used for the class name `dlb-<kind>`. */
   kind: string;
   locale: ChartLocale;
@@ -118,11 +118,12 @@ export interface ChartFrameProps {
   instructions: string;
   width: number;
   height: number;
-  /** How many marks there are, and mark `index` to draw. */
-  count: number;
-  mark: (index: number) => MarkSpec;
-  /** The tooltip of mark `index`. */
-  tooltip: (index: number) => TooltipContent;
+  /** The data behind the marks, one mark each, in keyboard order. */
+  items: readonly T[];
+  /** How to draw an item's mark. */
+  mark: (item: T) => MarkSpec;
+  /** An item's tooltip. */
+  tooltip: (item: T) => TooltipContent;
   /** SVG `<defs>` content (patterns, symbols). */
   defs?: ReactNode;
   /** Axes and other drawing under the marks. */
@@ -160,7 +161,7 @@ function Shape({ className, shape }: { className: string; shape: Box | string })
  * - a `<table>` twin with the same rows the chart draws, visually hidden unless `showTable`.
  * - `data-motion` from `prefers-reduced-motion`, which the CSS needs before it animates anything.
  */
-export function ChartFrame({
+export function ChartFrame<T>({
   kind,
   locale,
   ids,
@@ -171,7 +172,7 @@ export function ChartFrame({
   instructions,
   width,
   height,
-  count,
+  items,
   mark,
   tooltip,
   defs,
@@ -180,10 +181,10 @@ export function ChartFrame({
   legend,
   head,
   rows,
-}: ChartFrameProps) {
-  const nav = useMarkNavigation(count, ids.tooltip);
+}: ChartFrameProps<T>) {
+  const nav = useMarkNavigation(items.length, ids.tooltip);
   const reducedMotion = useReducedMotion();
-  const marks = Array.from({ length: count }, (_, index) => mark(index));
+  const marks = items.map((item) => mark(item));
   const highlight = nav.highlightIndex === null ? undefined : marks[nav.highlightIndex];
   return (
     <figure
@@ -236,7 +237,12 @@ export function ChartFrame({
           {overlay}
         </svg>
         {nav.tooltipIndex === null ? null : (
-          <ChartTooltip id={ids.tooltip} content={tooltip(nav.tooltipIndex)} width={width} height={height} />
+          <ChartTooltip
+            id={ids.tooltip}
+            content={tooltip(items[nav.tooltipIndex] as T)}
+            width={width}
+            height={height}
+          />
         )}
       </div>
       {legend ? <div className="dlb-chart__legend">{legend}</div> : null}
