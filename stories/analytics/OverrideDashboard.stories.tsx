@@ -40,6 +40,25 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/**
+ * Every chart draws at the width it is shown at: its SVG is laid out as wide as its `width`
+ * attribute, so axis and label text keep the stylesheet's font size instead of being scaled with
+ * the drawing (too large on a wide screen, unreadably small on a phone).
+ */
+async function expectChartsDrawnAtShownWidth(canvasElement: HTMLElement) {
+  const svgs = [...canvasElement.querySelectorAll<SVGSVGElement>('svg.dlb-chart__svg')];
+  await expect(svgs.length).toBeGreaterThan(0);
+  for (const svg of svgs) {
+    const shown = svg.getBoundingClientRect().width;
+    const drawn = Number(svg.getAttribute('width'));
+    const name = svg.closest('figure')?.querySelector('.dlb-chart__title')?.textContent;
+    await expect({ chart: name, scale: Math.round((shown / drawn) * 100) / 100 }).toEqual({
+      chart: name,
+      scale: 1,
+    });
+  }
+}
+
 export const German: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -48,6 +67,7 @@ export const German: Story = {
     await expect(canvas.getByRole('heading', { level: 3, name: 'Kalibrierung der KI' })).toBeInTheDocument();
     const tile = canvas.getByText('Übervertrauen', { selector: 'dt' }).closest('div');
     await expect(tile).toHaveTextContent(/95-%-Intervall \d+ % bis \d+ %/);
+    await expectChartsDrawnAtShownWidth(canvasElement);
   },
 };
 
@@ -88,6 +108,21 @@ export const NoOutcomesYet: Story = {
     const tile = within(canvasElement).getByText('Over-reliance', { selector: 'dt' }).closest('div');
     await expect(tile).toHaveAttribute('data-state', 'empty');
     await expect(canvasElement.innerHTML).not.toContain('NaN');
+  },
+};
+
+/** A phone-sized column (360 px): the charts redraw at that width, their text stays legible. */
+export const Narrow: Story = {
+  args: { locale: 'de' },
+  decorators: [
+    (Story) => (
+      <div style={{ maxWidth: 360 }}>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    await expectChartsDrawnAtShownWidth(canvasElement);
   },
 };
 

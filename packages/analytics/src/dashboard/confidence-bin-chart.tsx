@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { createFormatter, fillTemplate, MISSING } from '@deliberate/charts';
+import { createFormatter, fillTemplate, MISSING, useContainerWidth } from '@deliberate/charts';
 import type { ConfidenceBinRate } from '../types.ts';
 import { dashboardMessages, type DashboardLocale } from './messages.ts';
 
@@ -23,8 +23,10 @@ export interface ConfidenceBinChartProps {
    */
   title?: string | undefined;
   /**
-   * Width of the drawing in px; it scales down with its container.
-   * @default 640
+   * Width of the drawing in px. By default the chart draws at its container's width (640 px until
+   * the first measurement, e.g. on the server), so its text keeps the stylesheet's size at every
+   * width instead of being scaled with the drawing.
+   * @default the container's width, at least 240
    */
   width?: number | undefined;
   /**
@@ -40,6 +42,10 @@ export interface ConfidenceBinChartProps {
 }
 
 const MARGIN = { top: 12, right: 12, bottom: 44, left: 48 };
+/** Narrowest drawing, in px; in a narrower container the drawing is scaled down to fit. */
+const MIN_WIDTH = 240;
+/** Room one bin label ("100 %") needs, in px: closer labels are thinned out. */
+const LABEL_ROOM = 40;
 
 /**
  * Override rate per AI-confidence bin as bars with Wilson 95 % whiskers, and a table twin. A
@@ -56,7 +62,8 @@ export function ConfidenceBinChart(props: ConfidenceBinChartProps) {
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const titleId = `dlb-cb-${id}-title`;
   const summaryId = `dlb-cb-${id}-summary`;
-  const width = props.width ?? 640;
+  const { ref, width: shownWidth } = useContainerWidth<HTMLDivElement>({ width: props.width });
+  const width = Math.max(MIN_WIDTH, shownWidth);
   const height = props.height ?? 240;
   const title = props.title ?? messages.confidenceHeading;
   const plot = {
@@ -86,7 +93,7 @@ export function ConfidenceBinChart(props: ConfidenceBinChartProps) {
           highest: describe(last),
         });
   const ticks = [0, 0.25, 0.5, 0.75, 1];
-  const labelEvery = bins.length > 10 ? Math.ceil(bins.length / 10) : 1;
+  const labelEvery = slot > 0 ? Math.max(1, Math.ceil(LABEL_ROOM / slot)) : 1;
 
   return (
     <figure className="dlb-chart dlb-confidence-bins" lang={locale} aria-labelledby={titleId}>
@@ -98,7 +105,7 @@ export function ConfidenceBinChart(props: ConfidenceBinChartProps) {
           {summary}
         </span>
       </figcaption>
-      <div className="dlb-chart__plot">
+      <div className="dlb-chart__plot" ref={ref}>
         <svg
           className="dlb-chart__svg"
           role="img"
