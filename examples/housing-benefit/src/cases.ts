@@ -1,5 +1,5 @@
 import { defaultPolicy, resolvePolicy, type FrictionPlan, type Stakes } from '@deliberate/core';
-import { estimatedBenefit, generateApplications, type Application } from '../model/data.ts';
+import { estimatedBenefit, generateApplications, incomeLimit, type Application } from '../model/data.ts';
 import { documentsOf, type CaseDocument } from '../model/documents.ts';
 import modelJson from '../model/model.json';
 import type { ModelJson } from '../model/model.ts';
@@ -28,13 +28,17 @@ export const POLICY_SEED = 'housing-benefit-demo';
 export const HIGH_AMOUNT = 350;
 
 /**
- * The stakes rule. Eligibility for public assistance benefits is high-risk (AI Act Annex III
- * 5(a)), so no case is `low` (that would reveal the AI at once). `high` when the model leans to
- * rejection (a refusal withholds the benefit) or the estimated benefit is large (≥ 350 € a month);
- * `medium` (routine) otherwise.
+ * The stakes rule, from the application's own figures only, never from the model's output. A
+ * queue that marked a case high because the AI leans to rejection would tell the caseworker the
+ * AI's verdict before the judge-first step asks for their own (and a small benefit marked high
+ * would give it away). Eligibility for public assistance benefits is high-risk (AI Act Annex III
+ * 5(a)), so no case is `low` (that would reveal the AI at once). `high` when the stated income is
+ * above the income limit (a refusal is in play, and a refusal withholds the benefit) or the
+ * estimated benefit is large (≥ 350 € a month); `medium` (routine) otherwise.
  */
-export function stakesOf(app: Application, recommended: string): Stakes {
-  return recommended === 'reject' || estimatedBenefit(app) >= HIGH_AMOUNT ? 'high' : 'medium';
+export function stakesOf(app: Application): Stakes {
+  const overLimit = app.income > incomeLimit(app.householdSize, app.mietstufe);
+  return overLimit || estimatedBenefit(app) >= HIGH_AMOUNT ? 'high' : 'medium';
 }
 
 export interface QueueCase {
@@ -52,7 +56,7 @@ export function buildQueue(n = 12, seed = 'queue-2025-03'): QueueCase[] {
   return generateApplications(n, seed, 'WG-2025').map((app) => {
     const p = predict(model, app);
     const decisionId = `${app.id}:eligibility`;
-    const stakes = stakesOf(app, p.label);
+    const stakes = stakesOf(app);
     const plan = resolvePolicy({
       policy,
       stakes,

@@ -25,7 +25,7 @@ const de = {
   'queue.status.done': 'entschieden: {decision}',
   'queue.audit': 'Stichprobe',
   'queue.stakesRule':
-    'Hohe Tragweite: die KI neigt zur Ablehnung oder der geschätzte Betrag liegt bei {amount} oder mehr im Monat. Sonst Routine. Ein Teil der Fälle wird als Prüfstichprobe gezogen.',
+    'Hohe Tragweite: das Einkommen laut Antrag liegt über der Einkommensgrenze oder der geschätzte Betrag bei {amount} oder mehr im Monat. Sonst Routine. Die Tragweite hängt nur von den Angaben im Antrag ab, nicht von der KI. Ein Teil der Fälle wird als Prüfstichprobe gezogen.',
   'stakes.high': 'hoch',
   'stakes.medium': 'Routine',
   'stakes.low': 'gering',
@@ -81,7 +81,7 @@ const en: Record<MessageKey, string> = {
   'queue.status.done': 'decided: {decision}',
   'queue.audit': 'Audit sample',
   'queue.stakesRule':
-    'High stakes: the AI leans to rejection or the estimated amount is {amount} or more a month. Routine otherwise. Some cases are drawn as audit samples.',
+    'High stakes: the income stated in the application is above the income limit, or the estimated amount is {amount} or more a month. Routine otherwise. The stakes depend only on the application, not on the AI. Some cases are drawn as audit samples.',
   'stakes.high': 'high',
   'stakes.medium': 'routine',
   'stakes.low': 'low',

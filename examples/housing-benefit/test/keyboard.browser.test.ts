@@ -165,8 +165,9 @@ describe('the housing-benefit example, built', () => {
     await tabTo(page, /Zurück zum Arbeitskorb/);
     await page.keyboard.press('Enter');
 
-    // 3. Weak confidence (judge first): override the AI's "approve" with "reject" and a reason.
-    await judge(page, 'WG-2025-0009', 'reject', 0, 10_000);
+    // 3. High stakes because the stated income is above the limit, while the AI approves (with weak
+    // confidence): judge first, then override the AI's "approve" with "reject" and a reason.
+    await judge(page, 'WG-2025-0009', 'reject', 2, 20_000);
     // Judgement and AI disagree: the caseworker first says how to go on.
     await tabTo(page, /radio\|.*Bei meiner Einschätzung bleiben/);
     await page.keyboard.press('Space');
@@ -208,7 +209,7 @@ describe('the housing-benefit example, built', () => {
     const opened = log
       .filter((e) => e.type === 'decision.opened')
       .map((e) => (e.data as { stakes: string }).stakes);
-    expect(opened).toEqual(['high', 'medium', 'medium']);
+    expect(opened).toEqual(['high', 'medium', 'high']);
     expect(log.every((e) => e.caseRef.startsWith('ps:') && !e.caseRef.includes('WG-'))).toBe(true);
 
     // The evaluator view reads the events back from IndexedDB.
