@@ -123,7 +123,9 @@ export const NumericInvalid: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Meine Einschätzung festhalten' }));
     await expect(input).toHaveFocus();
     await expect(input).toHaveAccessibleDescription(
-      expect.stringContaining('Geben Sie den Betrag als Zahl ein, zum Beispiel 412,50.'),
+      expect.stringContaining(
+        'Das ist keine Zahl. Geben Sie den Betrag in Ziffern ein, Nachkommastellen nach einem Komma.',
+      ),
     );
   },
 };

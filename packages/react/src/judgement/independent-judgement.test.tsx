@@ -286,10 +286,36 @@ describe('IndependentJudgement', () => {
       expect(input).toHaveFocus();
       expect(input).toHaveAttribute('aria-invalid', 'true');
       expect(input).toHaveAccessibleDescription(
-        expect.stringContaining('Geben Sie den Betrag als Zahl ein, zum Beispiel 412,50.'),
+        expect.stringContaining(
+          'Das ist keine Zahl. Geben Sie den Betrag in Ziffern ein, Nachkommastellen nach einem Komma.',
+        ),
       );
       expect(ofType(events, 'judgement.committed')).toHaveLength(0);
     });
+
+    it.each(['de', 'en'] as const)(
+      'explains the format in words without a sample amount that could anchor the estimate (%s)',
+      async (locale) => {
+        const { user } = renderDecision(<IndependentJudgement />, { recommendation: rentEstimate, locale });
+        const input = screen.getByRole('textbox', { name: /(Ihr Betrag|Your amount)/ });
+        expect(input).toHaveAccessibleDescription(
+          expect.stringContaining(
+            locale === 'de'
+              ? 'Geben Sie den Betrag in Ziffern ein, Nachkommastellen nach einem Komma.'
+              : 'Enter the amount in digits, with a point before any decimals.',
+          ),
+        );
+        await user.type(input, 'about four hundred');
+        await user.click(screen.getByRole('button', { name: /(festhalten|Record my assessment)/ }));
+        expect(input).toHaveAttribute('aria-invalid', 'true');
+        expect(input.getAttribute('aria-describedby')).toBeTruthy();
+        const description = (input.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' ');
+        expect(description).not.toMatch(/\d/);
+      },
+    );
 
     it('reads English grouping', async () => {
       const { user, events } = renderDecision(<IndependentJudgement />, { recommendation: rentEstimate });

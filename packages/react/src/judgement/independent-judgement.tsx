@@ -21,7 +21,7 @@ import {
 import { useDecision } from '../decision/decision-provider.tsx';
 import { useSafeguard } from '../decision/safeguards.ts';
 import { useI18n } from '../i18n/context.tsx';
-import { formatSeconds, numberFormat } from '../i18n/format.ts';
+import { formatSeconds } from '../i18n/format.ts';
 import { useControllableState } from '../utils/use-controllable-state.ts';
 import {
   describeDecision,
@@ -199,11 +199,6 @@ function describedBy(...ids: (string | false | null | undefined)[]): string | un
   return joined === '' ? undefined : joined;
 }
 
-/** An example amount in the person's locale, for hints and errors ("412,50"). */
-function exampleAmount(locale: string): string {
-  return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(412.5);
-}
-
 /* -------------------------------------------------------------------------------------------------
  * useIndependentJudgement
  * -----------------------------------------------------------------------------------------------*/
@@ -369,9 +364,7 @@ export function useIndependentJudgement(
     }
     if (shape.kind === 'numeric' && typeof amount !== 'number') {
       problems.decision =
-        amount === undefined
-          ? t('judgement.error.amountMissing')
-          : t('judgement.error.amountInvalid', { example: exampleAmount(locale) });
+        amount === undefined ? t('judgement.error.amountMissing') : t('judgement.error.amountInvalid');
       focusKey = 'amount';
     }
     const missing = plan.checklist.filter((item) => !checked.includes(item.id));
@@ -674,8 +667,10 @@ export function IndependentJudgementOptions() {
             ? t('judgement.amount.labelWithUnit', { unit: shape.unit })
             : t('judgement.amount.label')}
         </label>
+        {/* The hint describes the format in words, never with a sample amount: any number shown
+            beside the person's own estimate can anchor it, even an arbitrary one. */}
         <p {...j.amountHintProps} className="dlb-hint">
-          {t('judgement.amount.hint', { example: exampleAmount(locale) })}
+          {t('judgement.amount.hint')}
         </p>
         <input {...j.amountInputProps} className="dlb-input" />
         {j.errors.decision ? <ErrorText {...j.errorProps('decision')}>{j.errors.decision}</ErrorText> : null}
