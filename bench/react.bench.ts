@@ -9,6 +9,8 @@ interface MountResult {
   plainMs: number;
   judgeFirstMs: number;
   immediateMs: number;
+  staticDomMs: number;
+  elements: { screen: number };
 }
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -60,6 +62,15 @@ export const react: BenchSuite = {
         target: '≤ 1.5×',
         pass: immediateRatio <= 1.5,
         note: 'same run; the reveal happens in an effect after mount and is not timed',
+      },
+      {
+        suite: 'decision screen',
+        name: `mount ${mount.n} static copies of the judge-first screen's DOM (no components)`,
+        value: Number(mount.staticDomMs.toFixed(1)),
+        unit: 'ms',
+        baseline,
+        ratio: Number((mount.staticDomMs / mount.plainMs).toFixed(2)),
+        note: `same run; the ${mount.elements.screen} elements alone, as plain React elements: the floor for any screen with this DOM`,
       },
     ];
   },

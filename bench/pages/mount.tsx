@@ -2,8 +2,13 @@
  * Mounts 200 DecisionScreens and 200 plain recommendation cards (the same case content without
  * safeguards: the AI's pick and confidence, the options, a comment field, accept/override), in
  * alternating rounds, timing each synchronous mount with flushSync. Reports medians.
+ *
+ * A third variant tells the two costs apart: 200 static copies of the judge-first screen's own
+ * DOM (the same elements, attributes and text, rebuilt as plain React elements with no component,
+ * hook or store behind them). Its time is what React and the browser need for that DOM alone.
  */
 import { DecisionProvider, DecisionScreen } from '@deliberate/react';
+import { createElement, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { median } from '../stats.ts';
@@ -84,6 +89,44 @@ function Plain() {
   );
 }
 
+/** Attribute names React spells differently from HTML. */
+const REACT_NAMES: Record<string, string> = {
+  class: 'className',
+  for: 'htmlFor',
+  tabindex: 'tabIndex',
+  checked: 'defaultChecked',
+};
+
+/** `node` as plain React elements; ids get a per-copy suffix so copies stay distinct. */
+function staticCopy(node: Node, copy: number, key: number): ReactNode {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent;
+  if (!(node instanceof Element)) return null;
+  const props: Record<string, unknown> = { key };
+  for (const { name, value } of Array.from(node.attributes)) {
+    const boolean = name === 'hidden' || name === 'checked';
+    props[REACT_NAMES[name] ?? name] = boolean ? true : value.replace(/_r_\w+_/g, (id) => `${id}${copy}`);
+  }
+  const children = Array.from(node.childNodes, (child, index) => staticCopy(child, copy, index));
+  return createElement(node.tagName.toLowerCase(), props, ...children);
+}
+
+/** The DOM of one mounted judge-first screen. */
+function judgeFirstDom(): Element {
+  const host = document.createElement('div');
+  const root = createRoot(host);
+  flushSync(() => root.render(<Screens stakes="high" />));
+  const screen = host.firstElementChild?.cloneNode(true);
+  root.unmount();
+  if (!(screen instanceof Element)) throw new Error('the DecisionScreen rendered nothing');
+  return screen;
+}
+
+const template = judgeFirstDom();
+
+function StaticCopies() {
+  return <>{Array.from({ length: N }, (_, index) => staticCopy(template, index, index))}</>;
+}
+
 function time(element: React.ReactElement): number {
   const host = document.createElement('div');
   document.body.append(host);
@@ -99,14 +142,17 @@ function time(element: React.ReactElement): number {
 const plain: number[] = [];
 const judgeFirst: number[] = [];
 const immediate: number[] = [];
+const staticDom: number[] = [];
 // One warm-up round each, not counted: the first mount also compiles the code.
 time(<Plain />);
 time(<Screens stakes="high" />);
 time(<Screens stakes="low" />);
+time(<StaticCopies />);
 for (let round = 0; round < ROUNDS; round++) {
   plain.push(time(<Plain />));
   judgeFirst.push(time(<Screens stakes="high" />));
   immediate.push(time(<Screens stakes="low" />));
+  staticDom.push(time(<StaticCopies />));
 }
 (window as unknown as { __benchResult: unknown }).__benchResult = {
   n: N,
@@ -114,4 +160,6 @@ for (let round = 0; round < ROUNDS; round++) {
   plainMs: median(plain),
   judgeFirstMs: median(judgeFirst),
   immediateMs: median(immediate),
+  staticDomMs: median(staticDom),
+  elements: { screen: template.querySelectorAll('*').length + 1 },
 };
