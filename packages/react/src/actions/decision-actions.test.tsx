@@ -203,7 +203,9 @@ describe('DecisionActions', () => {
       await user.type(amount, '395,5');
       await user.click(modify);
       expect(amount).toHaveFocus();
-      expect(amount).toHaveAccessibleDescription('Enter the amount as a number, for example 412.50.');
+      expect(amount).toHaveAccessibleDescription(
+        'This is not a number. Enter the amount in digits, with a point before any decimals.',
+      );
       await user.clear(amount);
       await user.type(amount, '395.5');
       expect(modify).toHaveAccessibleDescription(
@@ -357,6 +359,26 @@ describe('DecisionActions', () => {
         final: { label: 'approve' },
         outcome: 'without-ai',
       });
+    });
+  });
+
+  describe('an amount decided without the AI', () => {
+    it('explains the format in words, with no sample amount beside the only figure on screen', async () => {
+      const { user, container } = renderDecision(<FinalizeStep />, {
+        recommendation: rentEstimate,
+        plan: makePlan({ arm: 'no-ai', justification: 'none' }),
+      });
+      // Asked to record with no amount, the field says what is missing; once typing starts, the
+      // error gives way to the format hint; a wrong format brings the error back.
+      await user.click(screen.getByRole('button', { name: 'Record my final decision' }));
+      const field = () => container.querySelector('.dlb-actions__target');
+      await user.type(screen.getByRole('textbox', { name: 'Your amount' }), 'x');
+      expect(field()).toHaveTextContent('Enter the amount in digits, with a point before any decimals.');
+      await user.click(screen.getByRole('button', { name: 'Record my final decision' }));
+      expect(field()).toHaveTextContent(
+        'This is not a number. Enter the amount in digits, with a point before any decimals.',
+      );
+      expect(field()?.textContent).not.toMatch(/\d/);
     });
   });
 

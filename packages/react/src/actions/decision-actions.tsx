@@ -1,5 +1,4 @@
 import type { FinalInput, FinalizeIntent, Recommendation } from '@deliberate/core';
-import { numberFormat } from '../i18n/format.ts';
 import {
   createContext,
   forwardRef,
@@ -177,10 +176,6 @@ function recommendedFinal(rec: Recommendation): FinalInput {
 function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
   const joined = ids.filter(Boolean).join(' ');
   return joined === '' ? undefined : joined;
-}
-
-function exampleAmount(locale: string): string {
-  return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(412.5);
 }
 
 /* -------------------------------------------------------------------------------------------------
@@ -510,8 +505,7 @@ export function useDecisionActions(props: UseDecisionActionsProps = {}): UseDeci
       case 'amount': {
         const value = parseLocaleNumber(target.text, locale);
         if (value === undefined) return { error: t('actions.error.amountMissing') };
-        if (value === null)
-          return { error: t('actions.error.amountInvalid', { example: exampleAmount(locale) }) };
+        if (value === null) return { error: t('actions.error.amountInvalid') };
         final = { value };
         break;
       }
@@ -840,7 +834,9 @@ function TargetInput({ action, legend }: { action: DecisionActionId; legend: str
         ) : null}
         <TargetError action={action} />
         {target.type === 'amount' && !hint && !invalid ? (
-          <p className="dlb-hint">{t('actions.amount.example', { example: exampleAmount(locale) })}</p>
+          // The format in words, not a sample amount: without the AI's interval beside it (a decision
+          // without AI) a sample number would be the only figure near the person's own.
+          <p className="dlb-hint">{t('actions.amount.example')}</p>
         ) : null}
       </div>
     );

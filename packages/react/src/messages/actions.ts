@@ -14,7 +14,7 @@ export const en = {
   'actions.withoutAi': 'Decide without the AI',
   'actions.amount.label': 'Your amount',
   'actions.amount.labelWithUnit': 'Your amount ({unit})',
-  'actions.amount.example': 'Enter a number, for example {example}.',
+  'actions.amount.example': 'Enter the amount in digits, with a point before any decimals.',
   'actions.amount.inside': "Inside the AI's {level} interval ({range}): recorded as a modification.",
   'actions.amount.outside': "Outside the AI's {level} interval ({range}): recorded as an override.",
   'actions.reason.tooEarly': 'Take at least {min} for your own assessment — {left} left.',
@@ -39,7 +39,8 @@ export const en = {
   'actions.error.choose': 'Choose the option you decide on.',
   'actions.error.freeText': 'Name the option you decide on.',
   'actions.error.amountMissing': 'Enter your amount.',
-  'actions.error.amountInvalid': 'Enter the amount as a number, for example {example}.',
+  'actions.error.amountInvalid':
+    'This is not a number. Enter the amount in digits, with a point before any decimals.',
   'actions.error.sameAsAi': "This is the AI's recommendation. To follow it, accept the recommendation.",
   'actions.error.final': 'This final decision does not fit the options of the case. Please check it.',
   'actions.error.refused': 'The decision could not be recorded. Please check your entries.',
@@ -66,7 +67,7 @@ export const de: typeof en = {
   'actions.withoutAi': 'Ohne KI entscheiden',
   'actions.amount.label': 'Ihr Betrag',
   'actions.amount.labelWithUnit': 'Ihr Betrag ({unit})',
-  'actions.amount.example': 'Geben Sie eine Zahl ein, zum Beispiel {example}.',
+  'actions.amount.example': 'Geben Sie den Betrag in Ziffern ein, Nachkommastellen nach einem Komma.',
   'actions.amount.inside':
     'Innerhalb des {level}-Intervalls der KI ({range}): wird als Anpassung festgehalten.',
   'actions.amount.outside':
@@ -95,7 +96,8 @@ export const de: typeof en = {
   'actions.error.choose': 'Wählen Sie die Option, für die Sie sich entscheiden.',
   'actions.error.freeText': 'Nennen Sie die Option, für die Sie sich entscheiden.',
   'actions.error.amountMissing': 'Geben Sie Ihren Betrag ein.',
-  'actions.error.amountInvalid': 'Geben Sie den Betrag als Zahl ein, zum Beispiel {example}.',
+  'actions.error.amountInvalid':
+    'Das ist keine Zahl. Geben Sie den Betrag in Ziffern ein, Nachkommastellen nach einem Komma.',
   'actions.error.sameAsAi': 'Das ist die Empfehlung der KI. Um ihr zu folgen, übernehmen Sie die Empfehlung.',
   'actions.error.final': 'Diese Entscheidung passt nicht zu den Optionen des Falls. Bitte prüfen Sie sie.',
   'actions.error.refused':
