@@ -23,6 +23,13 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/**
+ * How long a play function waits for the outbox. Every story of the run logs into the same
+ * IndexedDB outbox and takes its Web Lock, so on a loaded machine a write plus a re-read can take
+ * longer than `waitFor`'s default second; what is checked stays the same.
+ */
+const OUTBOX = { timeout: 15_000 };
+
 /** Rows of a decision in the table (none while the table is absent). */
 function sampleRows(canvasElement: HTMLElement, decisionId = SAMPLE_DECISION): HTMLElement[] {
   const table = within(canvasElement).queryByRole('table');
@@ -37,7 +44,7 @@ export const German: Story = {
     const canvas = within(canvasElement);
     const before = sampleRows(canvasElement).length;
     await userEvent.click(await canvas.findByRole('button', { name: 'Beispielentscheidung protokollieren' }));
-    await waitFor(() => expect(sampleRows(canvasElement).length).toBeGreaterThanOrEqual(before + 3));
+    await waitFor(() => expect(sampleRows(canvasElement).length).toBeGreaterThanOrEqual(before + 3), OUTBOX);
     const table = canvas.getByRole('table', { name: 'Gespeicherte Ereignisse, neueste zuerst' });
     expect(within(table).getByRole('columnheader', { name: 'Person (Pseudonym)' })).toBeInTheDocument();
     // What the outbox holds is pseudonymised: the raw actor id never appears.
@@ -54,7 +61,7 @@ export const English: Story = {
     const canvas = within(canvasElement);
     const before = sampleRows(canvasElement).length;
     await userEvent.click(await canvas.findByRole('button', { name: 'Log a sample decision' }));
-    await waitFor(() => expect(sampleRows(canvasElement).length).toBeGreaterThanOrEqual(before + 3));
+    await waitFor(() => expect(sampleRows(canvasElement).length).toBeGreaterThanOrEqual(before + 3), OUTBOX);
     const table = canvas.getByRole('table', { name: 'Stored events, newest first' });
     // Newest first: the reveal, then the judgement, then the opening.
     const types = sampleRows(canvasElement)
@@ -81,7 +88,7 @@ export const RecordedByAStory: Story = {
       const [newest] = sampleRows(canvasElement, STORY_DECISION);
       expect(newest).toHaveTextContent('decision.opened');
       expect(newest).toHaveTextContent(/ps:[0-9a-f]{32}/);
-    });
+    }, OUTBOX);
     // Pseudonymised: StoryDecision's raw actor id ("reviewer") is not what was stored.
     const [newest] = sampleRows(canvasElement, STORY_DECISION);
     expect(within(newest as HTMLElement).getAllByRole('cell')[5]).not.toHaveTextContent(/^reviewer$/);
@@ -95,8 +102,8 @@ export const Clearing: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Log a sample decision' }));
-    await waitFor(() => expect(sampleRows(canvasElement).length).toBeGreaterThanOrEqual(3));
+    await waitFor(() => expect(sampleRows(canvasElement).length).toBeGreaterThanOrEqual(3), OUTBOX);
     await userEvent.click(canvas.getByRole('button', { name: 'Clear the log' }));
-    await waitFor(() => expect(sampleRows(canvasElement)).toHaveLength(0));
+    await waitFor(() => expect(sampleRows(canvasElement)).toHaveLength(0), OUTBOX);
   },
 };
