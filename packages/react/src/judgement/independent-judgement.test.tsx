@@ -96,6 +96,21 @@ describe('IndependentJudgement', () => {
       ).toEqual(['Accounting course', 'Coaching', 'Welding course']);
     });
 
+    it('shows the options in the order the procedure passes, whatever order the source sent', () => {
+      // The source's order may follow the AI (a list sorted by probability starts with its pick);
+      // the procedure's fixed order keeps that out of the judgement step.
+      const sortedBySource = { ...housingBenefit, options: [...housingBenefit.options].reverse() };
+      renderDecision(<IndependentJudgement options={[...housingBenefit.options]} />, {
+        recommendation: sortedBySource,
+      });
+      const group = screen.getByRole('group', { name: 'Your own assessment' });
+      expect(
+        within(group)
+          .getAllByRole('radio')
+          .map((radio) => (radio as HTMLInputElement).labels?.[0]?.textContent),
+      ).toEqual(housingBenefit.options.map((option) => option.label));
+    });
+
     it('presents the minimum time as the person’s own assessment time, never as the system working', () => {
       const { container } = renderDecision(<IndependentJudgement />, {
         plan: makePlan({ minOwnTimeMs: 20_000 }),

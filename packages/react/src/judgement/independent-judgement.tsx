@@ -92,8 +92,10 @@ export interface UseIndependentJudgementProps {
    */
   onCommit?: ((event: CommitEvent) => boolean | void) | undefined;
   /**
-   * The options to judge between. @default the recommendation's options (ranked lists in
-   * alphabetical order, so that the list does not give away the AI's ranking)
+   * The options to judge between, in the order shown. Keep that order fixed for a procedure: a
+   * source that sorts options by probability would show the AI's pick first.
+   * @default the recommendation's options in their given order (ranked lists in alphabetical
+   * order, so that the list does not give away the AI's ranking)
    */
   options?: DecisionOption[] | undefined;
   /** `numeric` asks for an amount instead of a choice. @default from the recommendation */
