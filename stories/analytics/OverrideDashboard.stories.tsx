@@ -18,6 +18,19 @@ const noTruth = metricsFromEvents(
   ),
 );
 
+/**
+ * The simulator logs its reason texts in English, as an English-speaking screen would; a German
+ * dashboard shows its own texts for those codes.
+ */
+const germanReasons = {
+  'agree-with-evidence': 'Die Unterlagen bestätigen die Empfehlung',
+  'missing-evidence': 'Nachweis fehlt',
+  'contradicting-documents': 'Die Unterlagen widersprechen der Empfehlung',
+  'policy-exception': 'Härtefallregelung greift',
+  'ai-implausible': 'Empfehlung für diesen Fall nicht plausibel',
+  other: 'Sonstiges',
+};
+
 const meta = {
   title: 'Evaluators/OverrideDashboard',
   component: OverrideDashboard,
@@ -60,6 +73,7 @@ async function expectChartsDrawnAtShownWidth(canvasElement: HTMLElement) {
 }
 
 export const German: Story = {
+  args: { reasonLabels: germanReasons },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const dashboard = canvas.getByRole('region', { name: 'Verlassen auf KI-Empfehlungen' });
@@ -67,6 +81,9 @@ export const German: Story = {
     await expect(canvas.getByRole('heading', { level: 3, name: 'Kalibrierung der KI' })).toBeInTheDocument();
     const tile = canvas.getByText('Übervertrauen', { selector: 'dt' }).closest('div');
     await expect(tile).toHaveTextContent(/95-%-Intervall \d+ % bis \d+ %/);
+    const reasons = canvas.getByRole('table', { name: 'Begründungen' });
+    await expect(reasons).toHaveTextContent('Nachweis fehlt');
+    await expect(reasons).not.toHaveTextContent('Evidence missing');
     await expectChartsDrawnAtShownWidth(canvasElement);
   },
 };
@@ -90,7 +107,7 @@ export const Dark: Story = {
 
 export const DarkGerman: Story = {
   globals: { theme: 'dark' },
-  args: { locale: 'de' },
+  args: { locale: 'de', reasonLabels: germanReasons },
 };
 
 /** Three weeks of data: rates per week instead of per month. */
@@ -113,7 +130,7 @@ export const NoOutcomesYet: Story = {
 
 /** A phone-sized column (360 px): the charts redraw at that width, their text stays legible. */
 export const Narrow: Story = {
-  args: { locale: 'de' },
+  args: { locale: 'de', reasonLabels: germanReasons },
   decorators: [
     (Story) => (
       <div style={{ maxWidth: 360 }}>
@@ -132,5 +149,10 @@ export const Empty: Story = {
 
 /** The parts on their own, for a custom layout, with the charts' tables shown. */
 export const SummaryAndTables: Story = {
-  args: { locale: 'de', parts: ['summary', 'confidence', 'reasons'], showTables: true },
+  args: {
+    locale: 'de',
+    parts: ['summary', 'confidence', 'reasons'],
+    showTables: true,
+    reasonLabels: germanReasons,
+  },
 };

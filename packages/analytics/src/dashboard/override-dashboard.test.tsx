@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { metricsFromEvents } from '../engine.ts';
 import { simulateEvents } from '../simulate.ts';
-import { OverrideDashboard, OverrideDashboardSummary } from './index.ts';
+import { OverrideDashboard, OverrideDashboardReasons, OverrideDashboardSummary } from './index.ts';
 
 const result = metricsFromEvents(simulateEvents({ decisions: 600, seed: 'dashboard' }));
 
@@ -45,6 +45,27 @@ describe('OverrideDashboard', () => {
     expect(screen.getByRole('heading', { name: 'Verlassen auf KI-Empfehlungen' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Abweichungsrate nach KI-Konfidenz' })).toBeInTheDocument();
     expect(screen.getAllByText(/95-%-Intervall \d+ % bis \d+ %/).length).toBeGreaterThan(3);
+  });
+
+  it('shows reason texts in its own language where given, and the logged text otherwise', () => {
+    render(
+      <OverrideDashboardReasons
+        result={result}
+        locale="de"
+        reasonLabels={{
+          'missing-evidence': 'Nachweis fehlt',
+          'urn:deliberate:reasons|other': 'Sonstiges',
+          'urn:another-system|policy-exception': 'not this system',
+        }}
+      />,
+    );
+    const table = screen.getByRole('table', { name: 'Begründungen' });
+    const reasonOf = (code: string) =>
+      within(within(table).getByRole('rowheader', { name: code }).closest('tr')!).getAllByRole('cell')[0];
+    expect(reasonOf('missing-evidence')).toHaveTextContent(/^Nachweis fehlt$/);
+    expect(reasonOf('other')).toHaveTextContent(/^Sonstiges$/);
+    // No label for this system and code: the text logged with the decision.
+    expect(reasonOf('policy-exception')).toHaveTextContent(/^Hardship rule applies$/);
   });
 
   it('gives every chart a table twin', () => {

@@ -50,6 +50,14 @@ export interface DashboardPartProps {
    * @default false
    */
   showTables?: boolean | undefined;
+  /**
+   * Reason texts in the dashboard's language, by code, or by `system|code` when two code systems
+   * share a code. A code without an entry shows the text logged with it (`display`), which is in
+   * whatever language the decision screen used.
+   * @default undefined (the logged texts)
+   * @example reasonLabels={{ 'missing-evidence': 'Nachweis fehlt' }}
+   */
+  reasonLabels?: Readonly<Record<string, string>> | undefined;
 }
 
 function Heading({ level, id, children }: { level: HeadingLevel; id: string; children: ReactNode }) {
@@ -353,7 +361,12 @@ export function OverrideDashboardOverTime({
  * @example
  * <OverrideDashboardReasons result={result} />
  */
-export function OverrideDashboardReasons({ result, locale = 'de', headingLevel = 3 }: DashboardPartProps) {
+export function OverrideDashboardReasons({
+  result,
+  locale = 'de',
+  headingLevel = 3,
+  reasonLabels,
+}: DashboardPartProps) {
   const messages = dashboardMessages[locale];
   const format = createFormatter(locale);
   const max = Math.max(1, ...result.reasons.map((reason) => reason.count));
@@ -383,7 +396,11 @@ export function OverrideDashboardReasons({ result, locale = 'de', headingLevel =
                 <th scope="row">
                   <code>{reason.code}</code>
                 </th>
-                <td>{reason.display}</td>
+                <td>
+                  {reasonLabels?.[`${reason.system}|${reason.code}`] ??
+                    reasonLabels?.[reason.code] ??
+                    reason.display}
+                </td>
                 <td className="dlb-dashboard__number">
                   <span className="dlb-dashboard__bar" aria-hidden="true">
                     <span style={{ width: `${(reason.count / max) * 100}%` }} />
@@ -608,6 +625,7 @@ export function OverrideDashboard(props: OverrideDashboardProps) {
               headingLevel={(level + 1) as HeadingLevel}
               chartWidth={props.chartWidth}
               showTables={props.showTables}
+              reasonLabels={props.reasonLabels}
             />
           );
         })
