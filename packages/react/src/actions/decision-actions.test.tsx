@@ -368,8 +368,7 @@ describe('DecisionActions', () => {
         recommendation: rentEstimate,
         plan: makePlan({ arm: 'no-ai', justification: 'none' }),
       });
-      // Asked to record with no amount, the field says what is missing; once typing starts, the
-      // error gives way to the format hint; a wrong format brings the error back.
+      // While the person types, the field shows the format hint; a wrong format brings the error.
       await user.click(screen.getByRole('button', { name: 'Record my final decision' }));
       const field = () => container.querySelector('.dlb-actions__target');
       await user.type(screen.getByRole('textbox', { name: 'Your amount' }), 'x');
