@@ -20,6 +20,20 @@ describe('histogramLayout', () => {
     ]);
   });
 
+  it('takes explicit edges in any order, once each, and keeps values at the upper edge', () => {
+    const layout = histogramLayout({
+      values: [1, 5, 5, 9, 10],
+      thresholds: [8, 4, 4, 10],
+      domain: [0, 10],
+      width: 600,
+    });
+    expect(layout.bars.map((bar) => [bar.x0, bar.x1, bar.count])).toEqual([
+      [0, 4, 1],
+      [4, 8, 2],
+      [8, 10, 2],
+    ]);
+  });
+
   it('draws taller bars for larger counts, from the same baseline', () => {
     const layout = histogramLayout({
       bins: [

@@ -25,7 +25,8 @@ export interface HistogramProps extends ChartBaseProps<HistogramMessages> {
    */
   bins?: readonly HistogramBin[] | undefined;
   /**
-   * Number of bins (a hint: d3 rounds the edges) or the explicit bin edges.
+   * Number of bins (a hint: d3-array's `ticks` rounds the edges) or the explicit bin edges (in
+   * any order; edges outside the domain are ignored).
    * @default Sturges' rule
    * @example thresholds={10}
    */

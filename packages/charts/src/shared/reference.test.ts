@@ -1,13 +1,16 @@
 /**
  * The charts draw with a few lines of arithmetic where d3-scale and d3-shape would cost most of the
- * package's size budget (see scale.ts, paths.ts). These property tests hold that arithmetic to the
- * reference: d3-scale and d3-shape, installed as dev dependencies only, must agree on every
- * position, tick and path the charts compute.
+ * package's size budget (see scale.ts, paths.ts), and bin with a loop where d3-array's `bin` would
+ * cost a kilobyte (histogram-layout.ts). These property tests hold that arithmetic to the
+ * reference: d3-scale and d3-shape, installed as dev dependencies only, and d3-array's `bin` must
+ * agree on every position, tick, path and bin the charts compute.
  */
+import { bin } from 'd3-array';
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { binValues } from '../histogram/histogram-layout.ts';
 import { utcTicks } from '../rate-over-time/rate-over-time-layout.ts';
 import { bandPath, linePath, polygonPath, type PathPoint } from './paths.ts';
 import { linearScale } from './scale.ts';
@@ -119,5 +122,78 @@ describe('paths agree with d3-shape', () => {
         expect(bandPath(list)).toBe(reference(list) ?? '');
       }),
     );
+  });
+});
+
+describe('binValues agrees with d3-array bin', () => {
+  /** d3's bins as plain data, without the zero-width bins it never fills. */
+  function reference(values: number[], lo: number, hi: number, thresholds?: number | number[]) {
+    const binner = bin<number, number>().domain([lo, hi]);
+    if (typeof thresholds === 'number') binner.thresholds(thresholds);
+    else if (thresholds) binner.thresholds(thresholds);
+    return binner(values)
+      .filter((b) => (b.x1 as number) > (b.x0 as number))
+      .map((b) => ({ x0: b.x0, x1: b.x1, count: b.length }));
+  }
+  // Integers, halves and five-place decimals land exactly on round edges, where an off-by-one would
+  // show. (Arbitrary doubles are left out: d3's arithmetic puts -5e-324 in the bin above 0.)
+  const value = fc.oneof(
+    fc.integer({ min: -60, max: 60 }),
+    fc.integer({ min: -120, max: 120 }).map((n) => n / 2),
+    fc.integer({ min: -6_000_000, max: 6_000_000 }).map((n) => n / 100_000),
+  );
+  const domainOf = fc
+    .tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 1, max: 100 }))
+    .map(([start, span]) => [start, start + span] as const);
+
+  it('bins like d3 for a count of bins (and for Sturges’ rule when none is given)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 200 }),
+        domainOf,
+        fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }),
+        (values, [lo, hi], count) => {
+          expect(binValues(values, lo, hi, count)).toEqual(reference(values, lo, hi, count));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('bins like d3 for explicit, sorted edges inside the domain', () => {
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 200 }),
+        domainOf,
+        fc.uniqueArray(finite(0.01, 0.99), { maxLength: 12 }),
+        (values, [lo, hi], fractions) => {
+          const edges = [...new Set(fractions.map((f) => lo + f * (hi - lo)))].sort((a, b) => a - b);
+          expect(binValues(values, lo, hi, edges)).toEqual(reference(values, lo, hi, edges));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps values at the upper edge when an explicit edge sits there, where d3 loses them', () => {
+    const values = [0, 1, 2, 3, 4];
+    // d3 opens an empty-width bin at 4 for the edge at 4 and puts the value 4 in it.
+    const d3Total = bin<number, number>()
+      .domain([0, 4])
+      .thresholds([2, 4])(values)
+      .filter((b) => (b.x1 as number) > (b.x0 as number))
+      .reduce((sum, b) => sum + b.length, 0);
+    expect(d3Total).toBe(4);
+    expect(binValues(values, 0, 4, [2, 4])).toEqual([
+      { x0: 0, x1: 2, count: 2 },
+      { x0: 2, x1: 4, count: 3 },
+    ]);
+  });
+
+  it('keeps a value just below an edge below it', () => {
+    expect(binValues([-5e-324, 0, 0.5], -1, 1, 2)).toEqual([
+      { x0: -1, x1: 0, count: 1 },
+      { x0: 0, x1: 1, count: 2 },
+    ]);
   });
 });
