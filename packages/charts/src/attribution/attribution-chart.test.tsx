@@ -62,6 +62,18 @@ describe('AttributionChart', () => {
       expect(references).toHaveTextContent('Base value 0.30');
       expect(references).toHaveTextContent('Prediction 0.72');
     });
+
+    it('names its axis and leaves room for the name inside the SVG', () => {
+      const { container } = render(
+        <AttributionChart locale="de" width={640} factors={housingFactors} baseValue={0.3} />,
+      );
+      const label = container.querySelector(
+        '.dlb-chart__axis--bottom .dlb-chart__axis-label',
+      ) as SVGTextElement;
+      expect(label).toHaveTextContent('Modellausgabe');
+      const svg = container.querySelector('svg.dlb-chart__svg') as SVGSVGElement;
+      expect(Number(label.getAttribute('y')) + 6).toBeLessThanOrEqual(Number(svg.getAttribute('height')));
+    });
   });
 
   describe('its table twin', () => {

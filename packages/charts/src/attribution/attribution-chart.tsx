@@ -274,6 +274,7 @@ export function AttributionChart(props: AttributionChartProps) {
         format={(value) => format.tick(value, layout.tickStep)}
         plot={plot}
         y={layout.axisY}
+        label={messages.axisLabel}
       />
       <g className="dlb-attribution__references" aria-hidden="true">
         <line

@@ -258,7 +258,8 @@ export function attributionLayout(input: AttributionLayoutInput): AttributionLay
   const axisY = rowsBottom + 22;
   return {
     width,
-    height: axisY + 26,
+    // AxisBottom sets tick labels 17 px and the axis name 34 px below the axis line.
+    height: axisY + 44,
     rows,
     factorCount: valid.length,
     skipped: input.factors.length - valid.length,

@@ -32,6 +32,7 @@ export interface AttributionMessages {
   columnRunningTotal: string;
   valueLabel: string;
   contributionLabel: string;
+  /** Name of the horizontal axis, under its tick labels. */
   axisLabel: string;
   legendRaises: string;
   legendLowers: string;
