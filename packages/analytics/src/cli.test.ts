@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -120,6 +120,47 @@ describe.concurrent('deliberate CLI', { timeout: 60_000 }, () => {
     expect(stdout).toBe('');
   });
 
+  it('report --reason-labels shows reason texts from a JSON file instead of the logged ones', async () => {
+    writeFileSync(
+      path.join(dir, 'reasons.de.json'),
+      JSON.stringify({ 'missing-evidence': 'Nachweis fehlt', other: 'Sonstiges' }),
+    );
+    const report = await run([
+      'report',
+      log,
+      '-o',
+      'labelled.html',
+      '--lang',
+      'de',
+      '--reason-labels',
+      'reasons.de.json',
+    ]);
+    expect(report.code).toBe(0);
+    const html = readFileSync(path.join(dir, 'labelled.html'), 'utf8');
+    expect(html).toContain('Nachweis fehlt');
+    expect(html).not.toContain('Evidence missing');
+    // Codes the file does not name keep their logged text.
+    expect(html).toContain('Hardship rule applies');
+  });
+
+  it.each([
+    ['not-json.json', '{"missing-evidence": ', /reason labels in not-json\.json are not JSON/],
+    ['array.json', '["Nachweis fehlt"]', /must be one JSON object from reason code/],
+    ['number.json', '{"other": 3}', /"other" must map to a non-empty text, not 3/],
+    ['absent.json', null, /cannot read reason labels from absent\.json/],
+  ])(
+    'report exits 2 before reading the log when the labels file %s is unusable',
+    async (name, content, message) => {
+      if (content !== null) writeFileSync(path.join(dir, name), content);
+      const output = `unwritten-${name}.html`;
+      // The log does not exist either: the labels file is checked first, so its error is the one shown.
+      const { code, stderr } = await run(['report', 'missing.jsonl', '-o', output, '--reason-labels', name]);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(message);
+      expect(existsSync(path.join(dir, output))).toBe(false);
+    },
+  );
+
   it('verify exits 0 for intact chains and 1 with the chain and seq of a tampered line', async () => {
     const ok = await run(['verify', log]);
     expect(ok.code).toBe(0);
@@ -147,6 +188,8 @@ describe.concurrent('deliberate CLI', { timeout: 60_000 }, () => {
     const html = readFileSync(path.join(dir, 'out.html'), 'utf8');
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/<script/i);
+    // Without labels, reasons show the texts the (English) simulator logged with their codes.
+    expect(html).toContain('Evidence missing');
     const simulated = await run(['simulate', '--decisions', '5', '--seed', 'x']);
     expect(simulated.code).toBe(0);
     const events = simulated.stdout

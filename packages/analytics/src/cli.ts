@@ -13,6 +13,7 @@ import { GROUP_FIELDS, MetricsOptionError } from './engine.ts';
 import {
   LogInputError,
   readMetricsEngine,
+  readReasonLabels,
   verifyLog,
   writeReport,
   writeSimulatedLog,
@@ -25,6 +26,7 @@ const USAGE = `Usage:
   deliberate metrics <log.jsonl|log.jsonl.gz|-> [--json] [--by <field>] [--bins N] [--binning width|mass] [--k N]
                      [--allow-individual-actors]
   deliberate report <log> -o report.html [--lang en|de] [--bins N] [--binning width|mass]
+                    [--reason-labels labels.json]
   deliberate verify <log> [--json]
   deliberate simulate [--decisions N | --events N] [--seed S] [-o file[.gz]] [--days N] [--start YYYY-MM-DD]
                       [--no-duplicates]
@@ -154,6 +156,7 @@ async function reportCommand(args: string[], io: Io): Promise<number> {
     lang: { type: 'string' },
     bins: { type: 'string' },
     binning: { type: 'string' },
+    'reason-labels': { type: 'string' },
   });
   const file = oneLog(positionals, 'report');
   if (!values.output) throw new UsageError('report needs an output file: -o report.html');
@@ -161,11 +164,15 @@ async function reportCommand(args: string[], io: Io): Promise<number> {
   if (lang !== 'en' && lang !== 'de') throw new UsageError(`--lang must be "en" or "de", not "${lang}".`);
   const bins = integer('bins', values.bins, 1);
   const binning = binningOf(values.binning);
+  // Read before the log, which may take minutes, so that a bad labels file fails at once.
+  const labelsFile = values['reason-labels'];
+  const reasonLabels = labelsFile === undefined ? undefined : readReasonLabels(labelsFile);
   const progress = progressBar(io, 'reading');
   const engine = await readMetricsEngine(file, { stdin: io.stdin, onProgress: progress.update });
   progress.done();
   await writeReport(values.output, engine.metrics({ bins, binning }), {
     lang,
+    reasonLabels,
     source: file === '-' ? (lang === 'de' ? 'Standardeingabe' : 'standard input') : file,
   });
   io.stderr.write(`report written to ${values.output}\n`);

@@ -367,10 +367,54 @@ export function loadDashboardCss(): string {
   return existsSync(file) ? readFileSync(file, 'utf8') : '';
 }
 
+/**
+ * Reads reason texts for the report from a JSON file: one object from a reason code, or from
+ * `system|code`, to the text to show (as `reasonLabels` of the dashboard). Throws a
+ * `LogInputError` that names the file and the first problem.
+ *
+ * @example
+ * // reasons.de.json: { "missing-evidence": "Nachweis fehlt", "urn:agency:reasons|other": "Sonstiges" }
+ * const reasonLabels = readReasonLabels('reasons.de.json');
+ */
+export function readReasonLabels(file: string): Record<string, string> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new LogInputError(`cannot read reason labels from ${file}: ${(error as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new LogInputError(`reason labels in ${file} are not JSON: ${(error as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new LogInputError(
+      `reason labels in ${file} must be one JSON object from reason code (or system|code) to text, e.g. {"missing-evidence": "Nachweis fehlt"}.`,
+    );
+  }
+  const labels: Record<string, string> = {};
+  for (const [code, label] of Object.entries(parsed)) {
+    if (typeof label !== 'string' || label.trim() === '') {
+      throw new LogInputError(
+        `reason labels in ${file}: "${code}" must map to a non-empty text, not ${JSON.stringify(label)}.`,
+      );
+    }
+    labels[code] = label;
+  }
+  return labels;
+}
+
 /** Options for `writeReport`. */
 export interface WriteReportOptions {
   /** @default 'en' */
   lang?: 'de' | 'en' | undefined;
+  /**
+   * Reason texts by code or `system|code`, shown instead of the texts logged with the codes (for a
+   * report in another language than the procedure logged in).
+   */
+  reasonLabels?: Readonly<Record<string, string>> | undefined;
   /** Shown as the data source. @default the file name */
   source?: string | undefined;
   /** Fixed in tests. @default now */
@@ -392,6 +436,7 @@ export async function writeReport(
   const { renderReportHtml } = await import('./report/report.tsx');
   const html = renderReportHtml(result, {
     lang: options.lang,
+    reasonLabels: options.reasonLabels,
     css: `${loadChartsCss()}\n${loadDashboardCss()}`,
     source: options.source,
     generatedAt: options.generatedAt,

@@ -31,6 +31,11 @@ export interface ReportOptions {
    * @default 'en'
    */
   lang?: ReportLocale | undefined;
+  /**
+   * Reason texts by code or `system|code`; codes without one show the text logged with them.
+   * @example reasonLabels={{ 'missing-evidence': 'Nachweis fehlt' }}
+   */
+  reasonLabels?: Readonly<Record<string, string>> | undefined;
   /** CSS inlined into the page: the charts' stylesheet and the dashboard's. */
   css: string;
   /**
@@ -192,7 +197,12 @@ export function renderReportHtml(result: MetricsReport, options: ReportOptions):
           showTables
         />
         <OverrideDashboardOverTime result={result} locale={lang} headingLevel={2} chartWidth={chartWidth} />
-        <OverrideDashboardReasons result={result} locale={lang} headingLevel={2} />
+        <OverrideDashboardReasons
+          result={result}
+          locale={lang}
+          headingLevel={2}
+          reasonLabels={options.reasonLabels}
+        />
         <OverrideDashboardDecisionTimes
           result={result}
           locale={lang}
