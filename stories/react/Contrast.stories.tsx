@@ -164,7 +164,7 @@ export const English: Story = {
         'You and the AI disagree: you assessed Request documents, the AI recommends Approve.',
       ),
     ).toBeVisible();
-    await userEvent.click(canvas.getByRole('radio', { name: "Follow the AI's recommendation: Approve" }));
+    await userEvent.click(canvas.getByRole('radio', { name: 'Follow the AI’s recommendation: Approve' }));
     await expect(
       canvas.getByRole('button', { name: 'Accept the recommendation: Approve' }),
     ).not.toHaveAttribute('aria-disabled');

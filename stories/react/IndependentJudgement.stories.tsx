@@ -27,7 +27,7 @@ function RevealButton({ locale }: { locale: string }) {
   if (!allowed.reveal.allowed) return null;
   return (
     <button type="button" className="story-button" onClick={() => dispatch(REVEAL)}>
-      {locale === 'en' ? "Show the AI's recommendation" : 'Empfehlung der KI anzeigen'}
+      {locale === 'en' ? 'Show the AI’s recommendation' : 'Empfehlung der KI anzeigen'}
     </button>
   );
 }

@@ -4,7 +4,7 @@
  */
 
 /**
- * The outbox refused events because it is full (`maxEvents` reached, or the browser's storage
+ * The outbox refused events because it is full (`maxEvents` reached, or the browser’s storage
  * quota). The events were *not* persisted; show a blocking warning rather than carrying on.
  *
  * @example
@@ -25,7 +25,7 @@ export class OutboxFullError extends Error {
   ) {
     super(
       reason === 'quota'
-        ? `The event outbox is full: the browser's storage quota is exhausted (${pending} events waiting). New events cannot be saved until the waiting ones are delivered.`
+        ? `The event outbox is full: the browser’s storage quota is exhausted (${pending} events waiting). New events cannot be saved until the waiting ones are delivered.`
         : `The event outbox is full: ${pending} of at most ${maxEvents} events are waiting to be delivered. New events cannot be saved until they are.`,
       options,
     );

@@ -149,7 +149,7 @@ export const automationBiasNotice = check({
         'No notice on relying on AI is mounted. Art. 14(4)(b) asks that people stay aware of automation bias; add OversightControls or AutomationBiasNotice.',
       );
     return pass(
-      `The notice "About relying on AI" is available${notices.some((n) => n.onFirstUse) ? ' and opens on first use' : ' on demand'}. A notice alone does not prevent automation bias (research §1); the screen's friction does the work.`,
+      `The notice "About relying on AI" is available${notices.some((n) => n.onFirstUse) ? ' and opens on first use' : ' on demand'}. A notice alone does not prevent automation bias (research §1); the screen’s friction does the work.`,
     );
   },
 });

@@ -68,7 +68,7 @@ function renderDecision(
 async function judgeAndReveal(user: UserEvent, option: string) {
   await user.click(screen.getByRole('radio', { name: option }));
   await user.click(screen.getByRole('button', { name: 'Record my assessment' }));
-  await user.click(screen.getByRole('button', { name: "Show the AI's recommendation" }));
+  await user.click(screen.getByRole('button', { name: 'Show the AI’s recommendation' }));
 }
 
 const finalized = (events: DecisionEventDraft[]) =>
@@ -102,7 +102,7 @@ describe('DecisionActions', () => {
       });
       expect(container.querySelector('.dlb-actions')).toHaveAttribute('data-state', 'finalized');
       expect(
-        screen.getByText("Final decision recorded: Approve. You accepted the AI's recommendation."),
+        screen.getByText('Final decision recorded: Approve. You accepted the AI’s recommendation.'),
       ).toHaveFocus();
       expect(screen.queryByRole('button', { name: /Accept the recommendation/ })).toBeNull();
     });
@@ -160,14 +160,14 @@ describe('DecisionActions', () => {
       expect(
         screen.getByRole('button', { name: 'Accept the recommendation: Welding course' }),
       ).toBeInTheDocument();
-      const list = screen.getByRole('group', { name: "Another option from the AI's list" });
+      const list = screen.getByRole('group', { name: 'Another option from the AI’s list' });
       expect(
         within(list)
           .getAllByRole('radio')
           .map((radio) => (radio as HTMLInputElement).labels?.[0]?.textContent),
       ).toEqual(['Accounting course', 'Coaching']);
       expect(
-        screen.getByRole('textbox', { name: "An option that is not on the AI's list" }),
+        screen.getByRole('textbox', { name: 'An option that is not on the AI’s list' }),
       ).toBeInTheDocument();
       await user.click(within(list).getByRole('radio', { name: 'Coaching' }));
       await user.click(screen.getByRole('button', { name: 'Modify the recommendation' }));
@@ -181,7 +181,7 @@ describe('DecisionActions', () => {
       });
       await user.type(screen.getByRole('textbox', { name: 'Your amount (€ / month)' }), '380');
       await user.click(screen.getByRole('button', { name: 'Record my assessment' }));
-      await user.click(screen.getByRole('button', { name: "Show the AI's recommendation" }));
+      await user.click(screen.getByRole('button', { name: 'Show the AI’s recommendation' }));
       expect(
         screen.getByRole('button', { name: 'Accept the recommendation: 412.50 € / month' }),
       ).toBeInTheDocument();
@@ -197,7 +197,7 @@ describe('DecisionActions', () => {
       await user.type(amount, '500');
       const modify = screen.getByRole('button', { name: 'Modify the recommendation' });
       expect(modify).toHaveAccessibleDescription(
-        "Outside the AI's 90% interval (360 € / month – 470 € / month): recorded as an override.",
+        'Outside the AI’s 90% interval (360 € / month – 470 € / month): recorded as an override.',
       );
       await user.clear(amount);
       await user.type(amount, '395,5');
@@ -209,7 +209,7 @@ describe('DecisionActions', () => {
       await user.clear(amount);
       await user.type(amount, '395.5');
       expect(modify).toHaveAccessibleDescription(
-        "Inside the AI's 90% interval (360 € / month – 470 € / month): recorded as a modification.",
+        'Inside the AI’s 90% interval (360 € / month – 470 € / month): recorded as a modification.',
       );
       await user.click(modify);
       expect(finalized(events)[0]?.data).toMatchObject({ final: { value: 395.5 }, outcome: 'modified' });
@@ -327,7 +327,7 @@ describe('DecisionActions', () => {
       expect(withoutAi).toHaveAttribute('aria-disabled', 'true');
       expect(withoutAi).not.toBeDisabled();
       expect(withoutAi).toHaveAccessibleDescription(
-        "The AI's recommendation has already been shown, so you can no longer decide without it. To disagree, modify or override it.",
+        'The AI’s recommendation has already been shown, so you can no longer decide without it. To disagree, modify or override it.',
       );
       await user.click(withoutAi);
       expect(screen.getByTestId('probe')).toHaveTextContent('status: revealed');
@@ -338,7 +338,7 @@ describe('DecisionActions', () => {
       expect(container.querySelector('.dlb-actions')).toHaveAttribute('data-state', 'pending');
       expect(
         screen.getByText(
-          "You can record your final decision once the AI's recommendation has been shown — or decide without the AI.",
+          'You can record your final decision once the AI’s recommendation has been shown — or decide without the AI.',
         ),
       ).toBeInTheDocument();
       expect(screen.queryByRole('button', { name: /Accept/ })).toBeNull();
@@ -386,7 +386,7 @@ describe('DecisionActions', () => {
       const { user } = renderDecision(<FinalizeStep />, { locale: 'de' });
       await user.click(screen.getByRole('radio', { name: 'Ablehnen' }));
       await user.click(screen.getByRole('button', { name: 'Meine Einschätzung festhalten' }));
-      await user.click(screen.getByRole('button', { name: "Show the AI's recommendation" }));
+      await user.click(screen.getByRole('button', { name: 'Show the AI’s recommendation' }));
       await user.click(screen.getByRole('radio', { name: 'Bei meiner Einschätzung bleiben: Ablehnen' }));
       expect(screen.getByRole('button', { name: 'Abweichend entscheiden: Ablehnen' })).not.toHaveAttribute(
         'aria-disabled',

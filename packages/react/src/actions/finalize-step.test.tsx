@@ -78,7 +78,7 @@ describe('the judge-first flow', () => {
     tick(5_000);
     await user.click(screen.getByRole('button', { name: 'Record my assessment' }));
     tick(1_000);
-    await user.click(screen.getByRole('button', { name: "Show the AI's recommendation" }));
+    await user.click(screen.getByRole('button', { name: 'Show the AI’s recommendation' }));
 
     // The disagreement, stated and resolved; the own time still runs.
     expect(
@@ -107,7 +107,7 @@ describe('the judge-first flow', () => {
     await user.click(override);
 
     expect(
-      screen.getByText("Final decision recorded: Reject. You overrode the AI's recommendation."),
+      screen.getByText('Final decision recorded: Reject. You overrode the AI’s recommendation.'),
     ).toHaveFocus();
     const judgement = { label: 'reject', confidence: 0.7 };
     expect(events).toEqual([
@@ -243,7 +243,7 @@ describe('the judge-first flow', () => {
     expect(screen.getByText('Your assessment has been recorded')).toHaveFocus();
 
     // Reveal (the Recommendation component's job; a stand-in here).
-    await tabTo("Show the AI's recommendation");
+    await tabTo('Show the AI’s recommendation');
     await user.keyboard('{Enter}');
 
     // Resolve the disagreement.
@@ -275,7 +275,7 @@ describe('the judge-first flow', () => {
     expect(focused()).toHaveAccessibleName('Override the recommendation: Reject');
     await user.keyboard('{Enter}');
     expect(focused()).toHaveTextContent(
-      "Final decision recorded: Reject. You overrode the AI's recommendation.",
+      'Final decision recorded: Reject. You overrode the AI’s recommendation.',
     );
 
     expect(events.map((event) => event.type)).toEqual([
@@ -352,14 +352,14 @@ describe('FinalizeStep', () => {
     expect(step).toHaveAttribute('data-state', 'pending');
     await user.click(screen.getByRole('radio', { name: 'Reject' }));
     await user.click(screen.getByRole('button', { name: 'Record my assessment' }));
-    await user.click(screen.getByRole('button', { name: "Show the AI's recommendation" }));
+    await user.click(screen.getByRole('button', { name: 'Show the AI’s recommendation' }));
     expect(step).toHaveAttribute('data-state', 'unresolved');
-    await user.click(screen.getByRole('radio', { name: "Follow the AI's recommendation: Approve" }));
+    await user.click(screen.getByRole('radio', { name: 'Follow the AI’s recommendation: Approve' }));
     expect(step).toHaveAttribute('data-state', 'deciding');
     await user.click(screen.getByRole('button', { name: 'Accept the recommendation: Approve' }));
     expect(step).toHaveAttribute('data-state', 'finalized');
     expect(
-      within(step as HTMLElement).getByRole('radio', { name: "Follow the AI's recommendation: Approve" }),
+      within(step as HTMLElement).getByRole('radio', { name: 'Follow the AI’s recommendation: Approve' }),
     ).toBeDisabled();
   });
 });

@@ -57,7 +57,7 @@ async function judgeAndReveal(user: UserEvent, option: string, confidence?: stri
   await user.click(screen.getByRole('radio', { name: option }));
   if (confidence) await user.click(screen.getByRole('radio', { name: confidence }));
   await user.click(screen.getByRole('button', { name: 'Record my assessment' }));
-  await user.click(screen.getByRole('button', { name: "Show the AI's recommendation" }));
+  await user.click(screen.getByRole('button', { name: 'Show the AI’s recommendation' }));
 }
 
 const finalizeButtons = () =>
@@ -90,12 +90,12 @@ describe('Contrast', () => {
       expect(
         screen.getByText('You and the AI agree: you assessed Approve, and the AI recommends the same.'),
       ).toBeInTheDocument();
-      const table = screen.getByRole('table', { name: "Your assessment and the AI's recommendation" });
+      const table = screen.getByRole('table', { name: 'Your assessment and the AI’s recommendation' });
       expect(
         within(table)
           .getAllByRole('columnheader')
           .map((th) => th.textContent),
-      ).toEqual(['Your assessment', "AI's recommendation"]);
+      ).toEqual(['Your assessment', 'AI’s recommendation']);
       const decisionRow = within(table).getByRole('row', { name: /^Decision/ });
       expect(
         within(decisionRow)
@@ -139,7 +139,7 @@ describe('Contrast', () => {
           .map((radio) => (radio as HTMLInputElement).labels?.[0]?.textContent),
       ).toEqual([
         'Keep my assessment: Reject',
-        "Follow the AI's recommendation: Approve",
+        'Follow the AI’s recommendation: Approve',
         'Decide on something else',
       ]);
     });
@@ -175,9 +175,9 @@ describe('Contrast', () => {
     it('"follow the AI" makes accepting the one available action', async () => {
       const { user, events } = renderDecision(<FinalizeStep />);
       await judgeAndReveal(user, 'Reject');
-      await user.click(screen.getByRole('radio', { name: "Follow the AI's recommendation: Approve" }));
+      await user.click(screen.getByRole('radio', { name: 'Follow the AI’s recommendation: Approve' }));
       expect(screen.getByRole('button', { name: 'Override the recommendation' })).toHaveAccessibleDescription(
-        "You chose above to follow the AI's recommendation. To decide otherwise, change that choice.",
+        'You chose above to follow the AI’s recommendation. To decide otherwise, change that choice.',
       );
       await user.click(screen.getByRole('button', { name: 'Accept the recommendation: Approve' }));
       const final = events.find(
@@ -210,7 +210,7 @@ describe('Contrast', () => {
       const { user } = renderDecision(<FinalizeStep />, { recommendation: rentEstimate, locale: 'de' });
       await user.type(screen.getByRole('textbox', { name: 'Ihr Betrag (EUR)' }), '380');
       await user.click(screen.getByRole('button', { name: 'Meine Einschätzung festhalten' }));
-      await user.click(screen.getByRole('button', { name: "Show the AI's recommendation" }));
+      await user.click(screen.getByRole('button', { name: 'Show the AI’s recommendation' }));
       expect(
         screen.getByText(
           'Sie und die KI sind sich nicht einig: Ihre Einschätzung lautet „380 €“, die KI empfiehlt „412,50 €“.',

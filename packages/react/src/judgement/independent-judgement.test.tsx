@@ -233,7 +233,7 @@ describe('IndependentJudgement', () => {
       await user.click(screen.getByRole('button', { name: 'Try to change' }));
       expect(screen.getByTestId('probe')).toHaveTextContent('error: judgement-locked');
 
-      await user.click(screen.getByRole('button', { name: "Show the AI's recommendation" }));
+      await user.click(screen.getByRole('button', { name: 'Show the AI’s recommendation' }));
       expect(screen.queryByRole('radio')).toBeNull();
       expect(screen.getByText('Your assessment has been recorded').parentElement).toHaveTextContent(
         'Your assessmentReject',
@@ -245,11 +245,11 @@ describe('IndependentJudgement', () => {
       const { user, container } = renderDecision(<IndependentJudgement />, {
         plan: makePlan({ reveal: 'immediate' }),
       });
-      await user.click(screen.getByRole('button', { name: "Show the AI's recommendation" }));
+      await user.click(screen.getByRole('button', { name: 'Show the AI’s recommendation' }));
       expect(container.querySelector('.dlb-judgement')).toHaveAttribute('data-state', 'locked');
       expect(
         screen.getByText(
-          "The AI's recommendation has already been shown, so an independent assessment can no longer be recorded.",
+          'The AI’s recommendation has already been shown, so an independent assessment can no longer be recorded.',
         ),
       ).toBeInTheDocument();
       expect(screen.queryByRole('radio')).toBeNull();

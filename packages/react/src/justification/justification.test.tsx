@@ -57,7 +57,7 @@ async function judgeAndReveal(user: UserEvent, option: string) {
   await user.click(
     screen.getByRole('button', { name: /Record my assessment|Meine Einschätzung festhalten/ }),
   );
-  await user.click(screen.getByRole('button', { name: "Show the AI's recommendation" }));
+  await user.click(screen.getByRole('button', { name: 'Show the AI’s recommendation' }));
 }
 
 const finalized = (events: DecisionEventDraft[]) =>
@@ -94,7 +94,7 @@ describe('Justification', () => {
       const { user, events } = renderDecision(<FinalizeStep />);
       await judgeAndReveal(user, 'Approve');
       const reasons = screen.getByRole('group', {
-        name: "Reasons for your decision (required if you do not accept the AI's recommendation)",
+        name: 'Reasons for your decision (required if you do not accept the AI’s recommendation)',
       });
       await user.click(screen.getByRole('radio', { name: 'Reject' }));
       await user.click(screen.getByRole('button', { name: 'Override the recommendation' }));

@@ -2,7 +2,7 @@
 export const en = {
   'judgement.legend': 'Your own assessment',
   'judgement.description':
-    "Decide the case yourself before you see the AI's recommendation. Your assessment is recorded and cannot be changed afterwards.",
+    'Decide the case yourself before you see the AI’s recommendation. Your assessment is recorded and cannot be changed afterwards.',
   'judgement.time.running': 'Take at least {min} for your own assessment — {left} left.',
   'judgement.time.done': 'You have taken at least {min} for your own assessment.',
   'judgement.amount.label': 'Your amount',
@@ -35,7 +35,7 @@ export const en = {
   'judgement.committed.stamp': 'Recorded {time} · {commitment}',
   'judgement.notStated': 'Not stated',
   'judgement.locked':
-    "The AI's recommendation has already been shown, so an independent assessment can no longer be recorded.",
+    'The AI’s recommendation has already been shown, so an independent assessment can no longer be recorded.',
   'judgement.ended': 'This decision has ended; no independent assessment was recorded.',
   'judgement.unavailable':
     'The options of this decision are not available, so no independent assessment can be recorded here.',

@@ -63,7 +63,7 @@ export function RevealButton() {
         dispatch({ type: 'reveal', requested: false, display: { format: 'percent', text: '82 %' } })
       }
     >
-      Show the AI's recommendation
+      Show the AI’s recommendation
     </button>
   );
 }
