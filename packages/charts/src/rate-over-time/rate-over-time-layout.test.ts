@@ -70,6 +70,14 @@ describe('rateOverTimeLayout', () => {
     expect(rateOverTimeLayout({ points: years, width: 600 }).tickUnit).toBe('year');
   });
 
+  it('puts weekly ticks on Mondays, where weekly points (ISO weeks) sit', () => {
+    const layout = rateOverTimeLayout({ points: weeklyOverrides, width: 1200 });
+    expect(layout.xTicks.length).toBeGreaterThan(4);
+    expect(layout.xTicks.every((tick) => tick.value.getUTCDay() === 1)).toBe(true);
+    const pointX = new Set(layout.marks.map((mark) => mark.x));
+    expect(layout.xTicks.every((tick) => pointX.has(tick.position))).toBe(true);
+  });
+
   describe('with extreme data', () => {
     it('lays out no points', () => {
       expect(serialised(rateOverTimeLayout({ points: [], width: 600 }))).not.toMatch(/NaN|NON-FINITE/);

@@ -104,7 +104,9 @@ const INTERVALS: (readonly [number, number])[] = [
 /**
  * About `count` calendar ticks between two UTC times (epoch ms), chosen as d3-scale's `scaleUtc`
  * chooses them: the interval whose length is nearest to span / count; seconds to days counted
- * from the epoch, weeks starting on Sunday, months from January, years on multiples of their step.
+ * from the epoch, months from January, years on multiples of their step. One difference: weeks
+ * start on Monday (ISO 8601, as in de-DE and en-GB, and as `@deliberate/analytics` buckets weeks),
+ * where d3's `utcWeek` starts on Sunday and would put each tick a day before the weekly points.
  */
 export function utcTicks(start: number, stop: number, count: number): Date[] {
   const target = (stop - start) / count;
@@ -121,9 +123,9 @@ export function utcTicks(start: number, stop: number, count: number): Date[] {
   if (!(step >= 1)) return ticks;
   if (unit <= WEEK) {
     // Seconds to days are multiples of the step since the epoch (d3-time's utcSecond … unixDay);
-    // weeks start on Sunday, and the epoch (1 January 1970) was a Thursday.
+    // weeks start on Monday, and the epoch (1 January 1970) was a Thursday.
     const size = unit * step;
-    const offset = unit === WEEK ? 3 * DAY : 0;
+    const offset = unit === WEEK ? 4 * DAY : 0;
     for (let t = Math.ceil((start - offset) / size) * size + offset; t <= stop; t += size) {
       ticks.push(new Date(t));
     }
