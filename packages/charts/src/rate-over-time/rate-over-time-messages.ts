@@ -39,7 +39,7 @@ export const rateOverTimeMessages: MessageCatalog<RateOverTimeMessages> = {
     title: 'Rate im Zeitverlauf',
     rateLabel: 'Rate',
     summary:
-      '{points} Zeitpunkte von {first} bis {last}. Zuletzt {rateLabel} {rate} (95-%-Intervall {lo} bis {hi}, n = {n}). {empty} Zeitpunkte ohne Fälle.',
+      '{points} Zeitpunkte von {first} bis {last}. Zuletzt: {rateLabel} {rate} (95-%-Intervall {lo} bis {hi}, n = {n}). {empty} Zeitpunkte ohne Fälle.',
     summaryNoLatest:
       '{points} Zeitpunkte von {first} bis {last}; der letzte ohne Fälle. {empty} Zeitpunkte ohne Fälle.',
     summaryEmpty: 'Keine Daten.',
@@ -65,7 +65,7 @@ export const rateOverTimeMessages: MessageCatalog<RateOverTimeMessages> = {
     title: 'Rate over time',
     rateLabel: 'Rate',
     summary:
-      '{points} points from {first} to {last}. Latest {rateLabel} {rate} (95% interval {lo} to {hi}, n = {n}). {empty} points without cases.',
+      '{points} points from {first} to {last}. Latest: {rateLabel} {rate} (95% interval {lo} to {hi}, n = {n}). {empty} points without cases.',
     summaryNoLatest:
       '{points} points from {first} to {last}; the latest without cases. {empty} points without cases.',
     summaryEmpty: 'No data.',

@@ -40,7 +40,7 @@ describe('RateOverTime', () => {
     it('summarises the period and the latest rate with its interval', () => {
       render(<RateOverTime locale="en" rateLabel="override rate" points={weeklyOverrides} />);
       expect(screen.getByRole('figure', { name: 'Rate over time' })).toHaveTextContent(
-        '12 points from 6 Jan 2025 to 24 Mar 2025. Latest override rate 7% (95% interval 4% to 12%, n = 140). 2 points without cases.',
+        '12 points from 6 Jan 2025 to 24 Mar 2025. Latest: override rate 7% (95% interval 4% to 12%, n = 140). 2 points without cases.',
       );
     });
 
