@@ -14,6 +14,7 @@ import { createChainVerifier, type ChainBreak } from '@deliberate/log';
 import { hashInput } from './canonical.ts';
 import { createMetricsEngine, type MetricsEngine } from './engine.ts';
 import { simulateEvents, type SimulationOptions } from './simulate.ts';
+import type { ReportOptions } from './report/report.tsx';
 import type { MetricsReport } from './types.ts';
 import { isDeliberateEvent } from './validate.ts';
 
@@ -414,7 +415,7 @@ export interface WriteReportOptions {
    * Reason texts by code or `system|code`, shown instead of the texts logged with the codes (for a
    * report in another language than the procedure logged in).
    */
-  reasonLabels?: Readonly<Record<string, string>> | undefined;
+  reasonLabels?: ReportOptions['reasonLabels'];
   /** Shown as the data source. @default the file name */
   source?: string | undefined;
   /** Fixed in tests. @default now */

@@ -11,6 +11,7 @@ import {
   countText,
   intervalText,
   summaryRates,
+  type DashboardPartProps,
 } from '../dashboard/override-dashboard.tsx';
 import type { MetricsReport } from '../types.ts';
 
@@ -35,7 +36,7 @@ export interface ReportOptions {
    * Reason texts by code or `system|code`; codes without one show the text logged with them.
    * @example reasonLabels={{ 'missing-evidence': 'Nachweis fehlt' }}
    */
-  reasonLabels?: Readonly<Record<string, string>> | undefined;
+  reasonLabels?: DashboardPartProps['reasonLabels'];
   /** CSS inlined into the page: the charts' stylesheet and the dashboard's. */
   css: string;
   /**
