@@ -5,3 +5,5 @@
  */
 export * from './schema.ts';
 export { eventJsonSchema } from './json-schema.ts';
+export * from './limits.ts';
+export * from '../evidence/checkpoint.ts';
