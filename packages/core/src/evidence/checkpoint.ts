@@ -1,5 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalize } from '../util/hash.ts';
 
 /*
@@ -70,7 +70,7 @@ export function signingInput(
   statement: Unsigned<ChainCheckpoint> | Unsigned<BatchReceipt> | ChainCheckpoint | BatchReceipt,
 ): Uint8Array {
   const { signature: _signature, ...rest } = statement as { signature?: string } & Record<string, unknown>;
-  return new TextEncoder().encode(canonicalize(rest));
+  return utf8ToBytes(canonicalize(rest));
 }
 
 /** The key id of an Ed25519 public key: first 16 hex digits of SHA-256 over its 32 raw bytes. */
