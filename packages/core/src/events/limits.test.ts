@@ -72,3 +72,24 @@ describe('checkpoint signing input', () => {
     expect(() => publicKeyId(new Uint8Array(31))).toThrow(/32 raw bytes/);
   });
 });
+
+describe('checkEventLimits paths', () => {
+  it('names the full path when a key repeats at several levels', () => {
+    expect(checkEventLimits({ a: { a: { a: 'x\uDBFF' } } })).toMatchObject({
+      ok: false,
+      path: ['a', 'a', 'a'],
+    });
+    expect(checkEventLimits({ a: { a: { ['\uD800']: 1 } } })).toMatchObject({
+      ok: false,
+      path: ['a', 'a', '\uD800'],
+    });
+  });
+
+  it('counts bytes exactly as JSON.stringify writes them, escapes and undefined included', () => {
+    const value = { q: 'a"b\\c\n\u0001é€😀', u: undefined, list: [undefined, 1.5e-7, -0, false] };
+    expect(checkEventLimits(value)).toEqual({
+      ok: true,
+      bytes: new TextEncoder().encode(JSON.stringify(value)).length,
+    });
+  });
+});

@@ -28,6 +28,7 @@ const envelope = {
 
 const HASH_A = 'a'.repeat(64);
 const HASH_B = '0123456789abcdef'.repeat(4);
+const SALT = '0f1e2d3c4b5a69788796a5b4c3d2e1f0'.repeat(2);
 
 // A `Record` over every type, so that adding an event type without an example fails to compile.
 const examples: { [T in EventType]: DecisionEventDraft<T> } = {
@@ -57,6 +58,8 @@ const examples: { [T in EventType]: DecisionEventDraft<T> } = {
       judgement: { label: 'reject', confidence: 0.7 },
       rationale: 'income above the limit',
       commitment: HASH_A,
+      commitmentVersion: 2,
+      salt: SALT,
       checklist: ['income', 'rent'],
     },
   },
@@ -228,6 +231,52 @@ describe('the event contract deliberate.event/1', () => {
       data: { ...finalized.data, outcome: 'ignored' },
     });
     expect(result.error?.issues[0]?.path).toEqual(['data', 'outcome']);
+  });
+
+  it('still accepts a version-1 (unsalted) commitment: no commitmentVersion, no salt', () => {
+    const { commitmentVersion: _v, salt: _salt, ...v1 } = examples['judgement.committed'].data;
+    const event = stored({ ...examples['judgement.committed'], data: v1 });
+    const result = DeliberateEventSchema.safeParse(event);
+    expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
+  });
+
+  it('accepts a redacted commitment that carries neither rationale nor salt', () => {
+    const { rationale: _r, salt: _salt, ...redacted } = examples['judgement.committed'].data;
+    expect(
+      DecisionEventDraftSchema.safeParse({ ...examples['judgement.committed'], data: redacted }).success,
+    ).toBe(true);
+  });
+
+  it.each([
+    ['31 hex digits', SALT.slice(0, 31)],
+    ['129 hex digits', `${SALT}${SALT}0`],
+    ['upper-case hex', SALT.toUpperCase()],
+    ['not hex', `${SALT.slice(0, 63)}g`],
+    ['a number', 42],
+  ])('rejects a salt of %s at data.salt', (_name, salt) => {
+    const event = examples['judgement.committed'];
+    const result = DecisionEventDraftSchema.safeParse({ ...event, data: { ...event.data, salt } });
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([['data', 'salt']]);
+  });
+
+  it('accepts salts of 32 and 128 hex digits', () => {
+    const event = examples['judgement.committed'];
+    for (const salt of [SALT.slice(0, 32), SALT.repeat(2)]) {
+      expect(DecisionEventDraftSchema.safeParse({ ...event, data: { ...event.data, salt } }).success).toBe(
+        true,
+      );
+    }
+  });
+
+  it('rejects a commitment version other than 2, at data.commitmentVersion', () => {
+    const event = examples['judgement.committed'];
+    for (const commitmentVersion of [1, 3, '2']) {
+      const result = DecisionEventDraftSchema.safeParse({
+        ...event,
+        data: { ...event.data, commitmentVersion },
+      });
+      expect(result.error?.issues.map((issue) => issue.path)).toEqual([['data', 'commitmentVersion']]);
+    }
   });
 
   it('rejects another schema version', () => {

@@ -88,8 +88,20 @@ export const DecisionOpenedDataSchema = z.looseObject({
 export const JudgementCommittedDataSchema = z.looseObject({
   judgement: JudgementSchema,
   rationale: z.optional(z.string()),
-  /** Hex SHA-256 over the RFC 8785 canonical JSON of `{ decisionId, judgement, rationale }`. */
+  /**
+   * Hex SHA-256 over the RFC 8785 canonical JSON of `{ v: 2, decisionId, judgement, rationale,
+   * salt }` (version 2), or of `{ decisionId, judgement, rationale }` (version 1: events without
+   * `commitmentVersion`).
+   */
   commitment: hex64(),
+  /** Extension: the commitment rule, `2` (salted); absent on version-1 (unsalted) events. */
+  commitmentVersion: z.optional(z.literal(2)),
+  /**
+   * Extension: the commitment's random salt, 32–128 lowercase hex digits. Logged only with the
+   * verbatim rationale: when the rationale is redacted the salt is removed too, and the procedure
+   * that kept both discloses them to prove the judgement.
+   */
+  salt: z.optional(z.string().check(z.regex(/^[0-9a-f]{32,128}$/))),
   /** Extension: ids of the checklist items the person confirmed. */
   checklist: z.optional(z.array(z.string())),
 });

@@ -23,6 +23,15 @@ import type { DecisionInit, ReasonInput } from './types.ts';
 export const T0 = Date.UTC(2025, 0, 1);
 
 /**
+ * A fixed commitment salt (64 hex digits), so that commitments in tests are reproducible. Real
+ * commits get a fresh random salt from `createDecisionStore` (or `createCommitmentSalt`).
+ *
+ * @example
+ * decide(state, { type: 'commit', judgement: { label: 'approve' }, salt: SALT }, T0);
+ */
+export const SALT = '5eed'.repeat(16);
+
+/**
  * Housing benefit eligibility: approve (recommended, 0.82), reject, refer.
  *
  * @example

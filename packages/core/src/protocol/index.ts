@@ -3,7 +3,9 @@
  * Fixtures (`./fixtures.ts`) are for tests and stories and are deliberately not exported here.
  */
 export * from './types.ts';
-export { decide, initDecision, judgementCommitment, verifyCommitment } from './reducer.ts';
+export { decide, initDecision } from './reducer.ts';
+export { createCommitmentSalt, judgementCommitment, verifyCommitment } from './commitment.ts';
+export type { CommitmentDisclosure } from './commitment.ts';
 export {
   aiUnavailableReason,
   allowedActions,

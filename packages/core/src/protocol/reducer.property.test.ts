@@ -4,8 +4,10 @@ import { DecisionEventDraftSchema } from '../events/schema.ts';
 import type { DecisionEventDraft } from '../events/schema.ts';
 import type { FrictionPlan } from '../policy/types.ts';
 import type { Recommendation } from '../recommendation/schema.ts';
+import { arbitraryCommitmentSalt, arbitraryInvalidCommitmentSalt } from '../testing/arbitraries.ts';
+import { verifyCommitment } from './commitment.ts';
 import { T0, checklist, makeInit, makePlan, reasons, recommendations } from './fixtures.ts';
-import { decide, initDecision, verifyCommitment } from './reducer.ts';
+import { decide, initDecision } from './reducer.ts';
 import { allowedActions } from './selectors.ts';
 import type { DecisionAction, DecisionState, JudgementInput } from './types.ts';
 import { DECISION_ACTION_TYPES } from './types.ts';
@@ -54,6 +56,7 @@ const valueArb = fc.oneof(
   fc.constantFrom(412.5, 380, 450, 379, 451, 0, -0, Number.NaN, Infinity),
   fc.double({ min: 300, max: 520, noNaN: true }),
 );
+const SALT = /^[0-9a-f]{32,128}$/;
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
 
 const judgementArb = fc
@@ -79,6 +82,12 @@ const actionArb: fc.Arbitrary<DecisionAction> = fc.oneof(
         judgement: judgementArb,
         rationale: maybe(fc.constantFrom('', 'income above limit', 'ünïcode ✓')),
         checklist: maybe(fc.subarray(['income', 'rent', 'unknown'])),
+        // Mostly valid; sometimes missing or malformed, which the reducer must refuse.
+        salt: fc.oneof(
+          { weight: 6, arbitrary: arbitraryCommitmentSalt() },
+          { weight: 1, arbitrary: fc.constant(undefined) },
+          { weight: 1, arbitrary: arbitraryInvalidCommitmentSalt() },
+        ),
       })
       .map((a) => ({ type: 'commit', ...a }) as DecisionAction),
   },
@@ -159,14 +168,16 @@ function plausibleActionArb(
           judgement: fitting,
           confidence: maybe(fc.double({ min: 0, max: 1, noNaN: true })),
           rationale: maybe(fc.constant('r')),
+          salt: arbitraryCommitmentSalt(),
         })
         .map(
-          ({ judgement, confidence, rationale }) =>
+          ({ judgement, confidence, rationale, salt }) =>
             ({
               type: 'commit',
               judgement: confidence === undefined ? judgement : { ...judgement, confidence },
               checklist: everyItem,
               ...(rationale === undefined ? {} : { rationale }),
+              salt,
             }) as DecisionAction,
         ),
     },
@@ -319,7 +330,10 @@ function expectValidLog(log: DecisionEventDraft[], plan: FrictionPlan) {
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
     expect(event.ts >= lastTs).toBe(true);
     lastTs = event.ts;
-    if (event.type === 'judgement.committed') expect(verifyCommitment(event)).toBe(true);
+    if (event.type === 'judgement.committed') {
+      expect(event.data.commitmentVersion).toBe(2);
+      expect(verifyCommitment(event)).toBe(true);
+    }
   }
 
   const finalized = log.find((e) => e.type === 'decision.finalized');
@@ -341,6 +355,26 @@ function expectValidLog(log: DecisionEventDraft[], plan: FrictionPlan) {
   }
 }
 
+/**
+ * The salt and commitment the state keeps are the logged ones, so the procedure can store the salt
+ * with the unredacted rationale and later prove the event.
+ */
+function expectSaltKept(state: DecisionState, log: DecisionEventDraft[]) {
+  const committed = log.find((e) => e.type === 'judgement.committed');
+  if (committed?.type !== 'judgement.committed') {
+    expect(state.judgement).toBeUndefined();
+    return;
+  }
+  expect(state.judgement?.salt).toBe(committed.data.salt);
+  expect(state.judgement?.commitment).toBe(committed.data.commitment);
+  const { rationale, salt } = state.judgement ?? {};
+  const { rationale: _r, salt: _s, ...redacted } = committed.data;
+  expect(verifyCommitment({ ...committed, data: redacted }, { rationale, salt })).toBe(true);
+}
+
+/** Counts what the runs met, so that a property cannot pass without exercising it. */
+const seen = { saltRefusals: 0 };
+
 /** Runs a scenario, checking every step; returns the state and the log. */
 function run({ recommendation, plan, steps }: Scenario) {
   const opened = initDecision(makeInit({ recommendation, plan }), T0);
@@ -360,6 +394,10 @@ function run({ recommendation, plan, steps }: Scenario) {
     expect(state).toEqual(before);
 
     const availability = DECISION_ACTION_TYPES.includes(action.type) ? allowed[action.type] : undefined;
+    // No commitment without a proper salt: a missing or malformed one is always refused.
+    if (action.type === 'commit' && !(typeof action.salt === 'string' && SALT.test(action.salt))) {
+      expect(result.ok).toBe(false);
+    }
     if (result.ok) {
       expect(availability).toEqual({ allowed: true });
       for (const event of result.events) expect(DecisionEventDraftSchema.safeParse(event).success).toBe(true);
@@ -375,9 +413,11 @@ function run({ recommendation, plan, steps }: Scenario) {
       // A button a UI disabled fails for the reason the UI showed.
       if (availability !== undefined && !availability.allowed)
         expect(result.error.code).toBe(availability.code);
+      if (result.error.details?.field === 'salt') seen.saltRefusals++;
     }
   }
   expectValidLog(log, plan);
+  expectSaltKept(state, log);
   return { state, log };
 }
 
@@ -403,6 +443,7 @@ describe('the protocol under random action sequences', () => {
     expect(reached.finalizedAfterReveal).toBeGreaterThan(0);
     expect(reached.finalizedWithoutAi).toBeGreaterThan(0);
     expect(reached.abandoned).toBeGreaterThan(0);
+    expect(seen.saltRefusals).toBeGreaterThan(0);
   });
 
   it('under after-judgement, a finalized decision that saw the AI committed its judgement first', () => {

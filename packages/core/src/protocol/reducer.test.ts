@@ -4,6 +4,7 @@ import type { DecisionEventDraft, EventDataMap, EventType } from '../events/sche
 import type { FrictionPlan } from '../policy/types.ts';
 import type { Recommendation } from '../recommendation/schema.ts';
 import {
+  SALT,
   T0,
   binaryRecommendation,
   categoricalRecommendation,
@@ -15,7 +16,8 @@ import {
   rankedRecommendation,
   reasons,
 } from './fixtures.ts';
-import { decide, initDecision, judgementCommitment, verifyCommitment } from './reducer.ts';
+import { judgementCommitment, verifyCommitment } from './commitment.ts';
+import { decide, initDecision } from './reducer.ts';
 import { allowedActions, canEditJudgement, canReveal, isTerminal, ownTimeRemainingMs } from './selectors.ts';
 import type {
   DecisionAction,
@@ -70,9 +72,17 @@ function open(overrides: Partial<DecisionInit> = {}) {
   return opened.state;
 }
 
+/**
+ * A commit without a salt gets the fixed test salt, as `createDecisionStore` would give it a
+ * random one; the reducer's refusal of unsalted commits is tested in commitment.test.ts.
+ */
+function withSalt(action: DecisionAction): DecisionAction {
+  return action.type === 'commit' && action.salt === undefined ? { ...action, salt: SALT } : action;
+}
+
 /** Applies `action` `atMs` after opening and expects it to succeed with contract-valid events. */
 function step(state: DecisionState, action: DecisionAction, atMs = 0) {
-  const result = decide(state, action, T0 + atMs);
+  const result = decide(state, withSalt(action), T0 + atMs);
   if (!result.ok) throw new Error(`unexpected refusal: ${JSON.stringify(result.error)}`);
   expectContractEvents(result.events);
   return result;
@@ -86,7 +96,7 @@ function walk(state: DecisionState, actions: DecisionAction[], atMs = 0): Decisi
 /** Expects `action` to be refused with `code`, leaving the state untouched and emitting nothing. */
 function expectRefused(state: DecisionState, action: DecisionAction, code: ProtocolErrorCode, atMs = 0) {
   const before = JSON.stringify(state);
-  const result: ProtocolResult = decide(state, action, T0 + atMs);
+  const result: ProtocolResult = decide(state, withSalt(action), T0 + atMs);
   expect(result.ok).toBe(false);
   if (result.ok) throw new Error('unreachable');
   expect(result.error.code).toBe(code);
@@ -99,8 +109,16 @@ function expectRefused(state: DecisionState, action: DecisionAction, code: Proto
   return result.error;
 }
 
-const commitApprove = { type: 'commit', judgement: { label: 'approve' } } as const satisfies DecisionAction;
-const commitReject = { type: 'commit', judgement: { label: 'reject' } } as const satisfies DecisionAction;
+const commitApprove = {
+  type: 'commit',
+  judgement: { label: 'approve' },
+  salt: SALT,
+} as const satisfies DecisionAction;
+const commitReject = {
+  type: 'commit',
+  judgement: { label: 'reject' },
+  salt: SALT,
+} as const satisfies DecisionAction;
 
 /* -------------------------------------------------------------------------------------------------
  * Opening
@@ -256,6 +274,7 @@ describe('committing the judgement', () => {
       'dec-1',
       { label: 'reject', confidence: 0.7 },
       'income above limit',
+      SALT,
     );
     expect(commitment).toMatch(/^[0-9a-f]{64}$/);
     expect(result.state.status).toBe('committed');
@@ -264,6 +283,7 @@ describe('committing the judgement', () => {
       judgement: { label: 'reject', confidence: 0.7 },
       rationale: 'income above limit',
       commitment,
+      salt: SALT,
       committedAt: T0 + 4 * SECOND,
     });
     expect(result.events).toEqual([
@@ -271,6 +291,8 @@ describe('committing the judgement', () => {
         judgement: { label: 'reject', confidence: 0.7 },
         rationale: 'income above limit',
         commitment,
+        commitmentVersion: 2,
+        salt: SALT,
       }),
     ]);
   });
@@ -283,13 +305,13 @@ describe('committing the judgement', () => {
     const [event] = step(open(), commitApprove).events;
     if (event?.type !== 'judgement.committed') throw new Error('expected judgement.committed');
     expect(event.data).not.toHaveProperty('rationale');
-    expect(event.data.commitment).toBe(judgementCommitment('dec-1', { label: 'approve' }));
+    expect(event.data.commitment).toBe(judgementCommitment('dec-1', { label: 'approve' }, undefined, SALT));
     expect(verifyCommitment(event)).toBe(true);
     expect(verifyCommitment({ ...event, data: { ...event.data, judgement: { label: 'reject' } } })).toBe(
       false,
     );
     expect(verifyCommitment({ ...event, decisionId: 'dec-2' })).toBe(false);
-    expect(judgementCommitment('dec-1', { label: 'approve' }, '')).not.toBe(event.data.commitment);
+    expect(judgementCommitment('dec-1', { label: 'approve' }, '', SALT)).not.toBe(event.data.commitment);
   });
 
   it('drops unknown keys from the judgement before hashing and logging it', () => {
@@ -424,7 +446,9 @@ describe('committing the judgement', () => {
         judgement: { label: 'approve' },
         checklist: ['income', 'rent'],
       });
-      expect(result.state.judgement?.commitment).toBe(judgementCommitment('dec-1', { label: 'approve' }));
+      expect(result.state.judgement?.commitment).toBe(
+        judgementCommitment('dec-1', { label: 'approve' }, undefined, SALT),
+      );
     });
   });
 });

@@ -8,7 +8,7 @@ import type {
 import { EVENT_SCHEMA_VERSION } from '../events/constants.ts';
 import type { FrictionPlan } from '../policy/types.ts';
 import type { Recommendation } from '../recommendation/schema.ts';
-import { hashCanonical } from '../util/hash.ts';
+import { isCommitmentSalt, judgementCommitment } from './commitment.ts';
 import { guardAction } from './selectors.ts';
 import type {
   CommitAction,
@@ -114,48 +114,6 @@ function makeEvent<T extends EventType>(
     data,
   };
   return envelope as DecisionEventDraft<T>;
-}
-
-/* -------------------------------------------------------------------------------------------------
- * Commitment
- * -----------------------------------------------------------------------------------------------*/
-
-/**
- * The commitment logged with `judgement.committed`: hex SHA-256 over the RFC 8785 canonical JSON
- * of `{ decisionId, judgement, rationale }` (`rationale` left out when absent). Anyone holding
- * the log can recompute it; the decision id binds the judgement to its decision.
- *
- * @example
- * judgementCommitment('d-1', { label: 'approve' }); // '5c1e…' (64 hex digits)
- */
-export function judgementCommitment(
-  decisionId: string,
-  judgement: JudgementInput,
-  rationale?: string,
-): string {
-  return hashCanonical(
-    rationale === undefined ? { decisionId, judgement } : { decisionId, judgement, rationale },
-  );
-}
-
-/**
- * Recomputes a `judgement.committed` event's commitment from its judgement and rationale, and
- * says whether it matches. Works on drafts and on stored (chained) events; `false` for anything
- * that cannot be hashed.
- *
- * @example
- * events.filter((e) => e.type === 'judgement.committed').every(verifyCommitment); // true
- */
-export function verifyCommitment(event: {
-  decisionId: string;
-  data: { judgement: unknown; rationale?: string | undefined; commitment: string };
-}): boolean {
-  try {
-    const { judgement, rationale, commitment } = event.data;
-    return judgementCommitment(event.decisionId, judgement as JudgementInput, rationale) === commitment;
-  } catch {
-    return false;
-  }
 }
 
 /* -------------------------------------------------------------------------------------------------
@@ -406,7 +364,7 @@ export function initDecision(
  * `ProtocolError`. Pure: it never mutates `state` and never throws for an illegal action.
  *
  * @example
- * const result = decide(state, { type: 'commit', judgement: { label: 'approve' } }, Date.now());
+ * const result = decide(state, { type: 'commit', judgement: { label: 'approve' }, salt: createCommitmentSalt() }, Date.now());
  * if (result.ok) log(result.events); else show(result.error.message);
  */
 export function decide(state: DecisionState, action: DecisionAction, now: number): ProtocolResult {
@@ -475,6 +433,23 @@ function commit(state: DecisionState, action: CommitAction, now: number): Protoc
   const { rationale, checklist } = action;
   if (rationale !== undefined && typeof rationale !== 'string')
     return fail('invalid-input', 'The rationale must be a string.');
+  // The reducer stays pure: the salt comes with the action (`createDecisionStore` adds a fresh
+  // one to every commit dispatched without).
+  const { salt } = action;
+  if (salt === undefined) {
+    return fail(
+      'invalid-input',
+      'The commit needs a salt for its commitment (createCommitmentSalt(); createDecisionStore adds one).',
+      { field: 'salt' },
+    );
+  }
+  if (!isCommitmentSalt(salt)) {
+    return fail(
+      'invalid-input',
+      'The commitment salt must be 32 to 128 lowercase hex digits (at least 128 random bits).',
+      { field: 'salt' },
+    );
+  }
   if (
     checklist !== undefined &&
     !(Array.isArray(checklist) && checklist.every((id) => typeof id === 'string'))
@@ -495,7 +470,7 @@ function commit(state: DecisionState, action: CommitAction, now: number): Protoc
   }
 
   const judgement = checked.value;
-  const commitment = judgementCommitment(state.decisionId, judgement, rationale);
+  const commitment = judgementCommitment(state.decisionId, judgement, rationale, salt);
   const next: DecisionState = {
     ...without(state, 'draft'),
     // In without-ai and ai-stopped the judgement is recorded without moving towards a reveal.
@@ -505,6 +480,7 @@ function commit(state: DecisionState, action: CommitAction, now: number): Protoc
       ...(rationale === undefined ? {} : { rationale }),
       ...(planIds.length === 0 ? {} : { checklist: planIds }),
       commitment,
+      salt,
       committedAt: now,
     },
   };
@@ -513,6 +489,8 @@ function commit(state: DecisionState, action: CommitAction, now: number): Protoc
       judgement: { ...judgement },
       ...(rationale === undefined ? {} : { rationale }),
       commitment,
+      commitmentVersion: 2,
+      salt,
       ...(planIds.length === 0 ? {} : { checklist: [...planIds] }),
     }),
   ]);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DecisionEventDraftSchema } from '../events/schema.ts';
 import type { DecisionEventDraft } from '../events/schema.ts';
-import { T0, makeInit, makePlan } from './fixtures.ts';
+import { verifyCommitment } from './commitment.ts';
+import { SALT, T0, makeInit, makePlan } from './fixtures.ts';
 import { createDecisionStore } from './store.ts';
 import type { DecisionStoreState } from './store.ts';
 import { ProtocolViolation } from './types.ts';
@@ -203,6 +204,55 @@ describe('createDecisionStore', () => {
       outcome: 'without-ai',
       durationMs: 3000,
       judgement: { label: 'reject' },
+    });
+  });
+
+  describe('commitment salts', () => {
+    function committed(store: ReturnType<typeof createDecisionStore>) {
+      const event = store.getState().events.find((e) => e.type === 'judgement.committed');
+      if (event?.type !== 'judgement.committed') throw new Error('expected judgement.committed');
+      return event;
+    }
+
+    it('salts every commit dispatched without a salt, and keeps the salt in the state', () => {
+      const store = createDecisionStore(makeInit(), { clock: manualClock() });
+      const action = {
+        type: 'commit',
+        judgement: { label: 'reject' },
+        rationale: 'Erika Mustermann',
+      } as const;
+      expect(store.getState().dispatch(action).ok).toBe(true);
+      const event = committed(store);
+      expect(event.data.salt).toMatch(/^[0-9a-f]{64}$/);
+      expect(event.data.commitmentVersion).toBe(2);
+      expect(store.getState().decision.judgement?.salt).toBe(event.data.salt);
+      expect(verifyCommitment(event)).toBe(true);
+      // The caller's action is left as it was.
+      expect(action).not.toHaveProperty('salt');
+    });
+
+    it('gives two decisions with the same judgement and rationale different salts and commitments', () => {
+      const commitments = [0, 1].map(() => {
+        const store = createDecisionStore(makeInit(), { clock: manualClock() });
+        store.getState().dispatch({ type: 'commit', judgement: { label: 'reject' }, rationale: 'same text' });
+        return committed(store).data;
+      });
+      expect(commitments[0]?.salt).not.toBe(commitments[1]?.salt);
+      expect(commitments[0]?.commitment).not.toBe(commitments[1]?.commitment);
+    });
+
+    it('passes a salt the caller gives on unchanged, and refuses a malformed one', () => {
+      const store = createDecisionStore(makeInit(), { clock: manualClock() });
+      const refused = store
+        .getState()
+        .dispatch({ type: 'commit', judgement: { label: 'reject' }, salt: 'abc' });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input', details: { field: 'salt' } },
+      });
+      expect(store.getState().lastError?.details).toEqual({ field: 'salt' });
+      store.getState().dispatch({ type: 'commit', judgement: { label: 'reject' }, salt: SALT });
+      expect(committed(store).data.salt).toBe(SALT);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { DecisionEventDraft } from '../events/schema.ts';
+import { createCommitmentSalt } from './commitment.ts';
 import { decide, initDecision } from './reducer.ts';
 import type { DecisionAction, DecisionInit, DecisionState, ProtocolError, ProtocolResult } from './types.ts';
 
@@ -51,7 +52,12 @@ export interface DecisionStoreState {
   events: DecisionEventDraft[];
   /** The last refused action's error; cleared by the next successful action. */
   lastError: ProtocolError | null;
-  /** Runs the reducer at `clock.now()`; never throws for an illegal action. */
+  /**
+   * Runs the reducer at `clock.now()`; never throws for an illegal action. A `commit` without a
+   * `salt` gets a fresh one from `createCommitmentSalt` (`globalThis.crypto.getRandomValues`); it
+   * ends up in `decision.judgement.salt`, where the procedure can take it to store with the
+   * unredacted rationale.
+   */
   dispatch(action: DecisionAction): ProtocolResult;
 }
 
@@ -63,6 +69,15 @@ export interface DecisionStoreState {
  * store.subscribe((s) => render(s.decision.status));
  */
 export type DecisionStore = StoreApi<DecisionStoreState>;
+
+/**
+ * The action as the reducer gets it: a commit without a salt gets a fresh one (a copy; the
+ * caller's action is left as it was). A commit's own salt is passed on for the reducer to check.
+ */
+function salted(action: DecisionAction): DecisionAction {
+  if (typeof action !== 'object' || action === null || action.type !== 'commit') return action;
+  return action.salt === undefined ? { ...action, salt: createCommitmentSalt() } : action;
+}
 
 /**
  * Opens a decision and returns its store. The opening events go to `onEvents` before this
@@ -83,7 +98,7 @@ export function createDecisionStore(init: DecisionInit, options: DecisionStoreOp
     events: opened.events,
     lastError: null,
     dispatch(action) {
-      const result = decide(get().decision, action, clock.now());
+      const result = decide(get().decision, salted(action), clock.now());
       if (!result.ok) {
         set({ lastError: result.error });
         return result;

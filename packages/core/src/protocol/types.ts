@@ -111,14 +111,27 @@ export type StopScope = 'decision' | 'procedure';
 /** Why a decision is in `without-ai`. */
 export type WithoutAiCause = 'chosen' | 'no-ai-arm' | 'no-recommendation';
 
-/** The committed judgement: what was hashed, the hash, and when. */
+/**
+ * The committed judgement: what was hashed, the hash, its salt, and when.
+ *
+ * The procedure stores `salt` together with the unredacted `rationale` on its side (the case
+ * file, its own database): when the logger redacts the rationale it drops the salt from the
+ * event too, and only text and salt together prove later what was committed
+ * (`verifyCommitment(event, { rationale, salt })`). Whoever holds the salt and the redacted event
+ * can test guesses of the text, so keep it as confidential as the text itself.
+ */
 export interface CommittedJudgement {
   judgement: JudgementInput;
   rationale?: string;
   /** Confirmed checklist ids, in the plan's order (only ids the plan knows). */
   checklist?: string[];
-  /** Hex SHA-256 of `{ decisionId, judgement, rationale }`; see `judgementCommitment`. */
+  /**
+   * Hex SHA-256 of `{ v: 2, decisionId, judgement, rationale, salt }` (commitment version 2);
+   * see `judgementCommitment`.
+   */
   commitment: string;
+  /** The commitment's random salt: lowercase hex, 64 digits when the store made it. */
+  salt: string;
   committedAt: number;
 }
 
@@ -232,6 +245,13 @@ export interface CommitAction {
   rationale?: string;
   /** Ids of the checklist items the person confirmed. */
   checklist?: readonly string[];
+  /**
+   * The commitment's random salt, 32–128 lowercase hex digits (see `createCommitmentSalt`).
+   * `decide` refuses a commit without one (`invalid-input`, `details.field: 'salt'`), because a
+   * pure reducer cannot draw random numbers; `createDecisionStore` adds a fresh salt to every
+   * commit dispatched without one.
+   */
+  salt?: string;
 }
 
 /**
@@ -361,7 +381,8 @@ export const DECISION_ACTION_TYPES: readonly DecisionActionType[] = [
  * - `reason-required`: a coded reason (or a comment for a reason that needs one) is missing.
  * - `too-early`: the plan's minimum own-assessment time has not passed (`details.remainingMs`).
  * - `invalid-duration`: a negative or non-finite duration.
- * - `invalid-input`: a malformed action or a clock that gives no valid time.
+ * - `invalid-input`: a malformed action (e.g. a commit without a valid salt, `details.field:
+ *   'salt'`) or a clock that gives no valid time.
  *
  * @example
  * if (error.code === 'too-early') say(`wait ${error.details?.remainingMs} ms`);

@@ -366,3 +366,45 @@ export const arbitraryRecommendation = (): fc.Arbitrary<RecommendationInput> =>
     arbitraryNumericRecommendation(),
     arbitraryRankedRecommendation(),
   );
+
+/* -------------------------------------------------------------------------------------------------
+ * Commitment salts
+ * -----------------------------------------------------------------------------------------------*/
+
+const HEX_DIGIT = fc.constantFrom(...'0123456789abcdef');
+
+/**
+ * A valid judgement-commitment salt: 32 to 128 lowercase hex digits (the bounds included).
+ *
+ * @example
+ * fc.property(arbitraryCommitmentSalt(), (salt) => decide(state, { ...commit, salt }, now).ok);
+ */
+export const arbitraryCommitmentSalt = (): fc.Arbitrary<string> =>
+  fc.oneof(
+    fc.string({ unit: HEX_DIGIT, minLength: 32, maxLength: 128 }),
+    fc.constantFrom(32, 128).chain((n) => fc.string({ unit: HEX_DIGIT, minLength: n, maxLength: n })),
+  );
+
+/**
+ * A salt the protocol must refuse: too short, too long, upper-case or non-hex digits, empty, or
+ * not a string.
+ *
+ * @example
+ * fc.property(arbitraryInvalidCommitmentSalt(), (salt) => !decide(state, { ...commit, salt }, now).ok);
+ */
+export const arbitraryInvalidCommitmentSalt = (): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    fc.string({ unit: HEX_DIGIT, maxLength: 31 }),
+    fc.string({ unit: HEX_DIGIT, minLength: 129, maxLength: 160 }),
+    fc
+      .tuple(
+        fc.string({ unit: HEX_DIGIT, minLength: 32, maxLength: 64 }),
+        fc.constantFrom('A', 'F', 'g', 'z', ' ', '-', 'é'),
+        fc.nat(),
+      )
+      .map(([hex, bad, at]) => {
+        const i = at % hex.length;
+        return `${hex.slice(0, i)}${bad}${hex.slice(i + 1)}`;
+      }),
+    fc.constantFrom(null, 42, {}, ['00'.repeat(16)]),
+  );
