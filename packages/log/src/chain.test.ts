@@ -296,3 +296,155 @@ describe('createChainVerifier', () => {
     expect(verifier.result().firstBreak).toMatchObject({ kind: 'missing', seq: 2, index: 2 });
   });
 });
+
+describe('anchors and checkpoints', () => {
+  const short = makeChain(20, 'chain-c');
+  const other = makeChain(10, 'chain-d');
+  const event = (events: readonly DeliberateEvent[], seq: number) => {
+    const found = events[seq];
+    if (!found) throw new Error(`no seq ${seq}`);
+    return found;
+  };
+  const checkpointAt = (events: readonly DeliberateEvent[], seq: number) => ({
+    chain: event(events, seq).chain,
+    seq,
+    hash: event(events, seq).hash,
+    signedAt: `2025-01-0${(seq % 9) + 1}T00:00:00.000Z`,
+  });
+  /** Re-stamps a chain from `from` on with an edited event there: internally consistent. */
+  function rehashedFrom(events: readonly DeliberateEvent[], from: number): DeliberateEvent[] {
+    const out = events.slice(0, from);
+    let prev = from === 0 ? null : event(events, from - 1).hash;
+    for (let seq = from; seq < events.length; seq++) {
+      const original = event(events, seq);
+      const { hash: _hash, ...rest } = seq === from ? edited(original) : original;
+      const next = { ...rest, prev } as DeliberateEvent;
+      const restamped = { ...next, hash: hashEvent(next) } as DeliberateEvent;
+      out.push(restamped);
+      prev = restamped.hash;
+    }
+    return out;
+  }
+
+  it('verifies a slice that links to an anchor, or starts at one; without it, wrong-genesis', () => {
+    const slice = short.slice(8);
+    expect(verifyChain(slice).firstBreak).toMatchObject({ kind: 'wrong-genesis', chain: 'chain-c', seq: 8 });
+    const linked = verifyChain(slice, {
+      anchors: [{ chain: 'chain-c', seq: 7, hash: event(short, 7).hash }],
+    });
+    expect(linked.ok).toBe(true);
+    expect(linked.chains[0]).toMatchObject({ chain: 'chain-c', events: 12, from: 8 });
+    expect(verifyChain(slice, { anchors: [checkpointAt(short, 8)] }).ok).toBe(true);
+    // An anchor of another chain, or a wrong hash, anchors nothing.
+    expect(
+      verifyChain(slice, { anchors: [{ chain: 'chain-d', seq: 7, hash: event(short, 7).hash }] }).ok,
+    ).toBe(false);
+    expect(verifyChain(slice, { anchors: [{ chain: 'chain-c', seq: 7, hash: 'f'.repeat(64) }] }).ok).toBe(
+      false,
+    );
+    // A known head (`seq` = the next position) anchors a slice that continues after it.
+    expect(verifyChain(slice, { heads: [{ id: 'chain-c', seq: 8, prev: event(short, 7).hash }] }).ok).toBe(
+      true,
+    );
+  });
+
+  it('accepts intact chains that end at their newest checkpoint, and counts what held', () => {
+    const result = verifyChain([...short, ...other], {
+      checkpoints: [checkpointAt(short, 5), checkpointAt(short, 19), checkpointAt(other, 9)],
+    });
+    expect(result.ok).toBe(true);
+    expect(result.checkpoints).toEqual({ given: 3, held: 3, beforeSlice: 0, violations: [] });
+  });
+
+  it('reports a cut tail as truncated, naming the checkpoint and the first missing seq', () => {
+    const checkpoint = checkpointAt(short, 19);
+    const result = verifyChain(short.slice(0, 15), { checkpoints: [checkpointAt(short, 5), checkpoint] });
+    expect(result.ok).toBe(false);
+    expect(result.breaks).toEqual([]);
+    expect(result.checkpoints?.violations).toEqual([
+      expect.objectContaining({ kind: 'truncated', chain: 'chain-c', seq: 15, index: 15, checkpoint }),
+    ]);
+    expect(result.checkpoints?.held).toBe(1);
+  });
+
+  it('reports a correctly linked event appended after the newest checkpoint as unanchored-tail', () => {
+    const checkpoint = checkpointAt(short, 19);
+    const { event: appended } = stampEvent(makeDraft('decision.abandoned'), 'appended', {
+      id: 'chain-c',
+      seq: 20,
+      prev: event(short, 19).hash,
+    });
+    const events = [...short, appended];
+    expect(verifyChain(events).ok).toBe(true);
+    const result = verifyChain(events, { checkpoints: [checkpoint] });
+    expect(result.ok).toBe(false);
+    expect(result.checkpoints?.violations).toEqual([
+      expect.objectContaining({ kind: 'unanchored-tail', chain: 'chain-c', seq: 20, index: 20, checkpoint }),
+    ]);
+    // Knowingly accepted: still reported, but the verdict is ok.
+    const allowed = verifyChain(events, { checkpoints: [checkpoint], allowUnanchoredTail: true });
+    expect(allowed.ok).toBe(true);
+    expect(allowed.checkpoints?.violations).toHaveLength(1);
+  });
+
+  it('reports a chain re-hashed from event i on at every checkpoint after i, wherever i is', () => {
+    const checkpoints = [checkpointAt(short, 6), checkpointAt(short, 13), checkpointAt(short, 19)];
+    for (let i = 0; i < short.length; i++) {
+      const rehashed = rehashedFrom(short, i);
+      expect(verifyChain(rehashed).ok).toBe(true);
+      const result = verifyChain(rehashed, { checkpoints });
+      const expected = checkpoints
+        .filter((checkpoint) => checkpoint.seq >= i)
+        .map((checkpoint) =>
+          expect.objectContaining({
+            kind: 'changed-at-checkpoint',
+            seq: checkpoint.seq,
+            index: checkpoint.seq,
+            checkpoint,
+          }),
+        );
+      expect(result.checkpoints?.violations).toEqual(expected);
+      expect(result.ok).toBe(false);
+    }
+  });
+
+  it('reports a replaced chain: changed under the same id, missing-chain and unanchored under another', () => {
+    const checkpoint = checkpointAt(short, 19);
+    const sameId = makeChain(25, 'chain-c').map((e) => ({ ...e })) as DeliberateEvent[];
+    // A different first draft makes a different chain under the same id.
+    const replaced = rehashedFrom(sameId, 0);
+    const result = verifyChain(replaced, { checkpoints: [checkpoint] });
+    expect(result.checkpoints?.violations.map((v) => [v.kind, v.seq, v.index])).toEqual([
+      ['changed-at-checkpoint', 19, 19],
+      ['unanchored-tail', 20, 20],
+    ]);
+    const renamed = verifyChain(other, { checkpoints: [checkpoint] });
+    expect(
+      renamed.checkpoints?.violations.map((v) => [v.kind, v.chain, v.seq, v.index, v.checkpoint]),
+    ).toEqual([
+      ['unanchored-tail', 'chain-d', 0, 0, null],
+      ['missing-chain', 'chain-c', null, 10, checkpoint],
+    ]);
+  });
+
+  it('verifies a slice that starts at a checkpoint and does not judge checkpoints before it', () => {
+    const slice = short.slice(13);
+    const result = verifyChain(slice, {
+      checkpoints: [checkpointAt(short, 6), checkpointAt(short, 13), checkpointAt(short, 19)],
+    });
+    expect(result.ok).toBe(true);
+    expect(result.checkpoints).toMatchObject({ held: 2, beforeSlice: 1, violations: [] });
+  });
+
+  it('reports a chain re-hashed past a known head as changed at the head', () => {
+    const head = verifyChain(short.slice(0, 10)).chains[0]?.head;
+    if (!head) throw new Error('no head');
+    expect(verifyChain(short, { heads: [head] }).ok).toBe(true);
+    expect(verifyChain(rehashedFrom(short, 4), { heads: [head] }).firstBreak).toMatchObject({
+      kind: 'changed',
+      chain: 'chain-c',
+      seq: 9,
+      index: 9,
+    });
+  });
+});

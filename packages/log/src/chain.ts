@@ -129,6 +129,8 @@ export interface ChainSummary {
   events: number;
   head: ChainHead | null;
   broken: boolean;
+  /** The first seq verified when the chain starts after genesis at an anchor (a slice); else 0. */
+  from?: number;
 }
 
 /**
@@ -148,6 +150,8 @@ export interface ChainVerification {
   chains: ChainSummary[];
   breaks: ChainBreak[];
   firstBreak: ChainBreak | null;
+  /** Present when `checkpoints` were given. */
+  checkpoints?: CheckpointVerification;
 }
 
 /**
@@ -165,16 +169,89 @@ export interface ChainVerifierOptions {
   requireGenesis?: boolean;
   /**
    * Known chain heads (for example stored by the outbox, or from an earlier verification). A
-   * chain that ends before its known head was cut off: reported as `missing`. Without an anchor
-   * like this, deleting the *last* events of a chain cannot be detected by any hash chain.
+   * chain that ends before its known head was cut off: reported as `missing`; a chain that
+   * reaches it with another event there was changed and re-hashed: `changed`. A known head also
+   * anchors a slice that continues after it. Without an anchor like this, deleting the *last*
+   * events of a chain cannot be detected by any hash chain.
    */
-  heads?: readonly ChainHead[];
+  heads?: readonly ChainHead[] | undefined;
   /**
    * Computes an event's hash. Defaults to `hashEvent`; tests that verify thousands of variants
    * of one chain pass a memoised version so unchanged events are hashed once.
    * @default hashEvent
    */
   hashEvent?: (event: object) => string;
+  /**
+   * Known events of chains (`{ chain, seq, hash }`: the event before a slice, or a checkpointed
+   * event), so that a slice verifies: a chain whose first event is a known event, or links to one
+   * (`prev` = its hash, `seq` = its seq + 1), is accepted although it does not start at genesis.
+   * Checkpoints and `heads` anchor the same way. Without an anchor such a chain is `wrong-genesis`.
+   */
+  anchors?: readonly ChainAnchor[] | undefined;
+  /**
+   * Checkpoints whose signature the caller has verified. Each is checked against the chain: the
+   * chain must reach its `seq` (else `truncated`), hold an event with its `hash` there (else
+   * `changed-at-checkpoint`), exist at all (else `missing-chain`), and not go on past the newest
+   * checkpoint of the chain (else `unanchored-tail`; a chain without any checkpoint is unanchored
+   * from its first event). Reported in `checkpoints.violations`.
+   */
+  checkpoints?: readonly CheckpointClaim[] | undefined;
+  /**
+   * Whether events past the newest checkpoint of their chain (and chains without a checkpoint)
+   * still let the verdict be ok. They are reported either way.
+   * @default false
+   */
+  allowUnanchoredTail?: boolean | undefined;
+}
+
+/** A known event of a chain: its position and hash (the core's `ChainHead` shape). */
+export interface ChainAnchor {
+  chain: string;
+  seq: number;
+  hash: string;
+}
+
+/** A verified checkpoint as the chain verifier needs it; `signedAt` is only reported back. */
+export interface CheckpointClaim extends ChainAnchor {
+  signedAt?: string | undefined;
+}
+
+/**
+ * How a log contradicts a checkpoint:
+ * - `truncated`: the chain ends before the checkpoint's seq (its tail was cut);
+ * - `changed-at-checkpoint`: the event at the checkpoint's seq has another hash (the chain was
+ *   re-hashed from some event on, or replaced by another one under the same id);
+ * - `missing-chain`: a checkpointed chain is absent (deleted, or replaced under another id);
+ * - `unanchored-tail`: events after the newest checkpoint of their chain, or a chain no
+ *   checkpoint covers: nothing signed vouches for them (appended after the checkpoint).
+ */
+export type CheckpointViolationKind =
+  'truncated' | 'changed-at-checkpoint' | 'missing-chain' | 'unanchored-tail';
+
+/**
+ * One violated checkpoint. `seq`/`index` are the first event position concerned (the first
+ * missing seq, the event at the checkpoint's seq, the first unanchored event); `index` is the
+ * number of events pushed when the position lies past the end of the input.
+ */
+export interface CheckpointViolation {
+  kind: CheckpointViolationKind;
+  chain: string;
+  seq: number | null;
+  index: number;
+  /** The violated checkpoint; `null` for a chain no checkpoint covers. */
+  checkpoint: CheckpointClaim | null;
+  message: string;
+}
+
+/** The checkpoint part of a verdict (present when checkpoints were given). */
+export interface CheckpointVerification {
+  /** Checkpoints given. */
+  given: number;
+  /** Checkpoints the log held and matched. */
+  held: number;
+  /** Checkpoints before the start of a slice: nothing in the log to compare them with. */
+  beforeSlice: number;
+  violations: CheckpointViolation[];
 }
 
 /**
@@ -226,6 +303,12 @@ interface ChainState {
   started: boolean;
   pending: Pending | null;
   broken: ChainBreak | null;
+  /** First seq accepted after an anchor (a slice), or 0. */
+  from: number;
+  /** Hashes (and input positions) seen at watched positions: checkpoints and known heads. */
+  seen: Map<number, { hash: string; index: number }> | null;
+  /** Input position of the first accepted event. */
+  firstIndex: number;
 }
 
 const GENESIS: Link = { seq: -1, hash: null, index: -1 };
@@ -253,6 +336,37 @@ export function createChainVerifier(options: ChainVerifierOptions = {}): ChainVe
   const hashOf = options.hashEvent ?? hashEvent;
   const chains = new Map<string, ChainState>();
   const unattributed: ChainBreak[] = [];
+  // Known events per chain (anchors, checkpoints, heads): chain → seq → hashes.
+  const known = new Map<string, Map<number, Set<string>>>();
+  // Positions whose hash the result needs (checkpoints, heads, the event after the newest
+  // checkpoint): chain → seqs.
+  const watched = new Map<string, Set<number>>();
+  const newest = new Map<string, CheckpointClaim>();
+  const knowEvent = (chain: string, seq: number, hash: string) => {
+    let bySeq = known.get(chain);
+    if (!bySeq) known.set(chain, (bySeq = new Map()));
+    let hashes = bySeq.get(seq);
+    if (!hashes) bySeq.set(seq, (hashes = new Set()));
+    hashes.add(hash);
+  };
+  const watch = (chain: string, seq: number) => {
+    let seqs = watched.get(chain);
+    if (!seqs) watched.set(chain, (seqs = new Set()));
+    seqs.add(seq);
+  };
+  for (const anchor of options.anchors ?? []) knowEvent(anchor.chain, anchor.seq, anchor.hash);
+  for (const checkpoint of options.checkpoints ?? []) {
+    knowEvent(checkpoint.chain, checkpoint.seq, checkpoint.hash);
+    watch(checkpoint.chain, checkpoint.seq);
+    const before = newest.get(checkpoint.chain);
+    if (!before || before.seq < checkpoint.seq) newest.set(checkpoint.chain, checkpoint);
+  }
+  for (const checkpoint of newest.values()) watch(checkpoint.chain, checkpoint.seq + 1);
+  for (const head of options.heads ?? []) {
+    if (head.seq <= 0 || head.prev === null) continue;
+    knowEvent(head.id, head.seq - 1, head.prev);
+    watch(head.id, head.seq - 1);
+  }
   let index = 0;
   let duplicates = 0;
   let malformed = 0;
@@ -265,6 +379,10 @@ export function createChainVerifier(options: ChainVerifierOptions = {}): ChainVe
   }
 
   function accept(state: ChainState, entry: Entry) {
+    if (!state.started) state.firstIndex = entry.index;
+    if (state.seen && watched.get(state.chain)?.has(entry.seq)) {
+      state.seen.set(entry.seq, { hash: entry.hash, index: entry.index });
+    }
     state.last = { seq: entry.seq, hash: entry.hash, index: entry.index };
     state.accepted++;
     state.started = true;
@@ -401,9 +519,18 @@ export function createChainVerifier(options: ChainVerifierOptions = {}): ChainVe
       accept(state, entry);
       return undefined;
     }
-    if (!state.started && !requireGenesis) {
-      accept(state, entry);
-      return undefined;
+    if (!state.started) {
+      // A slice: the chain starts at a known event, or right after one.
+      const bySeq = known.get(state.chain);
+      const anchored =
+        bySeq !== undefined &&
+        (bySeq.get(entry.seq)?.has(entry.hash) === true ||
+          (entry.prev !== null && bySeq.get(entry.seq - 1)?.has(entry.prev) === true));
+      if (anchored || !requireGenesis) {
+        state.from = entry.seq;
+        accept(state, entry);
+        return undefined;
+      }
     }
     if (entry.seq === last.seq && entry.hash === last.hash) {
       duplicates++;
@@ -452,7 +579,17 @@ export function createChainVerifier(options: ChainVerifierOptions = {}): ChainVe
     }
     let state = chains.get(chain);
     if (!state) {
-      state = { chain, last: GENESIS, accepted: 0, started: false, pending: null, broken: null };
+      state = {
+        chain,
+        last: GENESIS,
+        accepted: 0,
+        started: false,
+        pending: null,
+        broken: null,
+        from: 0,
+        seen: watched.has(chain) ? new Map() : null,
+        firstIndex: -1,
+      };
       chains.set(chain, state);
     }
     if (state.broken) return undefined;
@@ -491,6 +628,7 @@ export function createChainVerifier(options: ChainVerifierOptions = {}): ChainVe
   function result(): ChainVerification {
     const breaks: ChainBreak[] = [...unattributed];
     const summaries: ChainSummary[] = [];
+    const brokenChains = new Set<string>();
     const anchors = new Map((options.heads ?? []).map((head) => [head.id, head]));
     for (const state of chains.values()) {
       let broken = state.broken;
@@ -509,23 +647,31 @@ export function createChainVerifier(options: ChainVerifierOptions = {}): ChainVe
             index: index,
             message: `The chain ends at seq ${state.last.seq}, but its known head is at seq ${anchor.seq}: events seq ${next}…${anchor.seq - 1} are missing.`,
           };
-        } else if (next === anchor.seq && anchor.prev !== state.last.hash) {
-          broken = {
-            kind: 'changed',
-            chain: state.chain,
-            seq: state.last.seq,
-            index: state.last.index,
-            message: `The last event (seq ${state.last.seq}) is not the one the known head points to.`,
-          };
+        } else if (anchor.prev !== null) {
+          // The chain reaches the known head: the event there must be the one it points to
+          // (re-hashed from some event on, the chain would link up again after it).
+          const there = state.seen?.get(anchor.seq - 1);
+          if (there && there.hash !== anchor.prev) {
+            broken = {
+              kind: 'changed',
+              chain: state.chain,
+              seq: anchor.seq - 1,
+              index: there.index,
+              message: `The event at seq ${anchor.seq - 1} is not the one the known head points to.`,
+            };
+          }
         }
       }
       if (broken) breaks.push(broken);
-      summaries.push({
+      const summary: ChainSummary = {
         chain: state.chain,
         events: state.accepted,
         head: state.started ? { id: state.chain, seq: state.last.seq + 1, prev: state.last.hash } : null,
         broken: broken !== null,
-      });
+      };
+      if (state.from > 0) summary.from = state.from;
+      summaries.push(summary);
+      if (broken) brokenChains.add(state.chain);
     }
     for (const anchor of anchors.values()) {
       if (chains.has(anchor.id) || anchor.seq === 0) continue;
@@ -538,7 +684,7 @@ export function createChainVerifier(options: ChainVerifierOptions = {}): ChainVe
       });
     }
     breaks.sort((a, b) => a.index - b.index);
-    return {
+    const verdict: ChainVerification = {
       ok: breaks.length === 0,
       events: index,
       duplicates,
@@ -547,6 +693,97 @@ export function createChainVerifier(options: ChainVerifierOptions = {}): ChainVe
       breaks,
       firstBreak: breaks[0] ?? null,
     };
+    if (options.checkpoints) {
+      const checked = checkCheckpoints(options.checkpoints, brokenChains);
+      verdict.checkpoints = checked;
+      const allowTail = options.allowUnanchoredTail === true;
+      if (checked.violations.some((found) => !allowTail || found.kind !== 'unanchored-tail')) {
+        verdict.ok = false;
+      }
+    }
+    return verdict;
+  }
+
+  /** Holds every checkpoint against the chains as read (after `result()` judged the breaks). */
+  function checkCheckpoints(
+    checkpoints: readonly CheckpointClaim[],
+    brokenChains: ReadonlySet<string>,
+  ): CheckpointVerification {
+    const violations: CheckpointViolation[] = [];
+    let held = 0;
+    let beforeSlice = 0;
+    const name = (checkpoint: CheckpointClaim) =>
+      `checkpoint seq ${checkpoint.seq}${checkpoint.signedAt ? ` signed ${checkpoint.signedAt}` : ''}`;
+    for (const checkpoint of checkpoints) {
+      const state = chains.get(checkpoint.chain);
+      const base = { chain: checkpoint.chain, checkpoint };
+      if (!state?.started) {
+        if (state && brokenChains.has(state.chain)) continue;
+        violations.push({
+          ...base,
+          kind: 'missing-chain',
+          seq: null,
+          index,
+          message: `The chain is absent, but ${name(checkpoint)} covers it up to seq ${checkpoint.seq}.`,
+        });
+        continue;
+      }
+      const there = state.seen?.get(checkpoint.seq);
+      if (there) {
+        if (there.hash === checkpoint.hash) {
+          held++;
+        } else {
+          violations.push({
+            ...base,
+            kind: 'changed-at-checkpoint',
+            seq: checkpoint.seq,
+            index: there.index,
+            message: `The event at seq ${checkpoint.seq} is not the one ${name(checkpoint)} signed: the chain was re-hashed or replaced.`,
+          });
+        }
+        continue;
+      }
+      if (state.from > checkpoint.seq) {
+        beforeSlice++;
+        continue;
+      }
+      // A broken chain stops being read at its break; the break is the finding.
+      if (brokenChains.has(state.chain)) continue;
+      violations.push({
+        ...base,
+        kind: 'truncated',
+        seq: state.last.seq + 1,
+        index,
+        message: `The chain ends at seq ${state.last.seq}, but ${name(checkpoint)} covers it up to seq ${checkpoint.seq}: its tail was cut off.`,
+      });
+    }
+    for (const state of chains.values()) {
+      if (!state.started || brokenChains.has(state.chain)) continue;
+      const last = newest.get(state.chain);
+      if (!last) {
+        violations.push({
+          kind: 'unanchored-tail',
+          chain: state.chain,
+          seq: state.from,
+          index: state.firstIndex,
+          checkpoint: null,
+          message: `No checkpoint covers this chain: nothing signed vouches for its ${state.accepted} events.`,
+        });
+      } else if (state.last.seq > last.seq) {
+        const first = state.seen?.get(last.seq + 1);
+        const seq = first ? last.seq + 1 : state.from;
+        violations.push({
+          kind: 'unanchored-tail',
+          chain: state.chain,
+          seq,
+          index: first ? first.index : state.firstIndex,
+          checkpoint: last,
+          message: `Events seq ${seq}…${state.last.seq} come after the newest ${name(last)}: nothing signed vouches for them.`,
+        });
+      }
+    }
+    violations.sort((a, b) => a.index - b.index);
+    return { given: checkpoints.length, held, beforeSlice, violations };
   }
 
   return { push, result };
