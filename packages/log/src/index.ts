@@ -8,8 +8,13 @@ export type { LogInput, Logger, LoggerOptions } from './logger.ts';
 
 export { createChainVerifier, hashEvent, stampEvent, verifyChain } from './chain.ts';
 export type {
+  ChainAnchor,
   ChainBreak,
   ChainBreakKind,
+  CheckpointClaim,
+  CheckpointVerification,
+  CheckpointViolation,
+  CheckpointViolationKind,
   ChainSummary,
   ChainVerification,
   ChainVerifier,
@@ -21,10 +26,18 @@ export {
   DEFAULT_PSEUDONYMIZED_FIELDS,
   MIN_KEY_BYTES,
   createPseudonymizer,
+  pseudonymPattern,
 } from './pseudonymize.ts';
-export type { PseudonymizeOptions } from './pseudonymize.ts';
+export type { PseudonymizeOptions, UpstreamPseudonymsOptions } from './pseudonymize.ts';
 
-export { ClosedError, HttpSinkError, InvalidEventError, OutboxFullError } from './errors.ts';
+export {
+  ClosedError,
+  EventLimitError,
+  HttpSinkError,
+  InvalidEventError,
+  NotPseudonymousError,
+  OutboxFullError,
+} from './errors.ts';
 export type { EventIssue, HttpErrorKind } from './errors.ts';
 
 export { backoffDelay, parseRetryAfter } from './retry.ts';

@@ -7,12 +7,18 @@ import { detach } from './detach.ts';
 import { uuidv7 } from './id.ts';
 import type { EventIssue } from './errors.ts';
 import {
+  assertWithinLimits,
+  createUpstreamCheck,
+  limitErrorOf,
+  sealRedactedJudgement,
+} from './draft-guards.ts';
+import {
   DEFAULT_FREE_TEXT_FIELDS,
-  DEFAULT_PSEUDONYMIZED_FIELDS,
   createPseudonymizer,
+  pseudonymizedFields,
   transformAt,
 } from './pseudonymize.ts';
-import type { PseudonymizeOptions } from './pseudonymize.ts';
+import type { PseudonymizeOptions, UpstreamPseudonymsOptions } from './pseudonymize.ts';
 import type { ChainHead, EventSink } from './types.ts';
 import { compileValidator } from './validate.ts';
 
@@ -33,22 +39,28 @@ export type LogInput = Loosened<DecisionEventDraft>;
  * Options for `createLogger`.
  *
  * @example
- * createLogger({ sinks: [outbox], pseudonymize: { key }, chain: outbox.resumeChain() });
+ * createLogger({ sinks: [outbox], pseudonymize: { upstream: true }, chain: outbox.resumeChain() });
  */
 export interface LoggerOptions {
   /** Where stamped events go, all of them, in chain order. */
   sinks: readonly EventSink[];
   /**
-   * Required, on purpose: pseudonymise actor ids and case references with a deployer's key
-   * (`{ key }`), or `false` to state that they already are pseudonymous upstream. There is no
-   * default because a silent choice either way is wrong: logging raw ids leaks personal data,
-   * and a built-in key would be the same for every deployment and protect nothing.
+   * Required, on purpose. In a browser: `{ upstream: true }` — the procedure's backend has
+   * pseudonymised `actor.id` and `caseRef` (and `decisionId`/`fields` when configured) with
+   * `createPseudonymizer({ key })`; the logger checks that they have the pseudonym form and
+   * refuses a draft with a raw-looking id (`NotPseudonymousError`). Server-side: `{ key }` —
+   * HMAC-SHA-256 under the deployer's key (never put a key into a web page). `false` states that
+   * ids are pseudonymous by construction and checks nothing. There is no default because a
+   * silent choice either way is wrong: logging raw ids leaks personal data, and a built-in key
+   * would be the same for every deployment and protect nothing.
    */
-  pseudonymize: PseudonymizeOptions | false;
+  pseudonymize: PseudonymizeOptions | UpstreamPseudonymsOptions | false;
   /**
    * Rewrites free text before it is hashed or leaves the page (for example to remove names).
-   * Applied to `redactFields`. Note: `judgement.committed` carries a commitment over the raw
-   * rationale, so a redacted rationale can no longer be checked against it.
+   * Applied to `redactFields`. When it changes the rationale of a `judgement.committed` event,
+   * that event's `data.salt` is removed too: the salted commitment then cannot be tested
+   * against guesses, and the procedure, which keeps text and salt, proves a disclosed text with
+   * `verifyCommitment(event, { rationale, salt })` from `@deliberate/core`.
    */
   redact?: (text: string, field: string) => string;
   /** @default DEFAULT_FREE_TEXT_FIELDS (`data.rationale`, `data.comment`, `data.reason`) */
@@ -72,7 +84,12 @@ export interface LoggerOptions {
   schedule?: (task: () => void) => void;
   /** Largest batch handed to one `sink.write`. @default 500 */
   maxBatch?: number;
-  /** Problems that do not fail a `log()` call (a chain that could not be resumed). @default console.warn */
+  /**
+   * Problems nobody may be awaiting: a chain that could not be resumed, a refused draft
+   * (`InvalidEventError` and its subclasses `EventLimitError`, `NotPseudonymousError`, also the
+   * rejection of that `log()` call), an error thrown by a `subscribe` listener.
+   * @default console.warn
+   */
   onError?: (error: unknown) => void;
 }
 
@@ -84,12 +101,35 @@ export interface LoggerOptions {
  */
 export interface Logger {
   /**
-   * Queues drafts and returns at once; stamping, hashing and writing happen in a later task.
-   * Resolves with the stored events once every sink has accepted them (the outbox: persisted);
-   * rejects with the first sink's error (for example `OutboxFullError`) or `InvalidEventError`.
+   * Queues drafts and returns at once (it never throws); stamping, hashing and writing happen
+   * in a later task. Resolves with the stored events once every sink has accepted them (the
+   * outbox: persisted); rejects with the first sink's error (for example `OutboxFullError`), or
+   * — for the whole call, before any of its drafts is stamped, so the chain has no hole — with
+   * `InvalidEventError` (schema), `EventLimitError` (too deep, too large, lone surrogate) or
+   * `NotPseudonymousError` (upstream mode). Other calls are unaffected. The promise is marked
+   * handled, so `void logger.log(…)` never becomes an unhandled rejection (which would end a
+   * Node process); refused drafts are reported to `onError` as well.
    * Events a sink refused stay queued for it and go out, in order, with the next write.
    */
   log(input: LogInput | readonly LogInput[]): Promise<DeliberateEvent[]>;
+  /**
+   * Always `true`: when `log()` rejects with a sink's error, its events were already stamped and
+   * stay queued for that sink; they go out with the next `log()` (an empty call will do) or
+   * `flush()`. Log them again and they are recorded twice, under new ids. A caller that retries
+   * (React's `DecisionProvider`) reads this flag and only retries the delivery.
+   */
+  readonly retainsFailedEvents: true;
+  /**
+   * Calls `listener` with the events of every `log()` call as they were stamped — pseudonymised,
+   * redacted, hashed, frozen, exactly what the sinks receive — in chain order, once per call,
+   * before the sinks have accepted them. Refused calls produce nothing. This is what to hand to
+   * anyone outside the pipeline (a UI callback, a debugger): never the drafts, which hold raw
+   * identities. Returns the unsubscribe function.
+   *
+   * @example
+   * const off = logger.subscribe((events) => props.onEvents?.(events));
+   */
+  subscribe(listener: (events: readonly DeliberateEvent[]) => void): () => void;
   /** Waits until everything logged so far is accepted by every sink, then flushes the sinks. */
   flush(): Promise<void>;
   /** Stops accepting events, waits until the queued ones are accepted, and closes the sinks. */
@@ -190,25 +230,33 @@ function describeIssues(
  *
  * @example
  * const outbox = createOutbox({ transport: createHttpSink({ url, token }) });
- * const logger = createLogger({ sinks: [outbox], pseudonymize: { key }, chain: outbox.resumeChain() });
+ * const logger = createLogger({ sinks: [outbox], pseudonymize: { upstream: true }, chain: outbox.resumeChain() });
  * onClick(() => void logger.log(events)); // returns at once
  */
 export function createLogger(options: LoggerOptions): Logger {
   if (typeof options !== 'object' || options === null || !Array.isArray(options.sinks)) {
     throw new TypeError('createLogger needs { sinks: EventSink[], pseudonymize }.');
   }
-  if (options.pseudonymize === undefined) {
+  const mode = options.pseudonymize as unknown;
+  if (mode === undefined) {
     throw new TypeError(
-      'createLogger needs an explicit `pseudonymize` option: { key } to pseudonymise actor ids and case references with your key, or false if they are already pseudonymous.',
+      'createLogger needs an explicit `pseudonymize` option: { upstream: true } in a browser whose backend already pseudonymised the ids, { key } to pseudonymise them here (server-side only), or false if they are pseudonymous by construction.',
     );
   }
-  const pseudonymize = options.pseudonymize === false ? null : createPseudonymizer(options.pseudonymize);
-  const pseudonymFields =
-    options.pseudonymize === false
-      ? []
-      : [...DEFAULT_PSEUDONYMIZED_FIELDS, ...(options.pseudonymize.fields ?? [])];
+  if (mode !== false && (typeof mode !== 'object' || mode === null)) {
+    throw new TypeError('pseudonymize must be { upstream: true }, { key } or false.');
+  }
+  const upstream = mode !== false && 'upstream' in mode;
+  if (upstream && ((mode as { upstream: unknown }).upstream !== true || 'key' in mode)) {
+    throw new TypeError(
+      'pseudonymize: { upstream: true } takes no key (the backend pseudonymises); give either { upstream: true } or { key }.',
+    );
+  }
+  const checkUpstream = upstream ? createUpstreamCheck(mode as UpstreamPseudonymsOptions) : null;
+  const keyed = mode !== false && !upstream ? (mode as PseudonymizeOptions) : null;
+  const pseudonymize = keyed ? createPseudonymizer(keyed) : null;
   // Dot paths split once, not per event.
-  const pseudonymPaths = pseudonymFields.map((field) => field.split('.'));
+  const pseudonymPaths = keyed ? pseudonymizedFields(keyed).map((field) => field.split('.')) : [];
   const redact = options.redact;
   const redactFields = options.redactFields ?? DEFAULT_FREE_TEXT_FIELDS;
   const redactPaths = redactFields.map((field) => ({ field, segments: field.split('.') }));
@@ -243,6 +291,7 @@ export function createLogger(options: LoggerOptions): Logger {
   }
 
   const queue: Call[] = [];
+  const listeners = new Set<(events: readonly DeliberateEvent[]) => void>();
   let scheduled = false;
   let running = false;
   let closed = false;
@@ -263,7 +312,7 @@ export function createLogger(options: LoggerOptions): Logger {
     return head;
   }
 
-  function prepare(input: LogInput, at: number): DecisionEventDraft {
+  function prepare(input: LogInput, at: number, index: number, chainId: string): DecisionEventDraft {
     if (typeof input !== 'object' || input === null) {
       throw new InvalidEventError([{ path: '', message: 'expected an event draft object' }]);
     }
@@ -274,11 +323,16 @@ export function createLogger(options: LoggerOptions): Logger {
       // data is copied directly, anything else takes the round trip itself.
       draft = detach(input) as Record<string, unknown>;
     } catch (cause) {
-      throw new InvalidEventError([{ path: '', message: 'not JSON-serialisable' }], { cause });
+      // A cycle or a stack-deep nesting: name the limit it breaks.
+      throw (
+        limitErrorOf(input, index, cause) ??
+        new InvalidEventError([{ path: '', message: 'not JSON-serialisable' }], { cause })
+      );
     }
     draft.schema ??= EVENT_SCHEMA_VERSION;
     draft.ts ??= new Date(at).toISOString();
     if (redact) {
+      const rationaleBefore = (draft.data as { rationale?: unknown } | null | undefined)?.rationale;
       for (const { field, segments } of redactPaths) {
         transformAt(draft, segments, 0, (text) => {
           const redacted = redact(text, field);
@@ -287,9 +341,13 @@ export function createLogger(options: LoggerOptions): Logger {
           return redacted;
         });
       }
+      sealRedactedJudgement(draft, rationaleBefore);
     }
     if (pseudonymize)
       for (const segments of pseudonymPaths) transformAt(draft, segments, 0, pseudonymize, true);
+    checkUpstream?.(draft, index);
+    // The collector's rule, on what will be sent: refused here rather than at the collector.
+    assertWithinLimits(draft, chainId, index);
     // Validated once, against the core schema. The compiled check accepts exactly what zod
     // accepts; zod itself has the last word (and the words) on anything the check refuses.
     draftIsValid ??= compileValidator(DecisionEventDraftSchema).check;
@@ -304,7 +362,7 @@ export function createLogger(options: LoggerOptions): Logger {
     // Every draft is prepared (and validated) before any is stamped: a call is all or nothing.
     const { inputs, at } = call;
     const drafts: DecisionEventDraft[] = new Array(inputs.length);
-    for (let i = 0; i < inputs.length; i++) drafts[i] = prepare(inputs[i] as LogInput, at);
+    for (let i = 0; i < inputs.length; i++) drafts[i] = prepare(inputs[i] as LogInput, at, i, from.id);
     const events: DeliberateEvent[] = [];
     let { seq, prev } = from;
     for (const draft of drafts) {
@@ -374,8 +432,10 @@ export function createLogger(options: LoggerOptions): Logger {
           stampedCalls.push(call);
           stampedEvents.push(events);
           for (const event of events) fresh.push(event);
+          if (events.length > 0) announce(events);
         } catch (error) {
           call.reject(error);
+          onError(error);
         }
         if (clock() - sliceStart >= SLICE_MS) {
           await new Promise<void>((resolve) => yieldNow(resolve));
@@ -387,6 +447,16 @@ export function createLogger(options: LoggerOptions): Logger {
         const call = stampedCalls[i] as Call;
         if (failure) call.reject(failure.error);
         else call.resolve(stampedEvents[i] as DeliberateEvent[]);
+      }
+    }
+  }
+
+  function announce(events: readonly DeliberateEvent[]): void {
+    for (const listener of listeners) {
+      try {
+        listener(events);
+      } catch (error) {
+        onError(error);
       }
     }
   }
@@ -411,15 +481,24 @@ export function createLogger(options: LoggerOptions): Logger {
   }
 
   function enqueue(inputs: readonly LogInput[]): Promise<DeliberateEvent[]> {
-    return new Promise((resolve, reject) => {
+    const promise = new Promise<DeliberateEvent[]>((resolve, reject) => {
       queue.push({ inputs, at: now(), resolve, reject });
       pump();
     });
+    // Handled here, so that an ignored promise (`void logger.log(…)`) cannot end a Node process
+    // as an unhandled rejection; whoever awaits it still sees the rejection.
+    promise.catch(() => {});
+    return promise;
   }
 
   return {
+    retainsFailedEvents: true,
     log(input) {
-      if (closed) return Promise.reject(new ClosedError('The logger is closed.'));
+      if (closed) {
+        const refused = Promise.reject(new ClosedError('The logger is closed.'));
+        refused.catch(() => {});
+        return refused;
+      }
       const inputs: readonly LogInput[] = Array.isArray(input)
         ? [...(input as readonly LogInput[])]
         : [input as LogInput];
@@ -447,5 +526,12 @@ export function createLogger(options: LoggerOptions): Logger {
       return closing;
     },
     head: () => (head ? { ...head } : undefined),
+    subscribe(listener) {
+      if (typeof listener !== 'function') throw new TypeError('subscribe needs a function.');
+      // Wrapped, so that subscribing the same function twice gives two independent subscriptions.
+      const entry = (events: readonly DeliberateEvent[]) => listener(events);
+      listeners.add(entry);
+      return () => void listeners.delete(entry);
+    },
   };
 }

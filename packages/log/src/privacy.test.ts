@@ -40,6 +40,7 @@ async function everySinkOutput(
   caseRef: string,
   options: Pick<LoggerOptions, 'pseudonymize'> & Partial<LoggerOptions>,
   text = {},
+  decisionId = 'decision-1',
 ): Promise<Record<string, string>> {
   const memory = createMemorySink();
   const collector = createFakeCollector('t');
@@ -65,7 +66,11 @@ async function everySinkOutput(
     ],
     ...options,
   });
-  await logger.log(TYPES.map((type) => makeDraft(type, { actorId, caseRef, data: text })));
+  const announced: unknown[] = [];
+  logger.subscribe((events) => announced.push(...events));
+  await logger
+    .log(TYPES.map((type) => makeDraft(type, { actorId, caseRef, decisionId, data: text })))
+    .catch(() => {});
   await logger.flush();
   await outbox.close();
   const events = memory.events.get();
@@ -76,6 +81,7 @@ async function everySinkOutput(
     cds: cds.requests.map((request) => request.body).join('\n'),
     csv: toCsv(events),
     jsonl: toJsonl(events),
+    subscribe: JSON.stringify(announced),
   };
 }
 
@@ -120,10 +126,45 @@ describe('privacy', () => {
     );
   });
 
+  it('lets no raw id through in the browser mode: a draft with raw ids is refused, not sent', async () => {
+    await fc.assert(
+      fc.asyncProperty(rawId('ACTOR'), rawId('CASE'), async (actorId, caseRef) => {
+        const refused: unknown[] = [];
+        const outputs = await everySinkOutput(actorId, caseRef, {
+          pseudonymize: { upstream: true },
+          onError: (error) => refused.push(error),
+        });
+        expect(leaks(outputs, [actorId, caseRef])).toEqual([]);
+        expect(outputs.memory).toBe('[]');
+        expect(refused).toEqual([
+          expect.objectContaining({ name: 'NotPseudonymousError', field: 'actor.id' }),
+        ]);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('lets no raw decisionId reach any sink when it is pseudonymised', async () => {
+    await fc.assert(
+      fc.asyncProperty(rawId('DECISION'), async (decisionId) => {
+        const outputs = await everySinkOutput(
+          'actor-1',
+          'case-1',
+          { pseudonymize: { key: KEY, decisionId: true } },
+          {},
+          decisionId,
+        );
+        expect(outputs.http).not.toBe('');
+        expect(leaks(outputs, [decisionId])).toEqual([]);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it('would notice a leak: with pseudonymisation off, the raw ids reach every sink that carries them', async () => {
     const outputs = await everySinkOutput('ACTOR-raw.id', 'CASE-raw.ref', { pseudonymize: false });
     // The CDS Hooks feedback carries neither actor nor case by design.
-    expect(leaks(outputs, ['ACTOR-raw.id'])).toEqual(['memory', 'http', 'otel', 'csv', 'jsonl']);
-    expect(leaks(outputs, ['CASE-raw.ref'])).toEqual(['memory', 'http', 'otel', 'csv', 'jsonl']);
+    expect(leaks(outputs, ['ACTOR-raw.id'])).toEqual(['memory', 'http', 'otel', 'csv', 'jsonl', 'subscribe']);
+    expect(leaks(outputs, ['CASE-raw.ref'])).toEqual(['memory', 'http', 'otel', 'csv', 'jsonl', 'subscribe']);
   });
 });

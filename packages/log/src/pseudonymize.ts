@@ -27,27 +27,86 @@ export const DEFAULT_FREE_TEXT_FIELDS: readonly string[] = [
 /** Shortest key accepted: 128 bits. A shorter key makes pseudonyms guessable by brute force. */
 export const MIN_KEY_BYTES = 16;
 
-/**
- * How identifiers are pseudonymised: HMAC-SHA-256 under a key the deployer supplies, as hex,
- * truncated to `length` characters and prefixed. The same key and value always give the same
- * pseudonym, so analytics can group by actor and join by case; without the key the raw value
- * cannot be recovered or confirmed.
- *
- * @example
- * const options: PseudonymizeOptions = { key: process.env.DELIBERATE_PSEUDONYM_KEY! }; // ≥ 16 bytes
- */
-export interface PseudonymizeOptions {
-  /** The HMAC key: bytes, or a string taken as UTF-8 (for example 64 hex digits). At least 16 bytes. */
-  key: Uint8Array | string;
+/** What both pseudonymisation modes share: which fields, and the pseudonym's form. */
+interface PseudonymFormOptions {
   /**
    * More dot paths to pseudonymise (`data.reviewer.id`, `data.items.*.owner`), on top of
-   * `actor.id` and `caseRef`, which are always pseudonymised.
+   * `actor.id` and `caseRef`, which always are.
    */
   fields?: readonly string[];
+  /**
+   * Pseudonymise `decisionId` too. Pseudonyms are deterministic, so the events of one decision
+   * still share one `decisionId` and `outcome.recorded` still joins when the backend computes it
+   * with the same key. To prove a judgement commitment later, the procedure then supplies the
+   * raw `decisionId` it keeps, since the commitment binds the raw one.
+   * @default false
+   */
+  decisionId?: boolean;
   /** @default 'ps:' */
   prefix?: string;
   /** Hex digits kept (8–64). 32 digits = 128 bits, ample against collisions. @default 32 */
   length?: number;
+}
+
+/**
+ * How identifiers are pseudonymised: HMAC-SHA-256 under a key the deployer supplies, as hex,
+ * truncated to `length` characters and prefixed. The same key and value always give the same
+ * pseudonym, so analytics can group by actor and join by case; without the key the raw value
+ * cannot be recovered or confirmed. **Server-side only**: a key in a web page can be read by
+ * anyone who opens it, and with it a small id space is reversed by trying every id.
+ *
+ * @example
+ * const options: PseudonymizeOptions = { key: process.env.DELIBERATE_PSEUDONYM_KEY! }; // ≥ 16 bytes
+ */
+export interface PseudonymizeOptions extends PseudonymFormOptions {
+  /** The HMAC key: bytes, or a string taken as UTF-8 (for example 64 hex digits). At least 16 bytes. */
+  key: Uint8Array | string;
+}
+
+/**
+ * The browser mode: the procedure's backend has already pseudonymised the ids (with
+ * `createPseudonymizer({ key })`, where the key is safe), and the logger only checks that every
+ * configured field (`actor.id`, `caseRef`, `fields`, `decisionId` when set) has the pseudonym
+ * form — `prefix` followed by `length` lowercase hex digits — and refuses a draft that does not
+ * with `NotPseudonymousError`, so a misconfigured page cannot send a raw id. No key in the page.
+ *
+ * @example
+ * createLogger({ sinks: [outbox], pseudonymize: { upstream: true }, chain: outbox.resumeChain() });
+ */
+export interface UpstreamPseudonymsOptions extends PseudonymFormOptions {
+  upstream: true;
+}
+
+/**
+ * The pseudonym form for `prefix` and `length` as a pattern (`/^ps:[0-9a-f]{32}$/` by default):
+ * what `createPseudonymizer` produces and `{ upstream: true }` demands.
+ *
+ * @example
+ * pseudonymPattern().test(createPseudonymizer({ key })('case-1')); // true
+ */
+export function pseudonymPattern(options: { prefix?: string; length?: number } = {}): RegExp {
+  const length = checkedLength(options.length);
+  const prefix = (options.prefix ?? 'ps:').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${prefix}[0-9a-f]{${length}}$`);
+}
+
+function checkedLength(length = 32): number {
+  if (!Number.isInteger(length) || length < 8 || length > 64) {
+    throw new RangeError('pseudonymize.length must be an integer from 8 to 64.');
+  }
+  return length;
+}
+
+/**
+ * The dot paths a pseudonymisation option covers: `actor.id`, `caseRef`, `decisionId` when
+ * asked, and `fields`.
+ */
+export function pseudonymizedFields(options: PseudonymFormOptions): string[] {
+  return [
+    ...DEFAULT_PSEUDONYMIZED_FIELDS,
+    ...(options.decisionId === true ? ['decisionId'] : []),
+    ...(options.fields ?? []),
+  ];
 }
 
 /** How many recent pseudonyms one pseudonymiser remembers. */
@@ -85,10 +144,7 @@ export function createPseudonymizer(options: PseudonymizeOptions): (value: strin
       `pseudonymize.key must be at least ${MIN_KEY_BYTES} bytes (got ${key instanceof Uint8Array ? key.length : typeof key}). Generate one with crypto.getRandomValues(new Uint8Array(32)).`,
     );
   }
-  const length = options.length ?? 32;
-  if (!Number.isInteger(length) || length < 8 || length > 64) {
-    throw new RangeError('pseudonymize.length must be an integer from 8 to 64.');
-  }
+  const length = checkedLength(options.length);
   const prefix = options.prefix ?? 'ps:';
   // Copy the key so a caller who reuses (or zeroes) their buffer does not change pseudonyms.
   const mac = createHmacSha256Hex(new Uint8Array(key));

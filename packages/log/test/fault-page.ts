@@ -11,6 +11,15 @@
  * numbers after it to the seqs after it". The outbox stores each chain's head in the same
  * transaction as the chain's events, so after a reload `outbox.heads()` says exactly how far every
  * segment got, and the page continues with the first number that was not persisted.
+ *
+ * No key in the page: as in a real browser deployment, the ids arrive already pseudonymised (the
+ * test plays the procedure's backend and hands the page a table of pseudonyms before any script
+ * runs), and the logger runs with `pseudonymize: { upstream: true }`, which refuses raw ids.
+ *
+ * The poison event (`window.__fault.poison(n)`): a copy of the already delivered event number `n`
+ * with other content under the same id, written straight into the outbox between logged events.
+ * The logger cannot produce one (it refuses every shape the collector refuses for its form); a
+ * buggy or hostile client can, and the collector refuses it for that event alone as a conflict.
  */
 import type { DecisionEventDraft, DeliberateEvent } from '@deliberate/core';
 import {
@@ -39,7 +48,15 @@ export interface FaultPageState {
   /** Every number accepted and delivered, nothing pending. */
   done: boolean;
   heads: ChainHead[];
+  /** The outbox's dead letters (persisted, so they survive reloads). */
+  deadLetters: { id: string; errors: string[]; status: number | null; faultNo: unknown }[];
   errors: string[];
+}
+
+/** What the test, as the procedure's backend, hands the page: pseudonyms of the raw ids. */
+export interface FaultPseudonyms {
+  actors: string[];
+  cases: string[];
 }
 
 /** The outbox status, with the error as text (it crosses into the test as JSON). */
@@ -58,7 +75,6 @@ interface Segment {
 const params = new URLSearchParams(location.search);
 const url = params.get('collector') ?? '';
 const token = params.get('token') ?? '';
-const key = params.get('key') ?? '';
 const total = Number(params.get('total') ?? '0');
 const DB = 'deliberate-fault-test';
 const SEGMENTS = 'fault-test-segments';
@@ -76,8 +92,13 @@ const state: FaultPageState = {
   failures: 0,
   done: false,
   heads: [],
+  deadLetters: [],
   errors: [],
 };
+const pseudonyms = (window as unknown as { __pseudonyms?: FaultPseudonyms }).__pseudonyms;
+/** Events this load logged, by number, for `poison(n)`. */
+const logged = new Map<number, DeliberateEvent>();
+let injectPoison: (n: number) => Promise<string> = () => Promise.reject(new Error('not ready'));
 localStorage.setItem(LOADS, String(state.loads));
 
 let allowed = 0;
@@ -89,11 +110,15 @@ const fault = {
     allowed = Math.min(total, Math.max(allowed, n));
     wake();
   },
+  /** Writes a conflicting copy of the event numbered `n` into the outbox; resolves with its id. */
+  poison(n: number): Promise<string> {
+    return injectPoison(n);
+  },
 };
 (window as unknown as { __fault: typeof fault }).__fault = fault;
 addEventListener('unhandledrejection', (event) => state.errors.push(`unhandled: ${String(event.reason)}`));
 
-/** One numbered draft; raw actor ids and case references that must never leave the page. */
+/** One numbered draft, with the pseudonyms the backend computed for its actor and case. */
 function draft(n: number): DecisionEventDraft {
   const types = [
     'decision.opened',
@@ -105,8 +130,8 @@ function draft(n: number): DecisionEventDraft {
   const type = types[n % types.length] ?? 'decision.opened';
   const event = makeDraft(type, {
     decisionId: `fault-decision-${Math.floor(n / types.length)}`,
-    caseRef: `case-raw-${Math.floor(n / types.length)}`,
-    actorId: `actor-raw-${n % 7}`,
+    caseRef: pseudonyms?.cases[Math.floor(n / types.length)] ?? `case-raw-${Math.floor(n / types.length)}`,
+    actorId: pseudonyms?.actors[n % 7] ?? `actor-raw-${n % 7}`,
   });
   // The logger stamps the time of the log() call.
   const { ts: _ts, ...rest } = event;
@@ -142,6 +167,14 @@ async function main() {
     batchSize: 100,
     retry: { baseMs: 100, maxMs: 1_000, jitter: 'full' },
   });
+  outbox.deadLetters.subscribe((letters) => {
+    state.deadLetters = letters.map((letter) => ({
+      id: letter.event.id,
+      errors: [...letter.errors],
+      status: letter.status ?? null,
+      faultNo: (letter.event.data as { faultNo?: unknown }).faultNo,
+    }));
+  });
   outbox.status.subscribe((status) => {
     const previous = state.status?.state;
     if ((status.state === 'retrying' || status.state === 'offline') && previous !== status.state)
@@ -150,12 +183,20 @@ async function main() {
   });
   await outbox.ready;
   state.status = snapshot(outbox.status.get());
+  injectPoison = async (n) => {
+    const original = logged.get(n);
+    if (!original) throw new Error(`event ${n} was not logged by this page load`);
+    const copy = { ...original, data: { ...original.data, faultNo: -n, poison: true } } as DeliberateEvent;
+    await outbox.write([copy]);
+    return copy.id;
+  };
 
   const segments = JSON.parse(localStorage.getItem(SEGMENTS) ?? '[]') as Segment[];
   const resumed = await outbox.resumeChain();
   const logger = createLogger({
     sinks: [outbox],
-    pseudonymize: { key },
+    // The ids arrive pseudonymised; a raw one would be refused, never sent.
+    pseudonymize: { upstream: true },
     ...(resumed ? { chain: resumed } : {}),
     onError: (error) => state.errors.push(`logger: ${String(error)}`),
   });
@@ -183,8 +224,9 @@ async function main() {
     const results = await Promise.allSettled(
       numbers.map((n) =>
         logger.log(draft(n)).then((events: DeliberateEvent[]) => {
-          const logged = (events[0]?.data as { faultNo?: number } | undefined)?.faultNo;
-          if (logged !== n) state.errors.push(`log(${n}) resolved with number ${String(logged)}`);
+          const number = (events[0]?.data as { faultNo?: number } | undefined)?.faultNo;
+          if (number !== n) state.errors.push(`log(${n}) resolved with number ${String(number)}`);
+          if (events[0]) logged.set(n, events[0]);
           state.accepted++;
         }),
       ),

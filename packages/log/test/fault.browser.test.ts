@@ -4,9 +4,13 @@
  * file) while the collector refuses 30 % of the POSTs (503, 429 with Retry-After 0 or 1, a
  * connection dropped before the batch is read, a connection dropped after the batch was stored),
  * is stopped for a while and restarted on the same port and file, and the page is reloaded twice
- * while a batch is in flight. In the end the collector holds exactly the 5 000 events — none
- * lost, none twice — every chain verifies up to the heads the outbox stored, and no raw actor id
- * or case reference reached the collector.
+ * while a batch is in flight; between the first outage and the first reload a poison event (a
+ * conflicting copy of a delivered event, written straight into the outbox) sits among the
+ * waiting events. In the end the collector holds exactly the 5 000 events — none lost, none
+ * twice, the original of the poisoned id untouched — every chain verifies up to the heads the
+ * outbox stored, the poison event is in the outbox's dead letters with the collector's reason,
+ * and the events logged after it were delivered. The page holds no pseudonymisation key: the
+ * test, as the procedure's backend, hands it pseudonyms, and the logger runs in upstream mode.
  *
  * Deterministic by construction, not by timing: the page logs only as far as the test allows;
  * "mid-flush" is made certain by holding the collector's answers (the batch is stored, the answer
@@ -25,11 +29,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleForBrowser, launchChromium, servePage, type ServedPage } from '../../../bench/serve-bundle.ts';
 import { verifyChain } from '../src/chain.ts';
-import type { FaultPageState } from './fault-page.ts';
+import { createPseudonymizer } from '../src/pseudonymize.ts';
+import type { FaultPageState, FaultPseudonyms } from './fault-page.ts';
 
 const TOTAL = 5_000;
 const TOKEN = 'fault-test-token-0123456789abcdef';
+/** The backend's key: used in this process only, never given to the page. */
 const KEY = 'fault-test-pseudonym-key-0123456789';
+/** The event number whose conflicting copy is the poison. */
+const POISONED = 10;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Deterministic PRNG (mulberry32). */
@@ -146,6 +154,7 @@ describe('the event pipeline in Chromium under faults', () => {
   let dir: string;
   let dbPath: string;
   let served: ServedPage;
+  let bundle: string;
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let collector: Collector | undefined;
   let port = 0;
@@ -168,9 +177,8 @@ describe('the event pipeline in Chromium under faults', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'deliberate-fault-'));
     dbPath = path.join(dir, 'events.sqlite');
-    served = await servePage(await bundleForBrowser(path.join(here, 'fault-page.ts')), {
-      title: 'fault test',
-    });
+    bundle = await bundleForBrowser(path.join(here, 'fault-page.ts'));
+    served = await servePage(bundle, { title: 'fault test' });
     await startCollector();
     chromium = await launchChromium();
   }, 60_000);
@@ -182,8 +190,18 @@ describe('the event pipeline in Chromium under faults', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('ends with exactly the 5 000 events, each once, every chain intact, nothing raw', async () => {
+  it('ends with exactly the 5 000 events, each once, every chain intact, nothing raw, the poison in dead letters', async () => {
     const page: Page = await chromium.browser.newPage();
+    // The procedure's backend pseudonymises; the page gets the results before any script runs,
+    // on every load.
+    const pseudonym = createPseudonymizer({ key: KEY });
+    const pseudonyms: FaultPseudonyms = {
+      actors: Array.from({ length: 7 }, (_, i) => pseudonym(`actor-raw-${i}`)),
+      cases: Array.from({ length: TOTAL / 5 }, (_, i) => pseudonym(`case-raw-${i}`)),
+    };
+    await page.addInitScript((table) => {
+      (window as unknown as { __pseudonyms: FaultPseudonyms }).__pseudonyms = table;
+    }, pseudonyms);
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     const state = () =>
@@ -211,7 +229,6 @@ describe('the event pipeline in Chromium under faults', () => {
     url.search = new URLSearchParams({
       collector: `http://127.0.0.1:${port}/v1/events`,
       token: TOKEN,
-      key: KEY,
       total: String(TOTAL),
     }).toString();
     await page.goto(url.href);
@@ -220,6 +237,17 @@ describe('the event pipeline in Chromium under faults', () => {
     // 1. Log under faults.
     await allow(1_200);
     await whenPage('1 200 events are accepted', (s) => s.accepted >= 1_200);
+
+    // 1b. Once those are delivered, a poison event: a conflicting copy of a delivered event, in
+    //     the outbox ahead of everything logged from now on.
+    await whenPage(
+      'the first 1 200 are delivered',
+      (s) => s.status?.pending === 0 && s.status.state === 'idle',
+    );
+    const poisonId = await page.evaluate(
+      (n) => (window as unknown as { __fault: { poison(n: number): Promise<string> } }).__fault.poison(n),
+      POISONED,
+    );
 
     // 2. Hold the collector's answers and reload while a stored batch waits for its answer.
     faults.hold = true;
@@ -261,6 +289,13 @@ describe('the event pipeline in Chromium under faults', () => {
     noted.push(...final.errors);
     expect(noted).toEqual([]);
     expect(pageErrors).toEqual([]);
+
+    // The poison event: refused by the collector for itself alone, kept in the dead letters
+    // across two reloads, never retried; the page holds no key.
+    expect(final.deadLetters).toHaveLength(1);
+    expect(final.deadLetters[0]).toMatchObject({ id: poisonId, faultNo: -POISONED });
+    expect(final.deadLetters[0]?.errors.join(' ')).toMatch(/already stored with different content/);
+    expect(bundle).not.toContain(KEY);
     expect(final.loads).toBe(3);
     expect(final.accepted).toBe(TOTAL);
 
@@ -280,6 +315,11 @@ describe('the event pipeline in Chromium under faults', () => {
     const numbers = events.map((event) => (event.data as { faultNo?: unknown }).faultNo as number);
     expect(new Set(numbers).size).toBe(TOTAL);
     expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: TOTAL }, (_, i) => i));
+    // The poisoned id holds the original; the 3 800 events logged after the poison are there.
+    const original = events.find((event) => event.id === poisonId);
+    expect((original?.data as { faultNo?: unknown; poison?: unknown }).faultNo).toBe(POISONED);
+    expect(original?.data).not.toHaveProperty('poison');
+    expect(numbers.filter((n) => n >= 1_200)).toHaveLength(TOTAL - 1_200);
 
     // Every chain verifies, in the collector's export order, up to the heads the outbox stored.
     const verification = verifyChain(events, { heads: final.heads });
@@ -289,7 +329,7 @@ describe('the event pipeline in Chromium under faults', () => {
     expect(verification.chains.length).toBeGreaterThanOrEqual(1);
     expect(verification.chains.length).toBeLessThanOrEqual(3);
 
-    // Pseudonymised before leaving the page.
+    // Pseudonymised before reaching the page (upstream mode).
     expect(text).not.toMatch(/actor-raw|case-raw/);
     for (const event of events) {
       expect(event.actor.id).toMatch(/^ps:[0-9a-f]{32}$/);

@@ -1,3 +1,4 @@
+import { checkEventLimits } from '@deliberate/core';
 import type { DeliberateEvent } from '@deliberate/core';
 import { HttpSinkError } from '../errors.ts';
 import { createObservable } from '../observable.ts';
@@ -117,8 +118,10 @@ export function parseCollectorResponse(body: unknown): CollectorResponse | undef
  * (the collector de-duplicates by event id), so every failure may be retried: network errors,
  * timeouts, 408, 429 and 5xx are retried with backoff (honouring `Retry-After`, in seconds or
  * as an HTTP-date). 401/403 fail at once with an `HttpSinkError` and `status.state = 'error'`.
- * A 413 splits the batch; a refusal with reasons moves exactly the named events to the
- * dead letters and lets the rest through.
+ * A 413 splits the batch; a refusal with reasons (the collector's `invalid` list, with 207 or
+ * 422) moves exactly the named events to the dead letters and lets the rest through; an event
+ * that breaks the event limits (`checkEventLimits`, the collector's rule) becomes a dead letter
+ * without being sent. No refused event is ever sent again by the sink.
  *
  * @example
  * const outbox = createOutbox({ transport: createHttpSink({ url, token }) });
@@ -142,8 +145,34 @@ export function createHttpSink(options: HttpSinkOptions): HttpSink {
     };
   }
 
-  function letter(event: DeliberateEvent, errors: readonly string[], httpStatus: number): DeadLetter {
-    return { event, errors: [...errors], status: httpStatus, at: new Date(timers.now()).toISOString() };
+  function letter(event: DeliberateEvent, errors: readonly string[], httpStatus?: number): DeadLetter {
+    return {
+      event,
+      errors: [...errors],
+      ...(httpStatus === undefined ? {} : { status: httpStatus }),
+      at: new Date(timers.now()).toISOString(),
+    };
+  }
+
+  /**
+   * The events that keep the event limits; the others become dead letters without a request.
+   * The collector refuses them by the same rule, and one that answered such an event with a 503
+   * for the whole batch (as collectors before that rule did) would hold up every later event.
+   */
+  function withinLimits(events: readonly DeliberateEvent[], dead: DeadLetter[]): readonly DeliberateEvent[] {
+    let kept: DeliberateEvent[] | undefined;
+    events.forEach((event, i) => {
+      const limits = checkEventLimits(event);
+      if (limits.ok) {
+        kept?.push(event);
+        return;
+      }
+      kept ??= events.slice(0, i);
+      dead.push(
+        letter(event, [`Not sent: the event breaks an event limit (${limits.code}): ${limits.message}`]),
+      );
+    });
+    return kept ?? events;
   }
 
   async function post(events: readonly DeliberateEvent[]): Promise<Response> {
@@ -243,8 +272,9 @@ export function createHttpSink(options: HttpSinkOptions): HttpSink {
       const dead: DeadLetter[] = [];
       status.set({ state: 'sending', lastError: status.get().lastError, nextRetryAt: null });
       try {
-        for (let start = 0; start < events.length; start += batchSize) {
-          await send(events.slice(start, start + batchSize), dead);
+        const sendable = withinLimits(events, dead);
+        for (let start = 0; start < sendable.length; start += batchSize) {
+          await send(sendable.slice(start, start + batchSize), dead);
         }
       } catch (error) {
         remember(dead);

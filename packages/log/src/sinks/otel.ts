@@ -177,7 +177,7 @@ export function toOtlpLogs(
  *
  * @example
  * const otel = createOutbox({ dbName: 'deliberate-otel', transport: createOtelSink({ endpoint }) });
- * createLogger({ sinks: [outbox, otel], pseudonymize: { key } });
+ * createLogger({ sinks: [outbox, otel], pseudonymize: { upstream: true } });
  */
 export function createOtelSink(options: OtelSinkOptions): EventSink {
   const doFetch = resolveFetch(options.fetch);

@@ -1,6 +1,7 @@
+import { checkEventLimits } from '@deliberate/core';
 import type { DeliberateEvent } from '@deliberate/core';
 import { v7 as uuidv7 } from 'uuid';
-import { ClosedError, OutboxFullError } from '../errors.ts';
+import { ClosedError, EventLimitError, OutboxFullError } from '../errors.ts';
 import { createObservable } from '../observable.ts';
 import { backoffDelay, systemTimers } from '../retry.ts';
 import type { ChainHead, DeadLetter, EventSink, Observable, RetryOptions, Timers } from '../types.ts';
@@ -74,7 +75,7 @@ export interface OutboxOptions {
  * and which delivers them to its transport in the background.
  *
  * @example
- * const logger = createLogger({ sinks: [outbox], pseudonymize: { key }, chain: outbox.resumeChain() });
+ * const logger = createLogger({ sinks: [outbox], pseudonymize: { upstream: true }, chain: outbox.resumeChain() });
  */
 export interface Outbox extends EventSink {
   readonly status: Observable<OutboxStatus>;
@@ -409,6 +410,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
     async write(events) {
       if (closed) throw new ClosedError('The outbox is closed.');
       if (events.length === 0) return;
+      // The logger refuses such events already; this keeps a direct writer's poison event from
+      // reaching IndexedDB, whose structured clone overflows the stack on deep nesting (in
+      // fake-indexeddb, outside any try) and which no collector would accept anyway.
+      events.forEach((event, index) => {
+        const limits = checkEventLimits(event);
+        if (!limits.ok) throw new EventLimitError(limits, index);
+      });
       const connection = await database();
       await holdChains(events);
       const tx = connection.transaction([EVENTS, HEADS], 'readwrite', txOptions);
