@@ -1,6 +1,8 @@
 /**
  * Ingest throughput of the collector: a real server on 127.0.0.1 with a SQLite file (WAL,
- * synchronous = FULL) in a temporary directory, fed over loopback by a few concurrent clients.
+ * synchronous = FULL) in a temporary directory, fed over loopback by a few concurrent clients,
+ * with scoped tokens (an ingest-only token posts) and signing on (a receipt per batch, checkpoints
+ * every second).
  *
  * Run alone: `tsx --conditions=@deliberate/source packages/collector/bench/ingest.ts`
  * (the condition makes `@deliberate/core` resolve to source, as in tests).
@@ -10,7 +12,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createCollector, openSqliteStore, silentLogger } from '../src/index.ts';
+import { createCollector, generateSigningKey, openSqliteStore, silentLogger } from '../src/index.ts';
 import { createEventFactory } from '../src/testing/events.ts';
 
 /** Options of {@link ingestThroughput}; the defaults are the issue's scenario. */
@@ -34,6 +36,27 @@ export interface IngestResult {
 }
 
 const TOKEN = 'bench-token-0123456789abcdef0123';
+const READ_TOKEN = 'bench-read-token-0123456789abcdef0123';
+
+/** The collector every benchmark runs: scoped tokens and signing on, as in production. */
+export function benchCollector(dbFile: string, maxBodyBytes?: number) {
+  const store = openSqliteStore(dbFile);
+  const collector = createCollector({
+    store,
+    grants: [
+      { name: 'browser', token: TOKEN, scopes: ['ingest'], procedures: ['housing-benefit.*'] },
+      { name: 'export', token: READ_TOKEN, scopes: ['read'] },
+    ],
+    signer: generateSigningKey().signer,
+    checkpointIntervalMs: 1000,
+    logger: silentLogger,
+    ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
+  });
+  return { store, collector };
+}
+
+/** POSTs a body with the bench's ingest token. */
+export { post };
 
 function post(agent: http.Agent, port: number, body: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
@@ -76,8 +99,7 @@ export async function ingestThroughput(options: IngestOptions = {}): Promise<Ing
   const warmupBatches = 10;
 
   const dir = mkdtempSync(path.join(tmpdir(), 'deliberate-bench-'));
-  const store = openSqliteStore(path.join(dir, 'events.sqlite'));
-  const collector = createCollector({ store, token: TOKEN, logger: silentLogger });
+  const { store, collector } = benchCollector(path.join(dir, 'events.sqlite'));
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   try {
     const { port } = await collector.listen(0, '127.0.0.1');
@@ -98,6 +120,7 @@ export async function ingestThroughput(options: IngestOptions = {}): Promise<Ing
       for (let b = next++; b < bodies.length; b = next++) {
         const { status, text } = await post(agent, port, bodies[b] ?? '[]');
         if (status !== 200) throw new Error(`batch ${b} answered ${status}: ${text.slice(0, 200)}`);
+        if (!text.includes('"receipt":')) throw new Error(`batch ${b} was answered without a receipt`);
       }
     };
 
@@ -121,8 +144,8 @@ export async function ingestThroughput(options: IngestOptions = {}): Promise<Ing
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const result = await ingestThroughput();
   console.log(JSON.stringify(result));
-  if (result.eventsPerSecond < 5000) {
-    console.error(`below the target of 5000 events/s`);
+  if (result.eventsPerSecond < 10_000) {
+    console.error(`below the target of 10000 events/s`);
     process.exitCode = 1;
   }
 }

@@ -17,10 +17,18 @@ export interface InvalidEntry {
   index: number;
   /** The event's id, when it had a usable one. */
   id?: string;
-  /** `json`: the NDJSON line did not parse; `schema`: not a valid stored event; `conflict`: the id is stored with different content. */
-  kind: 'json' | 'schema' | 'conflict';
+  /**
+   * `json`: the NDJSON line did not parse; `limits`: too deep, too large or a lone surrogate
+   * (`checkEventLimits` of `@deliberate/core`, with `path`); `schema`: not a valid stored event;
+   * `forbidden`: the token may not write this event's procedure; `pseudonym`: `actor.id` or
+   * `caseRef` is not a pseudonym (`--require-pseudonyms`); `conflict`: the id is stored with
+   * different content; `store`: the store refused this event (the others were stored).
+   */
+  kind: 'json' | 'limits' | 'schema' | 'forbidden' | 'pseudonym' | 'conflict' | 'store';
   /** 1-based line number in an NDJSON body. */
   line?: number;
+  /** For `limits`: where in the event the problem is. */
+  path?: (string | number)[];
   errors: string[];
 }
 
@@ -266,31 +274,37 @@ export function validateItems(items: readonly BatchItem[]): ValidatedBatch {
   const valid: ValidatedBatch['valid'] = [];
   const invalid: InvalidEntry[] = [];
   for (const item of items) {
-    // Unknown (newer) event types are checked by their envelope only, so a client ahead of this
-    // collector never has valid events refused.
-    const result = validateStoredEvent(item.value);
-    if (result.success) {
-      // Keep the value as sent, not the parser's copy: the copy may order keys differently, and
-      // the stored text should read like what the client logged.
-      const entry: ValidatedBatch['valid'][number] = {
-        index: item.index,
-        event: item.value as DeliberateEvent,
-      };
-      if (item.line !== undefined) entry.line = item.line;
-      valid.push(entry);
-      continue;
-    }
-    const entry: InvalidEntry = {
-      index: item.index,
-      kind: 'schema',
-      errors: formatIssues(result.error.issues, item.value),
-    };
-    const id = idOf(item.value);
-    if (id !== undefined) entry.id = id;
-    if (item.line !== undefined) entry.line = item.line;
-    invalid.push(entry);
+    const result = validateItem(item);
+    if ('event' in result) valid.push(result);
+    else invalid.push(result);
   }
   return { valid, invalid };
+}
+
+/** Validates one item: the valid event with its position, or the invalid entry. */
+export function validateItem(item: BatchItem): ValidatedBatch['valid'][number] | InvalidEntry {
+  // Unknown (newer) event types are checked by their envelope only, so a client ahead of this
+  // collector never has valid events refused; they are stored as evidence.
+  const result = validateStoredEvent(item.value);
+  if (result.success) {
+    // Keep the value as sent, not the parser's copy: the copy may order keys differently, and
+    // the stored text should read like what the client logged.
+    const entry: ValidatedBatch['valid'][number] = {
+      index: item.index,
+      event: item.value as DeliberateEvent,
+    };
+    if (item.line !== undefined) entry.line = item.line;
+    return entry;
+  }
+  const entry: InvalidEntry = {
+    index: item.index,
+    kind: 'schema',
+    errors: formatIssues(result.error.issues, item.value),
+  };
+  const id = idOf(item.value);
+  if (id !== undefined) entry.id = id;
+  if (item.line !== undefined) entry.line = item.line;
+  return entry;
 }
 
 /** The `id` of something that looks like an event, if it is a non-empty string. */

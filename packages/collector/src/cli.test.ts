@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createPublicKey, verify } from 'node:crypto';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signingInput, type BatchReceipt } from '@deliberate/core/events';
 import { openSqliteStore } from './sqlite-store.ts';
 import { makeEvents } from './testing/events.ts';
 import { TEST_TOKEN } from './testing/harness.ts';
@@ -159,7 +161,7 @@ describe('deliberate-collector', { timeout: 30_000 }, () => {
     [
       'an empty token file',
       () => {
-        writeFileSync(path.join(dir, 'empty'), '\n# nothing here\n');
+        writeFileSync(path.join(dir, 'empty'), '\n# nothing here\n', { mode: 0o600 });
         return ['--token-file', path.join(dir, 'empty')];
       },
       /token file .*empty contains no token/,
@@ -202,5 +204,111 @@ describe('deliberate-collector', { timeout: 30_000 }, () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it('keeps serving an old one-token-per-line file, with both scopes and a warning on how to migrate', async () => {
+    const started = run(['--port', '0', '--db', path.join(dir, 'old.sqlite'), '--token-file', tokenFile]);
+    children.push(started.child);
+    const { url } = await started.listening;
+    const headers = { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' };
+    const posted = await fetch(`${url}/v1/events`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(makeEvents(2)),
+    });
+    expect(posted.status).toBe(200);
+    expect((await fetch(`${url}/v1/events`, { headers })).status).toBe(200);
+    started.child.kill('SIGTERM');
+    const { stderr } = await started.exited;
+    const warning = stderr
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: string; msg: string })
+      .find((entry) => entry.level === 'warn' && entry.msg.includes('old one-token-per-line format'));
+    expect(warning?.msg).toContain('Migrate to a JSON token file');
+  });
+
+  it('refuses a world-readable token file and a short token with exit 2, and starts with --insecure-allow-weak-tokens', async () => {
+    chmodSync(tokenFile, 0o644);
+    const exposed = await run(['--port', '0', '--db', path.join(dir, 'a.sqlite'), '--token-file', tokenFile])
+      .exited;
+    expect(exposed.code).toBe(2);
+    expect(exposed.stderr).toMatch(
+      /token file .* is accessible to group or others \(mode 644\); run chmod 600/,
+    );
+
+    const short = path.join(dir, 'short');
+    writeFileSync(short, 'short-token\n', { mode: 0o600 });
+    const weak = await run(['--port', '0', '--db', path.join(dir, 'a.sqlite'), '--token-file', short]).exited;
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toMatch(/token 1 has 11 characters; tokens need at least 32 random characters/);
+
+    const started = run([
+      '--port',
+      '0',
+      '--db',
+      path.join(dir, 'a.sqlite'),
+      '--token-file',
+      tokenFile,
+      '--insecure-allow-weak-tokens',
+    ]);
+    children.push(started.child);
+    await started.listening;
+    started.child.kill('SIGTERM');
+    const { code, stderr } = await started.exited;
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/mode 644\).*allowed by --insecure-allow-weak-tokens/);
+  });
+
+  it('keygen writes a 0600 key, prints its public key and id, and never overwrites it', async () => {
+    const key = path.join(dir, 'checkpoint.pem');
+    const made = await run(['keygen', '--out', key]).exited;
+    expect(made.code).toBe(0);
+    expect(statSync(key).mode & 0o777).toBe(0o600);
+    expect(readFileSync(key, 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+    expect(made.stdout).toMatch(
+      /^-----BEGIN PUBLIC KEY-----\n[\s\S]+-----END PUBLIC KEY-----\nkeyId: [0-9a-f]{16}\n$/,
+    );
+    const again = await run(['keygen', '--out', key]).exited;
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exists; keygen never overwrites a key/);
+    expect((await run(['keygen']).exited).stderr).toMatch(/keygen needs --out <file>/);
+  });
+
+  it('with --checkpoint-key serves the key keygen printed and signs receipts with it', async () => {
+    const key = path.join(dir, 'checkpoint.pem');
+    const { stdout } = await run(['keygen', '--out', key]).exited;
+    const publicPem = stdout.slice(0, stdout.indexOf('keyId:'));
+    const started = run([
+      '--port',
+      '0',
+      '--db',
+      path.join(dir, 'k.sqlite'),
+      '--token-file',
+      tokenFile,
+      '--checkpoint-key',
+      key,
+    ]);
+    children.push(started.child);
+    const { url } = await started.listening;
+    const served = await (await fetch(`${url}/.well-known/deliberate/checkpoint-key.pem`)).text();
+    expect(served.trim()).toBe(publicPem.trim());
+    const response = await fetch(`${url}/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(makeEvents(2)),
+    });
+    const { receipt } = (await response.json()) as { receipt: BatchReceipt };
+    expect(
+      verify(
+        null,
+        signingInput(receipt),
+        createPublicKey(publicPem),
+        Buffer.from(receipt.signature, 'base64'),
+      ),
+    ).toBe(true);
+    expect(stdout).toContain(`keyId: ${receipt.keyId}`);
+    started.child.kill('SIGTERM');
+    expect((await started.exited).code).toBe(0);
   });
 });

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, resolveConfig, USAGE } from './config.ts';
+import { keygen } from './keygen.ts';
 import { stderrLogger } from './log.ts';
 import { createCollector } from './server.ts';
 import { openSqliteStore, type SqliteEventStore } from './sqlite-store.ts';
@@ -27,6 +28,15 @@ function version(): string {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'keygen') {
+    try {
+      process.stdout.write(keygen(process.argv.slice(3)));
+    } catch (error) {
+      if (error instanceof ConfigError) fail(error.message, error.exitCode);
+      throw error;
+    }
+    return;
+  }
   let config;
   try {
     config = resolveConfig(process.argv.slice(2), process.env);
@@ -56,7 +66,10 @@ async function main(): Promise<void> {
 
   const collector = createCollector({
     store,
-    tokens: config.tokens,
+    grants: config.grants,
+    ...(config.signer ? { signer: config.signer } : {}),
+    checkpointIntervalMs: config.checkpointIntervalMs,
+    requirePseudonyms: config.requirePseudonyms,
     maxBodyBytes: config.maxBodyBytes,
     allowedOrigins: config.allowedOrigins,
     logger: log,
@@ -81,8 +94,10 @@ async function main(): Promise<void> {
     pid: process.pid,
     db,
     events: store.count(),
-    tokens: config.tokens.length,
+    tokens: config.grants.length,
     tokenSource: config.tokenSource,
+    checkpointKeyId: config.signer?.keyId ?? null,
+    requirePseudonyms: config.requirePseudonyms,
     version: version(),
   });
 

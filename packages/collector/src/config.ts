@@ -1,32 +1,60 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { DEFAULT_CHECKPOINT_INTERVAL_MS } from './checkpointer.ts';
+import { loadSigner, SigningKeyError, type CheckpointSigner } from './keys.ts';
 import { DEFAULT_MAX_BODY_BYTES } from './server.ts';
+import {
+  legacyTokenWarning,
+  MIN_TOKEN_LENGTH,
+  parseTokenText,
+  SCOPES,
+  TokenFormatError,
+  weakTokens,
+  type TokenGrant,
+} from './tokens.ts';
 
 /** `deliberate-collector --help`. */
 export const USAGE = `Usage: deliberate-collector [options]
+       deliberate-collector keygen --out <file>
 
 Receives Deliberate event batches (POST /v1/events), stores them idempotently in SQLite and
-exports them as NDJSON (GET /v1/events?since=<ts>). GET /healthz needs no token.
+exports them as NDJSON in chain order (GET /v1/events). With a checkpoint key it signs a receipt
+for every accepted batch and checkpoints of every chain (GET /v1/checkpoints); the public key is
+at /.well-known/deliberate/checkpoint-key.pem. GET /healthz and the public key need no token.
 
 Options (each also settable by the environment variable in brackets; options win):
   --port <n>              TCP port, 0 for any free one      [DELIBERATE_PORT]        default 8787
   --host <address>        address to bind                    [DELIBERATE_HOST]        default 127.0.0.1
   --db <file>             SQLite database file               [DELIBERATE_DB]          default ./deliberate.sqlite
-  --token-file <file>     file with the bearer token(s), one per line; # starts a comment
-                                                             [DELIBERATE_TOKEN_FILE]
-                          (or the token itself in            [DELIBERATE_TOKEN])
+  --token-file <file>     bearer tokens: JSON {"tokens":[{"token","scopes":["ingest"|"read"],
+                          "procedures"?,"name"?}]}, or (old format) one token per line, each
+                          with both scopes                   [DELIBERATE_TOKEN_FILE]
+                          (or one token with both scopes in  [DELIBERATE_TOKEN])
+  --checkpoint-key <file> Ed25519 private key (PKCS#8 PEM) for checkpoints and receipts
+                                                             [DELIBERATE_CHECKPOINT_KEY]
+  --checkpoint-interval <s>  seconds between checkpoint rounds
+                                                             [DELIBERATE_CHECKPOINT_INTERVAL] default 60
+  --require-pseudonyms    refuse events whose actor.id or caseRef is not a pseudonym (ps:<hex>)
+                                                             [DELIBERATE_REQUIRE_PSEUDONYMS=1]
   --max-body-bytes <n>    largest accepted request body      [DELIBERATE_MAX_BODY_BYTES] default ${DEFAULT_MAX_BODY_BYTES}
   --allow-origin <url>    browser origin allowed by CORS; repeatable
                                                              [DELIBERATE_ALLOW_ORIGINS, comma-separated]
+  --insecure-allow-weak-tokens
+                          start (with a warning) although a token is shorter than ${MIN_TOKEN_LENGTH}
+                          characters or the token or key file is accessible to group or others
+                                                             [DELIBERATE_INSECURE_ALLOW_WEAK_TOKENS=1]
   -h, --help              print this help
   -v, --version           print the version
 
+keygen --out <file> writes a new Ed25519 key (mode 0600; an existing file is never overwritten)
+and prints its public key (PEM) and key id.
+
 There is no --token option, because command lines are visible to every user of the machine.
-SIGTERM or SIGINT stops the service gracefully: in-flight requests finish, then the database
-is closed. Logs are JSON lines on standard error.
+SIGTERM or SIGINT stops the service gracefully: in-flight requests finish, changed chains are
+checkpointed, then the database is closed. Logs are JSON lines on standard error.
 
 Exit codes: 0 stopped cleanly, 1 runtime error (port in use, database cannot be opened),
-2 configuration error (bad option, missing or empty token file).
+2 configuration error (bad option, missing, empty, weak or exposed token or key file).
 `;
 
 /** A configuration problem, with the exit code the CLI uses for it. */
@@ -46,21 +74,28 @@ export interface CollectorConfig {
   port: number;
   host: string;
   db: string;
-  tokens: string[];
+  grants: TokenGrant[];
   /** Where the tokens came from, for the startup log (never the tokens themselves). */
   tokenSource: string;
   maxBodyBytes: number;
   allowedOrigins: string[];
-  /** Problems worth a warning, e.g. a token file readable by others. */
+  /** The checkpoint signer, when `--checkpoint-key` was given. */
+  signer?: CheckpointSigner;
+  checkpointIntervalMs: number;
+  requirePseudonyms: boolean;
+  /** Problems worth a warning, e.g. tokens in the old format. */
   warnings: string[];
 }
 
 /**
- * Reads bearer tokens from a file: one per line, blank lines and lines starting with `#` ignored
- * (several tokens allow rotation). Throws {@link ConfigError} for a missing, unreadable or empty
- * file; warns when group or others can read it.
+ * Reads a file holding a secret (a token file, a private key). Refuses one that group or
+ * others may access (any of the mode bits 077) unless `insecure`; then it is a warning.
  */
-export function readTokenFile(path: string): { tokens: string[]; warnings: string[] } {
+export function readSecretFile(
+  path: string,
+  what: string,
+  insecure: boolean,
+): { text: string; warnings: string[] } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -68,23 +103,51 @@ export function readTokenFile(path: string): { tokens: string[]; warnings: strin
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new ConfigError(`cannot read token file ${path}: ${reason}`);
+    throw new ConfigError(`cannot read ${what} ${path}: ${reason}`);
   }
-  const tokens = text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
-  if (tokens.length === 0) throw new ConfigError(`token file ${path} contains no token (one token per line)`);
-  const bad = tokens.findIndex((token) => /\s/.test(token));
-  if (bad >= 0) throw new ConfigError(`token file ${path}: token ${bad + 1} contains whitespace`);
   const warnings: string[] = [];
   const mode = statSync(path).mode;
   if ((mode & 0o077) !== 0) {
-    warnings.push(
-      `token file ${path} is readable by group or others (mode ${(mode & 0o777).toString(8)}); run chmod 600 ${path}`,
-    );
+    const problem = `${what} ${path} is accessible to group or others (mode ${(mode & 0o777).toString(8)}); run chmod 600 ${path}`;
+    if (!insecure) throw new ConfigError(`${problem}, or pass --insecure-allow-weak-tokens to start anyway`);
+    warnings.push(`${problem} (allowed by --insecure-allow-weak-tokens)`);
   }
-  return { tokens, warnings };
+  return { text, warnings };
+}
+
+/**
+ * Reads bearer tokens from a file: JSON with scopes (see {@link parseTokenText}) or the old
+ * one-token-per-line format (every token gets both scopes, with a warning on how to migrate).
+ * Throws {@link ConfigError} for a missing, unreadable, empty or malformed file, for a file that
+ * group or others may access and for tokens shorter than {@link MIN_TOKEN_LENGTH} characters —
+ * the last two only warn when `insecure` (`--insecure-allow-weak-tokens`).
+ */
+export function readTokenFile(
+  path: string,
+  insecure = false,
+): { grants: TokenGrant[]; legacy: boolean; warnings: string[] } {
+  const { text, warnings } = readSecretFile(path, 'token file', insecure);
+  let parsed;
+  try {
+    parsed = parseTokenText(text, `token file ${path}`);
+  } catch (error) {
+    if (error instanceof TokenFormatError) throw new ConfigError(error.message);
+    throw error;
+  }
+  warnings.push(...checkTokenStrength(parsed.grants, `token file ${path}`, insecure));
+  if (parsed.legacy) warnings.push(legacyTokenWarning(`token file ${path}`));
+  return { ...parsed, warnings };
+}
+
+function checkTokenStrength(grants: readonly TokenGrant[], source: string, insecure: boolean): string[] {
+  const weak = weakTokens(grants);
+  if (weak.length === 0) return [];
+  const problem = `${source}: ${weak.join(', ')}; tokens need at least ${MIN_TOKEN_LENGTH} random characters`;
+  if (!insecure)
+    throw new ConfigError(
+      `${problem} (make one with: node -e "console.log(require('node:crypto').randomBytes(32).toString('base64url'))"), or pass --insecure-allow-weak-tokens`,
+    );
+  return [`${problem} (allowed by --insecure-allow-weak-tokens)`];
 }
 
 function integer(name: string, raw: string, min: number, max: number): number {
@@ -119,6 +182,10 @@ export function resolveConfig(
         'token-file': { type: 'string' },
         'max-body-bytes': { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
+        'checkpoint-key': { type: 'string' },
+        'checkpoint-interval': { type: 'string' },
+        'require-pseudonyms': { type: 'boolean' },
+        'insecure-allow-weak-tokens': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -145,23 +212,73 @@ export function resolveConfig(
       .map((origin) => origin.trim())
       .filter((origin) => origin !== '');
 
+  const insecure = values['insecure-allow-weak-tokens'] ?? flag(env['DELIBERATE_INSECURE_ALLOW_WEAK_TOKENS']);
+  const requirePseudonyms = values['require-pseudonyms'] ?? flag(env['DELIBERATE_REQUIRE_PSEUDONYMS']);
+  const checkpointIntervalMs =
+    integer(
+      '--checkpoint-interval',
+      values['checkpoint-interval'] ??
+        env['DELIBERATE_CHECKPOINT_INTERVAL'] ??
+        String(DEFAULT_CHECKPOINT_INTERVAL_MS / 1000),
+      1,
+      86_400,
+    ) * 1000;
+
   const tokenFile = values['token-file'] ?? env['DELIBERATE_TOKEN_FILE'];
-  let tokens: string[];
+  let grants: TokenGrant[];
   let tokenSource: string;
-  let warnings: string[] = [];
+  const warnings: string[] = [];
   if (tokenFile !== undefined && tokenFile !== '') {
-    ({ tokens, warnings } = readTokenFile(tokenFile));
+    const read = readTokenFile(tokenFile, insecure);
+    grants = read.grants;
+    warnings.push(...read.warnings);
     tokenSource = `file ${tokenFile}`;
   } else if (env['DELIBERATE_TOKEN'] !== undefined) {
     const token = env['DELIBERATE_TOKEN'].trim();
     if (token === '' || /\s/.test(token))
       throw new ConfigError('DELIBERATE_TOKEN is empty or contains whitespace');
-    tokens = [token];
+    grants = [{ token, scopes: [...SCOPES] }];
+    warnings.push(...checkTokenStrength(grants, 'DELIBERATE_TOKEN', insecure));
+    warnings.push(
+      'DELIBERATE_TOKEN holds one token with both scopes (ingest and read); a browser that holds it can export every event. ' +
+        'Use a JSON token file (--token-file) with an ingest-only token for browsers.',
+    );
     tokenSource = 'environment DELIBERATE_TOKEN';
   } else {
     throw new ConfigError(
       'no bearer token configured: pass --token-file <file> (or set DELIBERATE_TOKEN_FILE or DELIBERATE_TOKEN)',
     );
   }
-  return { port, host, db, tokens, tokenSource, maxBodyBytes, allowedOrigins, warnings };
+
+  const keyFile = values['checkpoint-key'] ?? env['DELIBERATE_CHECKPOINT_KEY'];
+  let signer: CheckpointSigner | undefined;
+  if (keyFile !== undefined && keyFile !== '') {
+    const read = readSecretFile(keyFile, 'checkpoint key', insecure);
+    warnings.push(...read.warnings);
+    try {
+      signer = loadSigner(read.text);
+    } catch (error) {
+      if (error instanceof SigningKeyError)
+        throw new ConfigError(`checkpoint key ${keyFile}: ${error.message}`);
+      throw error;
+    }
+  }
+  const config: CollectorConfig = {
+    port,
+    host,
+    db,
+    grants,
+    tokenSource,
+    maxBodyBytes,
+    allowedOrigins,
+    checkpointIntervalMs,
+    requirePseudonyms,
+    warnings,
+  };
+  if (signer) config.signer = signer;
+  return config;
+}
+
+function flag(value: string | undefined): boolean {
+  return value !== undefined && /^(?:1|true|yes)$/i.test(value.trim());
 }

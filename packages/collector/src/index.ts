@@ -15,6 +15,10 @@ export {
 export {
   contentDigest,
   serializeEvent,
+  supportsCheckpoints,
+  StoreUnavailableError,
+  type CheckpointQuery,
+  type CheckpointStore,
   type EventStore,
   type InsertConflict,
   type InsertResult,
@@ -26,6 +30,7 @@ export {
   detectFormat,
   parseBatch,
   validateItems,
+  validateItem,
   formatIssues,
   MalformedJsonError,
   type BatchFormat,
@@ -34,6 +39,38 @@ export {
   type ParsedBatch,
   type ValidatedBatch,
 } from './batch.ts';
-export { createTokenChecker, type AuthResult } from './auth.ts';
+export { createTokenChecker, createGrantChecker, type AuthResult, type GrantResult } from './auth.ts';
+export {
+  parseTokenText,
+  procedureMatcher,
+  MIN_TOKEN_LENGTH,
+  SCOPES,
+  TokenFormatError,
+  type Scope,
+  type TokenGrant,
+  type ParsedTokens,
+} from './tokens.ts';
+export {
+  createSigner,
+  loadSigner,
+  generateSigningKey,
+  SigningKeyError,
+  type CheckpointSigner,
+} from './keys.ts';
+export { createCheckpointer, DEFAULT_CHECKPOINT_INTERVAL_MS, type Checkpointer } from './checkpointer.ts';
+export {
+  ingestItems,
+  INGEST_SLICE,
+  PSEUDONYM_PATTERN,
+  type IngestPolicy,
+  type IngestOutcome,
+} from './ingest.ts';
 export { stderrLogger, silentLogger, type CollectorLogger, type LogEntry, type LogLevel } from './log.ts';
-export { resolveConfig, readTokenFile, ConfigError, USAGE, type CollectorConfig } from './config.ts';
+export {
+  resolveConfig,
+  readTokenFile,
+  readSecretFile,
+  ConfigError,
+  USAGE,
+  type CollectorConfig,
+} from './config.ts';

@@ -416,13 +416,12 @@ describe('GET /v1/events', () => {
     expect(ids(await h.exportEvents('?since=2026-11-22T10:01:00Z'))).toEqual(ids(events.slice(2)));
   });
 
-  it('orders by timestamp, then by the order received', async () => {
-    const late = makeEvents(2, { start: '2026-11-22T09:00:00.000Z' });
-    const sameTs = makeEvents(3, { start: '2026-11-22T10:00:00.000Z', stepMs: 0 });
-    await h.post([sameTs[2], sameTs[0]]);
-    await h.post(late);
-    await h.post([sameTs[1]]);
-    expect(ids(await h.exportEvents())).toEqual(ids([...late, sameTs[2]!, sameTs[0]!, sameTs[1]!]));
+  it('orders by chain, then seq, then the order received — not by timestamp', async () => {
+    const a = makeEvents(3, { chain: 'chain-a', start: '2026-11-22T10:00:00.000Z' });
+    const b = makeEvents(2, { chain: 'chain-b', start: '2026-11-22T09:00:00.000Z' });
+    await h.post([a[2], b[1], a[0]]);
+    await h.post([b[0], a[1]]);
+    expect(ids(await h.exportEvents())).toEqual(ids([...a, ...b]));
   });
 
   it('filters by decisionId and chain, and honours limit', async () => {

@@ -1,16 +1,26 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTokenChecker } from './auth.ts';
+import type { BatchReceipt } from '@deliberate/core/events';
+import { createGrantChecker } from './auth.ts';
 import {
   detectFormat,
   MalformedJsonError,
   parseBatch,
-  validateItems,
   type BatchFormat,
   type InvalidEntry,
 } from './batch.ts';
+import { createCheckpointer, DEFAULT_CHECKPOINT_INTERVAL_MS, type Checkpointer } from './checkpointer.ts';
+import { ingestItems } from './ingest.ts';
+import type { CheckpointSigner } from './keys.ts';
 import { stderrLogger, type CollectorLogger } from './log.ts';
-import type { EventStore, InsertResult, SinceOptions } from './store.ts';
+import {
+  supportsCheckpoints,
+  type CheckpointQuery,
+  type CheckpointStore,
+  type EventStore,
+  type SinceOptions,
+} from './store.ts';
+import { MIN_TOKEN_LENGTH, procedureMatcher, SCOPES, type Scope, type TokenGrant } from './tokens.ts';
 
 /** Default request body limit: 5 MiB, about 7 000 events of typical size (~700 bytes). */
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -40,10 +50,35 @@ const NDJSON_TYPES = new Set([
 export interface CollectorOptions {
   /** Where events go. {@link Collector.close} closes it (unless `closeStore` is false). */
   store: EventStore;
-  /** The accepted bearer token. Give `token` or `tokens` (or both). */
+  /**
+   * An accepted bearer token with every scope (`ingest` and `read`). Give `token`, `tokens` or
+   * `grants` (any combination).
+   */
   token?: string;
-  /** Several accepted bearer tokens, for rotation without downtime. */
+  /** Several accepted bearer tokens with every scope, for rotation without downtime. */
   tokens?: readonly string[];
+  /**
+   * Scoped tokens: each names its scopes (`ingest`: POST events; `read`: export events and
+   * checkpoints) and optionally the procedures it may write and read.
+   */
+  grants?: readonly TokenGrant[];
+  /**
+   * Signs a receipt for every accepted batch and checkpoints of every changed chain (see
+   * `loadSigner`). The store must implement `CheckpointStore`. Without it: no receipts, no
+   * checkpoints, `/v1/checkpoints` answers 404.
+   */
+  signer?: CheckpointSigner;
+  /**
+   * Time between checkpoint rounds, in milliseconds.
+   * @default 60000
+   */
+  checkpointIntervalMs?: number;
+  /**
+   * Refuse events whose `actor.id` or `caseRef` is not a pseudonym of the `@deliberate/log`
+   * pseudonymiser (`ps:` and 8–64 hex digits), each in the invalid list.
+   * @default false
+   */
+  requirePseudonyms?: boolean;
   /**
    * Largest accepted request body in bytes; larger ones get 413.
    * @default 5 MiB (DEFAULT_MAX_BODY_BYTES)
@@ -98,7 +133,14 @@ export interface IngestResponse {
   duplicates: string[];
   /** Events not stored, by position in the batch, with the reasons. Retrying them will not help. */
   invalid: InvalidEntry[];
+  /** The signed receipt for what was accepted, when the collector has a signing key. */
+  receipt?: BatchReceipt;
 }
+
+const WELL_KNOWN_PEM = '/.well-known/deliberate/checkpoint-key.pem';
+const WELL_KNOWN_JSON = '/.well-known/deliberate/checkpoint-key.json';
+const NO_SIGNER =
+  'this collector signs no checkpoints or receipts: start it with --checkpoint-key <file> (deliberate-collector keygen --out <file> makes one)';
 
 type Respond = (status: number, body: unknown, headers?: http.OutgoingHttpHeaders) => void;
 
@@ -112,19 +154,44 @@ type Respond = (status: number, body: unknown, headers?: http.OutgoingHttpHeader
  * process.once('SIGTERM', () => void collector.close());
  */
 export function createCollector(options: CollectorOptions): Collector {
-  const { store } = options;
-  const tokens = [...(options.token === undefined ? [] : [options.token]), ...(options.tokens ?? [])];
-  const checkToken = createTokenChecker(tokens);
+  const { store, signer } = options;
+  const grants: TokenGrant[] = [
+    ...[...(options.token === undefined ? [] : [options.token]), ...(options.tokens ?? [])].map((token) => ({
+      token,
+      scopes: SCOPES,
+    })),
+    ...(options.grants ?? []),
+  ];
+  const checkToken = createGrantChecker(grants);
+  const requirePseudonyms = options.requirePseudonyms ?? false;
+  let checkpointer: Checkpointer | undefined;
+  let checkpointStore: CheckpointStore | undefined;
+  if (signer) {
+    if (!supportsCheckpoints(store))
+      throw new TypeError(
+        'a signer needs a store that implements CheckpointStore (changedHeads, appendCheckpoints, checkpoints)',
+      );
+    const intervalMs = options.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS;
+    if (!Number.isSafeInteger(intervalMs) || intervalMs < 1)
+      throw new RangeError('checkpointIntervalMs must be a positive integer');
+    checkpointStore = store;
+    checkpointer = createCheckpointer(store, signer, intervalMs, options.logger ?? stderrLogger);
+  }
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1)
     throw new RangeError('maxBodyBytes must be a positive integer');
   const log = options.logger ?? stderrLogger;
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const shutdownTimeoutMs = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
-  for (const token of tokens) {
-    if (token.length < 16)
-      log({ level: 'warn', msg: 'short bearer token', hint: 'use at least 32 random characters' });
+  for (const grant of grants) {
+    if (grant.token.length < MIN_TOKEN_LENGTH)
+      log({
+        level: 'warn',
+        msg: 'short bearer token',
+        hint: `use at least ${MIN_TOKEN_LENGTH} random characters`,
+      });
   }
+  checkpointer?.start();
 
   let shuttingDown = false;
   let closing: Promise<void> | undefined;
@@ -223,9 +290,32 @@ export function createCollector(options: CollectorOptions): Collector {
       return;
     }
 
+    if (path === WELL_KNOWN_PEM || path === WELL_KNOWN_JSON) {
+      // The public key is public: a verifier fetches it without a token.
+      if (method !== 'GET' && method !== 'HEAD') {
+        respond(
+          405,
+          { error: 'method_not_allowed', message: `${method} is not allowed on ${path}` },
+          { Allow: 'GET, HEAD' },
+        );
+      } else if (!signer) respond(404, { error: 'not_found', message: NO_SIGNER });
+      else if (path === WELL_KNOWN_JSON)
+        respond(200, { keyId: signer.keyId, publicKey: signer.publicKeyPem });
+      else {
+        res.writeHead(200, {
+          'Content-Type': 'application/x-pem-file',
+          'Content-Length': Buffer.byteLength(signer.publicKeyPem),
+          'X-Content-Type-Options': 'nosniff',
+        });
+        res.end(signer.publicKeyPem);
+      }
+      return;
+    }
+
     // Every other route, known or not, needs the token: unauthenticated callers learn nothing.
-    const auth = checkToken(req.headers.authorization);
-    if (auth !== 'ok') {
+    const checked = checkToken(req.headers.authorization);
+    const auth = checked.status;
+    if (checked.status !== 'ok') {
       respond(
         401,
         {
@@ -245,16 +335,41 @@ export function createCollector(options: CollectorOptions): Collector {
       return;
     }
 
+    const { grant } = checked;
+    if (grant.name !== undefined) access['token'] = grant.name;
+    const forbidden = (scope: Scope) =>
+      respond(403, {
+        error: 'forbidden',
+        message: `this token lacks the ${scope} scope needed for ${method} ${path}; use a token whose "scopes" include "${scope}"`,
+      });
+
+    if (path === '/v1/checkpoints') {
+      if (method !== 'GET') {
+        respond(
+          405,
+          { error: 'method_not_allowed', message: `${method} is not allowed on ${path}` },
+          { Allow: 'GET' },
+        );
+      } else if (!grant.scopes.includes('read')) forbidden('read');
+      else if (!checkpointer || !checkpointStore)
+        respond(404, { error: 'checkpoints_disabled', message: NO_SIGNER });
+      else await exportCheckpoints(checkpointer, checkpointStore, url.searchParams, res, respond, access);
+      return;
+    }
     if (path !== '/v1/events') {
       respond(404, {
         error: 'not_found',
-        message: `no route ${path}; the API is POST/GET /v1/events and GET /healthz`,
+        message: `no route ${path}; the API is POST/GET /v1/events, GET /v1/checkpoints and GET /healthz`,
       });
       return;
     }
-    if (method === 'POST') await ingest(req, respond, access);
-    else if (method === 'GET') await exportEvents(url.searchParams, res, respond, access);
-    else
+    if (method === 'POST') {
+      if (!grant.scopes.includes('ingest')) forbidden('ingest');
+      else await ingest(req, respond, access, grant);
+    } else if (method === 'GET') {
+      if (!grant.scopes.includes('read')) forbidden('read');
+      else await exportEvents(url.searchParams, res, respond, access, grant);
+    } else
       respond(
         405,
         { error: 'method_not_allowed', message: `${method} is not allowed on /v1/events` },
@@ -270,6 +385,7 @@ export function createCollector(options: CollectorOptions): Collector {
     req: http.IncomingMessage,
     respond: Respond,
     access: Record<string, unknown>,
+    grant: TokenGrant,
   ): Promise<void> {
     const framing = framingOf(req.headers['content-type']);
     if (typeof framing === 'object') {
@@ -336,51 +452,44 @@ export function createCollector(options: CollectorOptions): Collector {
       return;
     }
 
-    const { valid, invalid: schemaInvalid } = validateItems(parsed.items);
-    let result: InsertResult = { stored: [], duplicates: [], conflicts: [] };
-    if (valid.length > 0) {
-      try {
-        result = await store.insert(valid.map((entry) => entry.event));
-      } catch (error) {
-        // The transaction rolled back: nothing of this batch is acknowledged, so the client's
-        // outbox keeps it and retries.
-        log({ level: 'error', msg: 'store failed', error: errorMessage(error) });
-        respond(
-          503,
-          {
-            error: 'storage_unavailable',
-            message: 'the events could not be stored; nothing was stored, retry later',
-          },
-          { 'Retry-After': '5' },
-        );
-        return;
-      }
+    const outcome = await ingestItems(
+      parsed.items,
+      store,
+      { mayWrite: procedureMatcher(grant.procedures), procedures: grant.procedures, requirePseudonyms },
+      log,
+    );
+    if ('unavailable' in outcome) {
+      // Slices stored before the failure stay stored; the client's outbox keeps the whole batch
+      // and its retry reports them as duplicates.
+      log({ level: 'error', msg: 'store failed', error: errorMessage(outcome.unavailable) });
+      respond(
+        503,
+        {
+          error: 'storage_unavailable',
+          message: 'the events could not be stored; nothing of this batch is acknowledged, retry later',
+        },
+        { 'Retry-After': '5' },
+      );
+      return;
     }
 
-    const conflicts: InvalidEntry[] = result.conflicts.map((conflict) => {
-      const source = valid[conflict.index];
-      const entry: InvalidEntry = {
-        index: source?.index ?? -1,
-        id: conflict.id,
-        kind: 'conflict',
-        errors: [
-          `id ${conflict.id} is already stored with different content (stored sha256 ${conflict.storedDigest}, ` +
-            `received ${conflict.digest}); the stored event was kept. An event id must never be reused.`,
-        ],
-      };
-      if (source?.line !== undefined) entry.line = source.line;
-      return entry;
-    });
-    const invalid = [...parsed.invalid, ...schemaInvalid, ...conflicts].sort((a, b) => a.index - b.index);
-    const accepted = result.stored.length + result.duplicates.length;
+    const invalid = [...parsed.invalid, ...outcome.invalid].sort((a, b) => a.index - b.index);
+    const accepted = outcome.stored.length + outcome.duplicates.length;
     const status = invalid.length === 0 ? 200 : accepted > 0 ? 207 : 422;
     Object.assign(access, {
       events: parsed.items.length + parsed.invalid.length,
-      stored: result.stored.length,
-      duplicates: result.duplicates.length,
+      stored: outcome.stored.length,
+      duplicates: outcome.duplicates.length,
       invalid: invalid.length,
     });
-    const answer: IngestResponse = { stored: result.stored, duplicates: result.duplicates, invalid };
+    const answer: IngestResponse = { stored: outcome.stored, duplicates: outcome.duplicates, invalid };
+    if (signer && status !== 422) {
+      answer.receipt = signer.receipt({
+        stored: outcome.stored,
+        duplicates: outcome.duplicates,
+        heads: outcome.heads,
+      });
+    }
     respond(status, answer);
   }
 
@@ -393,12 +502,78 @@ export function createCollector(options: CollectorOptions): Collector {
     res: http.ServerResponse,
     respond: Respond,
     access: Record<string, unknown>,
+    grant: TokenGrant,
   ): Promise<void> {
     const query = parseExportQuery(params);
     if ('error' in query) {
       respond(400, { error: 'bad_request', message: query.error });
       return;
     }
+    const mayRead = procedureMatcher(grant.procedures);
+    const lines = (async function* () {
+      for await (const event of store.since(query.since, query.options)) {
+        // A token limited to some procedures reads only those.
+        if (mayRead(event.procedure)) yield `${JSON.stringify(event)}\n`;
+      }
+    })();
+    await streamNdjson(lines, res, respond, access);
+  }
+
+  /* -----------------------------------------------------------------------------------------------
+   * GET /v1/checkpoints
+   * ---------------------------------------------------------------------------------------------*/
+
+  async function exportCheckpoints(
+    signing: Checkpointer,
+    source: CheckpointStore,
+    params: URLSearchParams,
+    res: http.ServerResponse,
+    respond: Respond,
+    access: Record<string, unknown>,
+  ): Promise<void> {
+    const query: CheckpointQuery = {};
+    for (const key of new Set(params.keys())) {
+      const value = params.get(key);
+      if (params.getAll(key).length > 1) {
+        respond(400, { error: 'bad_request', message: `query parameter ${key} given more than once` });
+        return;
+      }
+      if (key === 'all' && (value === '1' || value === 'true')) query.all = true;
+      else if (key === 'all' && (value === '0' || value === 'false')) query.all = false;
+      else if (key === 'chain' && value !== '' && value !== null) query.chain = value;
+      else {
+        respond(400, {
+          error: 'bad_request',
+          message: `unknown or invalid query parameter ${key}; known: all=1 (every checkpoint), chain=<id>`,
+        });
+        return;
+      }
+    }
+    try {
+      // Sign what changed first, so the answer covers everything stored before the request.
+      await signing.round();
+    } catch (error) {
+      log({ level: 'error', msg: 'checkpoint round failed', error: errorMessage(error) });
+      respond(
+        503,
+        { error: 'storage_unavailable', message: 'the checkpoints could not be signed; retry later' },
+        { 'Retry-After': '5' },
+      );
+      return;
+    }
+    const lines = (async function* () {
+      for await (const checkpoint of source.checkpoints(query)) yield `${JSON.stringify(checkpoint)}\n`;
+    })();
+    await streamNdjson(lines, res, respond, access);
+  }
+
+  /** Streams NDJSON lines with backpressure; cuts the connection if the source fails half-way. */
+  async function streamNdjson(
+    lines: AsyncIterable<string>,
+    res: http.ServerResponse,
+    respond: Respond,
+    access: Record<string, unknown>,
+  ): Promise<void> {
     let count = 0;
     const start = () => {
       if (res.headersSent) return;
@@ -411,8 +586,8 @@ export function createCollector(options: CollectorOptions): Collector {
     };
     try {
       let chunk = '';
-      for await (const event of store.since(query.since, query.options)) {
-        chunk += `${JSON.stringify(event)}\n`;
+      for await (const line of lines) {
+        chunk += line;
         count++;
         if (chunk.length < EXPORT_CHUNK_CHARS) continue;
         start();
@@ -480,6 +655,15 @@ export function createCollector(options: CollectorOptions): Collector {
         // A handler may still be awaiting the store after its socket closed; let it finish
         // before the store goes away.
         await Promise.allSettled([...inFlight]);
+        if (checkpointer) {
+          await checkpointer.stop();
+          // A clean stop leaves every chain checkpointed up to what was stored.
+          await checkpointer
+            .round()
+            .catch((error: unknown) =>
+              log({ level: 'error', msg: 'checkpoint round failed', error: errorMessage(error) }),
+            );
+        }
         if (options.closeStore !== false) await store.close();
       })();
       return closing;

@@ -78,17 +78,42 @@ describe('openSqliteStore', () => {
     store.close();
   });
 
-  it('uses the (ts, received order) index for the export', () => {
+  it('uses the (chain, seq) index for the export in chain order', () => {
     const file = path.join(dir, 'events.sqlite');
     openSqliteStore(file).close();
     const db = new Database(file, { readonly: true });
     const plan = db
       .prepare(
-        'EXPLAIN QUERY PLAN SELECT received_seq, ts, json FROM events WHERE (ts, received_seq) > (?, ?) ORDER BY ts, received_seq LIMIT 10',
+        `EXPLAIN QUERY PLAN SELECT received_seq, chain, seq, json FROM events
+         WHERE (chain, seq, received_seq) > (?, ?, ?) AND ts > ? ORDER BY chain, seq, received_seq LIMIT 10`,
       )
-      .all('', 0) as { detail: string }[];
-    expect(plan.map((row) => row.detail).join('\n')).toMatch(/USING INDEX events_ts/);
+      .all('', -1, 0, '') as { detail: string }[];
+    const detail = plan.map((row) => row.detail).join('\n');
+    expect(detail).toMatch(/USING INDEX events_chain/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
     db.close();
+  });
+
+  it('migrates a schema 1 database to schema 2 (checkpoints) and keeps its events', () => {
+    const file = path.join(dir, 'v1.sqlite');
+    const store = openSqliteStore(file);
+    const events = makeEvents(3);
+    store.insert(events);
+    store.close();
+    // Turn it back into what a schema 1 collector left behind.
+    const db = new Database(file);
+    db.exec('DROP TABLE checkpoints');
+    db.pragma('user_version = 1');
+    db.close();
+    const migrated = openSqliteStore(file);
+    expect(ids(migrated.since(null))).toEqual(ids(events));
+    expect(migrated.changedHeads().heads).toEqual([
+      { chain: events[0]!.chain, seq: 2, hash: events[2]!.hash },
+    ]);
+    migrated.close();
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(2);
+    check.close();
   });
 
   it('refuses to update or delete stored events', () => {

@@ -1,16 +1,24 @@
 import Database from 'better-sqlite3';
 import type { DeliberateEvent } from '@deliberate/core';
+import { CHECKPOINT_SCHEMA_SQL, sqliteCheckpoints } from './sqlite-checkpoints.ts';
 import {
   contentDigest,
   serializeEvent,
+  StoreUnavailableError,
+  type CheckpointStore,
   type EventStore,
   type InsertConflict,
   type InsertResult,
   type SinceOptions,
+  type CheckpointQuery,
 } from './store.ts';
+import type { ChainCheckpoint, ChainHead } from '@deliberate/core/events';
 
-/** The schema version this code writes, kept in SQLite's `user_version`. */
-export const SQLITE_SCHEMA_VERSION = 1;
+/**
+ * The schema version this code writes, kept in SQLite's `user_version`. 1: events; 2: adds the
+ * append-only `checkpoints` table (a version 1 file is migrated on open).
+ */
+export const SQLITE_SCHEMA_VERSION = 2;
 
 /*
  * `received_seq` is an explicit INTEGER PRIMARY KEY (an alias of the rowid) rather than the
@@ -44,10 +52,13 @@ CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
 /** Rows per page of {@link SqliteEventStore.since}; large enough to amortise the query. */
 const PAGE_SIZE = 500;
 
-/** The SQLite store: {@link EventStore} with synchronous answers. */
-export interface SqliteEventStore extends EventStore {
+/** The SQLite store: {@link EventStore} and {@link CheckpointStore} with synchronous answers. */
+export interface SqliteEventStore extends EventStore, CheckpointStore {
   insert(events: readonly DeliberateEvent[]): InsertResult;
   since(ts: string | null, options?: SinceOptions): Iterable<DeliberateEvent>;
+  changedHeads(): { heads: ChainHead[]; mark: number };
+  appendCheckpoints(checkpoints: readonly ChainCheckpoint[], mark: number): void;
+  checkpoints(query?: CheckpointQuery): Iterable<ChainCheckpoint>;
   count(): number;
   close(): void;
   /** The database file. */
@@ -61,8 +72,28 @@ export interface SqliteEventStore extends EventStore {
 
 interface SinceRow {
   received_seq: number;
-  ts: string;
+  chain: string;
+  seq: number;
   json: string;
+}
+
+/*
+ * SQLite result codes that mean "the store cannot store anything now" rather than "this event
+ * cannot be stored": full disk, I/O errors, locks, a read-only or missing file, corruption.
+ */
+const UNAVAILABLE =
+  /^SQLITE_(?:FULL|IOERR|BUSY|LOCKED|READONLY|CANTOPEN|NOMEM|CORRUPT|NOTADB|PROTOCOL|INTERRUPT|PERM|AUTH|NOLFS)/;
+
+/** `error` as a {@link StoreUnavailableError} when it is an outage, else unchanged. */
+function classify(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  const closed = error instanceof TypeError && /database connection is not open/.test(error.message);
+  if ((typeof code === 'string' && UNAVAILABLE.test(code)) || closed) {
+    return new StoreUnavailableError(`the SQLite store is unavailable: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  return error;
 }
 
 /**
@@ -139,9 +170,10 @@ export function openSqliteStore(path: string): SqliteEventStore {
     return result;
   });
 
-  // Keyset pagination over (ts, received_seq): each page is read completely before anything is
-  // yielded, so no SQLite cursor stays open while the HTTP client is slow. (better-sqlite3 refuses
-  // other statements on a connection with an open iterator, which would block ingest.)
+  // Keyset pagination over (chain, seq, received_seq), the chain order `deliberate verify` reads:
+  // each page is read completely before anything is yielded, so no SQLite cursor stays open while
+  // the HTTP client is slow. (better-sqlite3 refuses other statements on a connection with an
+  // open iterator, which would block ingest.)
   const pageStatements = new Map<string, Database.Statement<Record<string, string | number>, SinceRow>>();
   function pageStatement(
     options: SinceOptions,
@@ -154,9 +186,9 @@ export function openSqliteStore(path: string): SqliteEventStore {
         options.chain === undefined ? '' : 'AND chain = @chain',
       ].join(' ');
       statement = db.prepare<Record<string, string | number>, SinceRow>(
-        `SELECT received_seq, ts, json FROM events
-         WHERE (ts, received_seq) > (@ts, @seq) ${filters}
-         ORDER BY ts, received_seq LIMIT @limit`,
+        `SELECT received_seq, chain, seq, json FROM events
+         WHERE (chain, seq, received_seq) > (@afterChain, @afterSeq, @afterReceived) AND ts > @ts ${filters}
+         ORDER BY chain, seq, received_seq LIMIT @limit`,
       );
       pageStatements.set(key, statement);
     }
@@ -164,23 +196,31 @@ export function openSqliteStore(path: string): SqliteEventStore {
   }
 
   function* since(ts: string | null, options: SinceOptions = {}): Generator<DeliberateEvent> {
-    // Starting at (ts, +∞) makes the first page strictly after `ts`; '' sorts before every ts.
-    let cursor = { ts: ts ?? '', seq: Number.MAX_SAFE_INTEGER };
+    // Chains are non-empty strings, so ('', -1, 0) is before every row; '' sorts before every ts.
+    let cursor = { chain: '', seq: -1, received: 0 };
     let remaining = options.limit ?? Number.POSITIVE_INFINITY;
     const statement = pageStatement(options);
     while (remaining > 0) {
       const limit = Math.min(PAGE_SIZE, remaining);
-      const params: Record<string, string | number> = { ts: cursor.ts, seq: cursor.seq, limit };
+      const params: Record<string, string | number> = {
+        afterChain: cursor.chain,
+        afterSeq: cursor.seq,
+        afterReceived: cursor.received,
+        ts: ts ?? '',
+        limit,
+      };
       if (options.decisionId !== undefined) params['decisionId'] = options.decisionId;
       if (options.chain !== undefined) params['chain'] = options.chain;
       const rows = statement.all(params);
       for (const row of rows) yield JSON.parse(row.json) as DeliberateEvent;
       const last = rows.at(-1);
       if (!last || rows.length < limit) return;
-      cursor = { ts: last.ts, seq: last.received_seq };
+      cursor = { chain: last.chain, seq: last.seq, received: last.received_seq };
       remaining -= rows.length;
     }
   }
+
+  const checkpointMethods = sqliteCheckpoints(db);
 
   return {
     path,
@@ -188,8 +228,23 @@ export function openSqliteStore(path: string): SqliteEventStore {
       journalMode: String(db.pragma('journal_mode', { simple: true })),
       synchronous: Number(db.pragma('synchronous', { simple: true })),
     }),
-    insert: (events) => insertBatch.immediate(events),
+    insert: (events) => {
+      try {
+        return insertBatch.immediate(events);
+      } catch (error) {
+        throw classify(error);
+      }
+    },
     since,
+    changedHeads: () => {
+      try {
+        return checkpointMethods.changedHeads();
+      } catch (error) {
+        throw classify(error);
+      }
+    },
+    appendCheckpoints: (checkpoints, mark) => checkpointMethods.appendCheckpoints(checkpoints, mark),
+    checkpoints: (query) => checkpointMethods.checkpoints(query),
     count: () => countStatement.get()?.n ?? 0,
     close: () => {
       if (db.open) db.close();
@@ -205,16 +260,19 @@ function migrate(db: Database.Database): void {
       `the database was written by a newer collector (schema ${version}, this one knows ${SQLITE_SCHEMA_VERSION}); refusing to touch it`,
     );
   }
-  const tables = db
-    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
-    .all();
-  if (tables.some((table) => table.name === 'events')) {
-    throw new Error(
-      'the database has an "events" table that this collector did not create; use a separate file',
-    );
+  if (version === 0) {
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all();
+    if (tables.some((table) => table.name === 'events' || table.name === 'checkpoints')) {
+      throw new Error(
+        'the database has an "events" or "checkpoints" table that this collector did not create; use a separate file',
+      );
+    }
   }
   db.transaction(() => {
-    db.exec(SCHEMA);
+    if (version < 1) db.exec(SCHEMA);
+    if (version < 2) db.exec(CHECKPOINT_SCHEMA_SQL);
     db.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
   }).immediate();
 }

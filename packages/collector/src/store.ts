@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalize, type DeliberateEvent } from '@deliberate/core';
+import type { ChainCheckpoint, ChainHead } from '@deliberate/core/events';
 
 /*
  * The storage seam (architecture.md §3.4): the HTTP layer validates, the store persists. SQLite is
@@ -39,6 +40,20 @@ export interface InsertResult {
   conflicts: InsertConflict[];
 }
 
+/**
+ * Thrown (or rejected with) by a store that cannot store anything right now: disk full, I/O
+ * error, database locked or closed, connection lost. The collector answers 503 and the client
+ * retries the batch. Any other exception from {@link EventStore.insert} is taken to be about the
+ * events offered: the collector retries them one by one and reports the ones that still fail as
+ * invalid (kind `store`), so one event the store cannot take never blocks the others.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
 /** Filters for {@link EventStore.since}. */
 export interface SinceOptions {
   /** At most this many events. */
@@ -49,6 +64,44 @@ export interface SinceOptions {
   chain?: string;
 }
 
+/** Filters for {@link CheckpointStore.checkpoints}. */
+export interface CheckpointQuery {
+  /** Every checkpoint in signing order, instead of the latest per chain (ordered by chain). */
+  all?: boolean;
+  /** Only this chain. */
+  chain?: string;
+}
+
+/**
+ * What a store needs for signed checkpoints. Only one process may sign at a time: a store shared
+ * by several collector instances (PostgreSQL) must take an advisory lock around
+ * {@link changedHeads} … {@link appendCheckpoints} (`pg_try_advisory_lock`) and skip the round
+ * when it does not get it.
+ */
+export interface CheckpointStore {
+  /**
+   * The heads of chains whose head moved since their last checkpoint. A chain's head is its
+   * highest `seq` reachable from `seq` 0 without a gap and without two stored events at one
+   * `seq` (so a checkpoint never covers a hole or picks a side of a fork). `mark` is an opaque
+   * high-water mark to hand back to {@link appendCheckpoints}.
+   */
+  changedHeads(): MaybePromise<{ heads: ChainHead[]; mark: number }>;
+  /** Stores signed checkpoints (append-only) and remembers `mark` as examined. */
+  appendCheckpoints(checkpoints: readonly ChainCheckpoint[], mark: number): MaybePromise<void>;
+  /** Stored checkpoints: the latest per chain by default. */
+  checkpoints(query?: CheckpointQuery): Iterable<ChainCheckpoint> | AsyncIterable<ChainCheckpoint>;
+}
+
+/** Whether a store implements {@link CheckpointStore}. */
+export function supportsCheckpoints(store: EventStore): store is EventStore & CheckpointStore {
+  const candidate = store as Partial<CheckpointStore>;
+  return (
+    typeof candidate.changedHeads === 'function' &&
+    typeof candidate.appendCheckpoints === 'function' &&
+    typeof candidate.checkpoints === 'function'
+  );
+}
+
 /**
  * Where the collector keeps events. Implementations must be idempotent by event id, must not
  * report an event as stored before it is durable (the HTTP answer is the acknowledgement the
@@ -57,12 +110,15 @@ export interface SinceOptions {
 export interface EventStore {
   /**
    * Stores the events that are not stored yet, in one transaction, and reports per id what
-   * happened. Throws (or rejects) if nothing could be stored; then nothing was stored.
+   * happened. Throws (or rejects) if nothing could be stored; then nothing was stored. Throws
+   * {@link StoreUnavailableError} when the store as a whole is unavailable (then the client
+   * retries); any other error is taken as a refusal of the events offered.
    */
   insert(events: readonly DeliberateEvent[]): MaybePromise<InsertResult>;
   /**
-   * Events with `ts` strictly after `ts` (all events when `null`), ordered by `ts` and then by
-   * the order in which the collector received them. The events are returned as they were
+   * Events with `ts` strictly after `ts` (all events when `null`), in chain order: by `chain`,
+   * then `seq`, then the order in which the collector received them (so `deliberate verify` on an
+   * export never sees reordering caused by clocks). The events are returned as they were
    * received (unknown fields included). Implementations should page internally rather than hold
    * a cursor open between items, because the consumer waits for a slow network client between
    * items.

@@ -12,7 +12,7 @@ import { openSqliteStore, type SqliteEventStore } from '../sqlite-store.ts';
  */
 
 /** The bearer token every harness accepts. */
-export const TEST_TOKEN = 'test-token-0123456789abcdef';
+export const TEST_TOKEN = 'test-token-0123456789abcdef-0123456789';
 
 /** A running collector and shortcuts to talk to it. */
 export interface Harness {
@@ -26,13 +26,13 @@ export interface Harness {
   logs: LogEntry[];
   /** POSTs to /v1/events with the token; `body` is sent as is when a string. */
   post(body: unknown, init?: { contentType?: string | null; token?: string | null }): Promise<Response>;
-  /** GET /v1/events with the token and the given query; resolves with the parsed NDJSON lines. */
-  exportEvents(query?: string): Promise<DeliberateEvent[]>;
+  /** GET /v1/events with the token (or `token`) and the given query; resolves with the parsed NDJSON lines. */
+  exportEvents(query?: string, token?: string): Promise<DeliberateEvent[]>;
   /** Closes the collector (and store) and removes the temporary directory. */
   stop(): Promise<void>;
 }
 
-/** Starts a {@link Harness}. */
+/** Starts a {@link Harness}; it accepts TEST_TOKEN (both scopes) unless `grants` are given. */
 export async function startHarness(options: Partial<CollectorOptions> = {}): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'deliberate-collector-'));
   const dbPath = path.join(dir, 'events.sqlite');
@@ -40,7 +40,8 @@ export async function startHarness(options: Partial<CollectorOptions> = {}): Pro
   const logs: LogEntry[] = [];
   const collector = createCollector({
     store,
-    token: TEST_TOKEN,
+    // With scoped grants given, TEST_TOKEN is not accepted: the grants are the whole policy.
+    ...(options.grants ? {} : { token: TEST_TOKEN }),
     logger: (entry) => {
       logs.push(entry);
       silentLogger(entry);
@@ -73,9 +74,9 @@ export async function startHarness(options: Partial<CollectorOptions> = {}): Pro
               : JSON.stringify(body),
       });
     },
-    async exportEvents(query = '') {
+    async exportEvents(query = '', token = TEST_TOKEN) {
       const response = await fetch(`${url}/v1/events${query}`, {
-        headers: { authorization: `Bearer ${TEST_TOKEN}` },
+        headers: { authorization: `Bearer ${token}` },
       });
       if (response.status !== 200)
         throw new Error(`export answered ${response.status}: ${await response.text()}`);
