@@ -20,7 +20,8 @@
 --   a decision is its latest `decision.finalized` event (by ts, ties: greater event id), joined
 --   with the latest decision.opened, judgement.committed, recommendation.revealed and
 --   outcome.recorded of that decision; the copies of recommendation and judgement on
---   decision.finalized stand in where the separate event is missing. Duplicate event ids count once.
+--   decision.finalized stand in where the separate event is missing. Exact duplicate event ids
+--   count once; a decision touched by an id with conflicting copies is left out entirely.
 --   shown = outcome <> 'without-ai' AND arm <> 'no-ai' (no decision.opened: arm 'ai').
 --   Label metrics use labels only; agreement/override also compare numeric decisions by value.
 -- =================================================================================================
@@ -53,7 +54,8 @@ SELECT
   json_extract_string(raw, '$.data.judgement.label') AS judgement_label,
   CAST(json_extract_string(raw, '$.data.judgement.value') AS DOUBLE) AS judgement_value,
   json_extract_string(raw, '$.data.truth.label') AS truth_label,
-  CAST(json_extract_string(raw, '$.data.truth.value') AS DOUBLE) AS truth_value
+  CAST(json_extract_string(raw, '$.data.truth.value') AS DOUBLE) AS truth_value,
+  CAST(raw AS VARCHAR) AS content
 FROM events
 WHERE json_extract_string(raw, '$.schema') = 'deliberate.event/1';
 
@@ -81,11 +83,27 @@ SELECT
   data.judgement.label AS judgement_label,
   CAST(data.judgement.value AS DOUBLE) AS judgement_value,
   data.truth.label AS truth_label,
-  CAST(data.truth.value AS DOUBLE) AS truth_value
+  CAST(data.truth.value AS DOUBLE) AS truth_value,
+  -- Without the raw text, two copies are compared by their hash and every column read here.
+  concat_ws(
+    '|', hash, type, ts, decisionId, procedure, actor.id, actor.role, model.id, model.version,
+    data.policy.arm, data.uiVariant, data.outcome, CAST(data.durationMs AS VARCHAR), data.final.label,
+    CAST(data.final.value AS VARCHAR), data.recommendation.label, CAST(data.recommendation.value AS VARCHAR),
+    CAST(data.recommendation.confidence AS VARCHAR), data.judgement.label, CAST(data.judgement.value AS VARCHAR),
+    data.truth.label, CAST(data.truth.value AS VARCHAR)
+  ) AS content
 FROM events
 WHERE schema = 'deliberate.event/1';
 
 -- @section metrics
+-- Decisions with a conflicting copy: an event id that occurs with different content. Neither copy
+-- can be trusted, whichever comes first, so every decision either copy names leaves every metric
+-- (as in the streaming engine, which also reports them and exits non-zero).
+CREATE OR REPLACE VIEW deliberate_conflicted AS
+SELECT DISTINCT f.decision_id
+FROM deliberate_flat f
+WHERE f.id IN (SELECT c.id FROM deliberate_flat c GROUP BY c.id HAVING COUNT(DISTINCT c.content) > 1);
+
 -- Each event id once; for the five event kinds that shape a decision, the latest per decision.
 CREATE OR REPLACE VIEW deliberate_latest AS
 SELECT *
@@ -99,6 +117,7 @@ FROM (
     WHERE f.type IN (
       'decision.opened', 'judgement.committed', 'recommendation.revealed', 'decision.finalized', 'outcome.recorded'
     )
+    AND NOT EXISTS (SELECT 1 FROM deliberate_conflicted x WHERE x.decision_id = f.decision_id)
   ) u
   WHERE u.copy = 1
 ) ranked

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from './testing/cli.ts';
 import { writeSimulatedLog } from './node.ts';
 
 /*
@@ -11,36 +11,8 @@ import { writeSimulatedLog } from './node.ts';
  * to source through the `@deliberate/source` condition). Few and fast: one small log, concurrent.
  */
 
-const here = import.meta.dirname;
-const root = path.resolve(here, '../../..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-const cli = path.join(here, 'cli.ts');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], stdin?: Buffer): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(tsx, ['--conditions=@deliberate/source', cli, ...args], {
-      cwd: dir,
-      // tsx reads the tsconfig of the working directory; point it at the workspace's (JSX runtime).
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        HOME: process.env['HOME'] ?? '',
-        TSX_TSCONFIG_PATH: path.join(root, 'tsconfig.json'),
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.stdin.end(stdin ?? '');
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function run(args: string[], stdin?: Buffer): Promise<CliRun> {
+  return runCli(args, dir, stdin);
 }
 
 let dir: string;

@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 /*
  * `deliberate`: metrics, report, verify and simulate over Deliberate event logs (architecture.md
- * §3.3). Exit codes: 0 success, 1 a broken hash chain (`verify`), 2 a usage or input error
- * (unknown flag, bad value, missing or unreadable file). Progress goes to standard error when it
- * is a terminal (never in CI or when piped).
+ * §3.3). Exit codes: 0 success, 1 a broken hash chain or violated checkpoint (`verify`), 2 a usage
+ * or input error (unknown flag, bad value, missing or unreadable file, no events, a truncated
+ * final line), 3 conflicting copies of an event (`metrics`, `report`; not with
+ * `--accept-conflicts`). Progress goes to standard error when it is a terminal (never in CI or
+ * when piped).
  */
 import { realpathSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { GROUP_FIELDS, MetricsOptionError } from './engine.ts';
+import { GROUP_FIELDS, MetricsOptionError, type MetricsEngine } from './engine.ts';
+import { readCheckpoints, readHeads } from './checkpoints.ts';
+import { formatConflicts, formatVerification } from './cli-format.ts';
 import {
   LogInputError,
   readMetricsEngine,
@@ -24,16 +28,21 @@ import type { Binning, GroupField } from './types.ts';
 
 const USAGE = `Usage:
   deliberate metrics <log.jsonl|log.jsonl.gz|-> [--json] [--by <field>] [--bins N] [--binning width|mass] [--k N]
-                     [--allow-individual-actors]
+                     [--allow-individual-actors] [--accept-conflicts]
   deliberate report <log> -o report.html [--lang en|de] [--bins N] [--binning width|mass]
-                    [--reason-labels labels.json]
-  deliberate verify <log> [--json]
+                    [--reason-labels labels.json] [--accept-conflicts]
+  deliberate verify <log> [--json] [--checkpoints FILE --public-key FILE] [--heads FILE]
+                    [--allow-unanchored-tail]
   deliberate simulate [--decisions N | --events N] [--seed S] [-o file[.gz]] [--days N] [--start YYYY-MM-DD]
                       [--no-duplicates]
 
   <field> for --by: ${GROUP_FIELDS.join(', ')} (actor only with --allow-individual-actors)
   "-" reads standard input; gzip input is detected by its content.
-  Exit codes: 0 ok, 1 broken hash chain (verify), 2 usage or input error.
+  --checkpoints: signed checkpoints (NDJSON, GET /v1/checkpoints); --public-key: the collector's
+  Ed25519 public key (PEM); --heads: known heads (JSON) from an earlier verify --json or an outbox.
+  Exit codes: 0 ok, 1 broken hash chain or violated checkpoint (verify), 2 usage or input error
+  (also: no events, an unparseable final line), 3 conflicting copies of an event (metrics, report;
+  --accept-conflicts: reported and excluded, exit 0).
 `;
 
 /** A usage error: exit code 2 with the message and a hint. */
@@ -79,6 +88,51 @@ function binningOf(value: string | undefined): Binning | undefined {
   return value;
 }
 
+/** Exit code for conflicting copies of an event (same id, different content). */
+export const EXIT_CONFLICTS = 3;
+
+/**
+ * Refuses input that holds no event, or whose final line is not JSON (a truncated write): a
+ * result over it would look like a valid, empty or shortened one.
+ */
+function requireEvents(
+  label: string,
+  events: number,
+  lines: number,
+  unparseableFinalLine: number | null,
+): void {
+  if (events === 0) {
+    throw new LogInputError(
+      lines === 0
+        ? `${label} holds no events (it is empty).`
+        : `${label} holds no valid events (${lines} non-blank lines, none of them a Deliberate event).`,
+    );
+  }
+  if (unparseableFinalLine !== null) {
+    throw new LogInputError(
+      `${label}: the last line (${unparseableFinalLine}) is not JSON — the log looks truncated (an interrupted write). Repair or remove that line and run again.`,
+    );
+  }
+}
+
+function checkEngineInput(engine: MetricsEngine, file: string): void {
+  const input = engine.input();
+  requireEvents(
+    file === '-' ? 'standard input' : file,
+    input.events,
+    input.lines,
+    input.unparseableFinalLine,
+  );
+}
+
+/** Reports conflicts on standard error; returns the exit code they call for. */
+function conflictsExit(engine: MetricsEngine, io: Io, accept: boolean): number {
+  const { conflicts } = engine.input();
+  if (conflicts.count === 0) return 0;
+  io.stderr.write(formatConflicts(conflicts, accept));
+  return accept ? 0 : EXIT_CONFLICTS;
+}
+
 /** A one-line progress bar on a terminal's standard error; a no-op elsewhere. */
 function progressBar(io: Io, label: string): { update: (progress: ReadProgress) => void; done: () => void } {
   const enabled = io.stderr.isTTY === true && !io.env['CI'] && io.env['DELIBERATE_NO_PROGRESS'] === undefined;
@@ -116,6 +170,7 @@ async function metricsCommand(args: string[], io: Io): Promise<number> {
     binning: { type: 'string' },
     k: { type: 'string' },
     'allow-individual-actors': { type: 'boolean' },
+    'accept-conflicts': { type: 'boolean' },
   });
   const file = oneLog(positionals, 'metrics');
   const bins = integer('bins', values.bins, 1);
@@ -139,6 +194,7 @@ async function metricsCommand(args: string[], io: Io): Promise<number> {
   const progress = progressBar(io, 'reading');
   const engine = await readMetricsEngine(file, { stdin: io.stdin, onProgress: progress.update });
   progress.done();
+  checkEngineInput(engine, file);
   const options = { bins, binning, k, allowIndividualActors: allowActors };
   if (by !== undefined) {
     const result = engine.grouped(by as GroupField, options);
@@ -147,7 +203,7 @@ async function metricsCommand(args: string[], io: Io): Promise<number> {
     const result = engine.metrics(options);
     io.stdout.write(values.json ? JSON.stringify(result) + '\n' : formatMetrics(result));
   }
-  return 0;
+  return conflictsExit(engine, io, values['accept-conflicts'] === true);
 }
 
 async function reportCommand(args: string[], io: Io): Promise<number> {
@@ -157,6 +213,7 @@ async function reportCommand(args: string[], io: Io): Promise<number> {
     bins: { type: 'string' },
     binning: { type: 'string' },
     'reason-labels': { type: 'string' },
+    'accept-conflicts': { type: 'boolean' },
   });
   const file = oneLog(positionals, 'report');
   if (!values.output) throw new UsageError('report needs an output file: -o report.html');
@@ -170,42 +227,68 @@ async function reportCommand(args: string[], io: Io): Promise<number> {
   const progress = progressBar(io, 'reading');
   const engine = await readMetricsEngine(file, { stdin: io.stdin, onProgress: progress.update });
   progress.done();
+  checkEngineInput(engine, file);
   await writeReport(values.output, engine.metrics({ bins, binning }), {
     lang,
     reasonLabels,
     source: file === '-' ? (lang === 'de' ? 'Standardeingabe' : 'standard input') : file,
   });
   io.stderr.write(`report written to ${values.output}\n`);
-  return 0;
+  return conflictsExit(engine, io, values['accept-conflicts'] === true);
 }
 
 async function verifyCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+  const { values, positionals } = parse(args, {
+    json: { type: 'boolean' },
+    checkpoints: { type: 'string' },
+    'public-key': { type: 'string' },
+    heads: { type: 'string' },
+    'allow-unanchored-tail': { type: 'boolean' },
+  });
   const file = oneLog(positionals, 'verify');
-  const progress = progressBar(io, 'verifying');
-  const result = await verifyLog(file, { stdin: io.stdin, onProgress: progress.update });
-  progress.done();
-  if (values.json) {
-    io.stdout.write(JSON.stringify(result) + '\n');
-  } else {
-    const { firstBreak } = result;
-    if (firstBreak) {
-      io.stdout.write(
-        `BROKEN: chain ${firstBreak.chain} at seq ${firstBreak.seq ?? '?'} (${firstBreak.kind}), line ${firstBreak.line}: ${firstBreak.message}\n` +
-          `${result.brokenChains} of ${result.chains} chains broken; ${result.events} events checked.\n`,
-      );
-    } else {
-      io.stdout.write(
-        `OK: ${result.chains} chains intact; ${result.events} events checked, ${result.duplicates} exact duplicates.\n`,
-      );
-    }
-    if (result.malformed.count > 0) {
-      io.stdout.write(
-        `${result.malformed.count} malformed lines (not JSON or not a valid event): ${result.malformed.lines.join(', ')}${result.malformed.count > result.malformed.lines.length ? ', …' : ''}\n`,
-      );
-    }
+  if ((values.checkpoints === undefined) !== (values['public-key'] === undefined)) {
+    throw new UsageError(
+      '--checkpoints and --public-key go together: checkpoints are only evidence with the key that signed them.',
+    );
   }
-  return result.ok ? 0 : 1;
+  if (values['allow-unanchored-tail'] && values.checkpoints === undefined) {
+    throw new UsageError('--allow-unanchored-tail needs --checkpoints (and --public-key).');
+  }
+  // Read the small files first, so that a bad key or checkpoint file fails before a long read.
+  const checkpointFile =
+    values.checkpoints === undefined ? undefined : readCheckpoints(values.checkpoints, values['public-key']!);
+  const known = values.heads === undefined ? undefined : readHeads(values.heads);
+  const progress = progressBar(io, 'verifying');
+  const result = await verifyLog(file, {
+    stdin: io.stdin,
+    onProgress: progress.update,
+    checkpoints: checkpointFile?.valid,
+    heads: known?.heads,
+    anchors: known?.anchors,
+    allowUnanchoredTail: values['allow-unanchored-tail'] === true,
+  });
+  progress.done();
+  requireEvents(
+    file === '-' ? 'standard input' : file,
+    result.validEvents,
+    result.lines,
+    result.unparseableFinalLine,
+  );
+  const problems = checkpointFile?.problems ?? [];
+  if (values.json) {
+    const out = checkpointFile
+      ? {
+          ...result,
+          ok: result.ok && problems.length === 0,
+          checkpointProblems: problems,
+          keyId: checkpointFile.keyId,
+        }
+      : result;
+    io.stdout.write(JSON.stringify(out) + '\n');
+  } else {
+    io.stdout.write(formatVerification(result, problems, values.checkpoints));
+  }
+  return result.ok && problems.length === 0 ? 0 : 1;
 }
 
 async function simulateCommand(args: string[], io: Io): Promise<number> {

@@ -1,5 +1,6 @@
 import {
   F_ABANDONED,
+  F_EXCLUDED,
   F_FINAL,
   F_NO_AI_ARM,
   F_OPENED,
@@ -190,18 +191,24 @@ export function calibrationOf(
   };
 }
 
-/** Iterates the finalized decisions of `slots` (all finalized decisions when null). */
+/** Finalized and not excluded by a conflict. */
+const COUNTED = F_FINAL | F_EXCLUDED;
+
+/**
+ * Iterates the finalized decisions of `slots` (all finalized decisions when null); decisions
+ * excluded because of conflicting copies of one of their events are skipped.
+ */
 function forEachFinal(
   table: DecisionTable,
   slots: ArrayLike<number> | null,
   visit: (slot: number) => void,
 ): void {
   if (slots === null) {
-    for (let slot = 0; slot < table.size; slot++) if (table.flags[slot]! & F_FINAL) visit(slot);
+    for (let slot = 0; slot < table.size; slot++) if ((table.flags[slot]! & COUNTED) === F_FINAL) visit(slot);
   } else {
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
-      if (table.flags[slot]! & F_FINAL) visit(slot);
+      if ((table.flags[slot]! & COUNTED) === F_FINAL) visit(slot);
     }
   }
 }
@@ -391,6 +398,10 @@ export function computeExtras(table: DecisionTable): {
   const { flags, outcome, kinds, finalValue, recValue, truthValue, finalTs } = table;
   for (let slot = 0; slot < table.size; slot++) {
     const f = flags[slot]!;
+    if (f & F_EXCLUDED) {
+      activity.decisionsSeen--;
+      continue;
+    }
     if (f & F_OPENED) activity.opened++;
     if (!(f & F_FINAL)) {
       if (f & F_ABANDONED) activity.abandoned++;

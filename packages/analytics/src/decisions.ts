@@ -25,6 +25,8 @@ export const F_TRUTH = 16;
 export const F_NO_AI_ARM = 32;
 export const F_ABANDONED = 64;
 export const F_REFINALIZED = 128;
+/** An event of the decision has conflicting copies (same id, different content): left out. */
+export const F_EXCLUDED = 256;
 
 /** Outcome codes (0: not finalized). */
 export const OUTCOME_CODES = { accepted: 1, modified: 2, overridden: 3, 'without-ai': 4 } as const;
@@ -147,6 +149,8 @@ export class DecisionTable {
   size = 0;
   /** `ai.stopped` events. */
   aiStopped = 0;
+  /** Decisions excluded by `exclude`. */
+  excluded = 0;
 
   capacity: number;
   flags: Uint16Array;
@@ -351,11 +355,34 @@ export class DecisionTable {
   }
 
   /**
-   * Folds one valid event into its decision. The event must have passed the schema (the engine
-   * checks); it is not retained.
+   * Leaves a decision out of every metric (it stays in the table, so later events of it are
+   * folded in and stay out too). Returns its slot.
    */
-  ingest(event: DeliberateEvent): void {
+  exclude(decisionId: string): number {
+    const slot = this.slotOf(decisionId);
+    this.excludeSlot(slot);
+    return slot;
+  }
+
+  /** `exclude` by slot. */
+  excludeSlot(slot: number): void {
+    if (!(this.flags[slot]! & F_EXCLUDED)) {
+      this.flags[slot] = this.flags[slot]! | F_EXCLUDED;
+      this.excluded++;
+    }
+  }
+
+  /**
+   * Folds one valid event into its decision and returns the decision's slot. The event must
+   * have passed the schema (the engine checks); it is not retained.
+   */
+  ingest(event: DeliberateEvent): number {
     const slot = this.slotOf(event.decisionId);
+    this.fold(slot, event);
+    return slot;
+  }
+
+  private fold(slot: number, event: DeliberateEvent): void {
     const flags = this.flags[slot]!;
     switch (event.type) {
       case 'decision.opened': {

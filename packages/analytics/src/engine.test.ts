@@ -361,7 +361,14 @@ describe('reading lines', () => {
     ];
     for (const line of lines) engine.pushLine(line);
     const m = engine.metrics();
-    expect(m.input).toEqual({ lines: 6, events: 4, duplicates: 0, malformed: { count: 2, lines: [2, 5] } });
+    expect(m.input).toEqual({
+      lines: 6,
+      events: 4,
+      duplicates: 0,
+      malformed: { count: 2, lines: [2, 5] },
+      conflicts: { count: 0, ids: 0, decisionsExcluded: 0, list: [] },
+      unparseableFinalLine: null,
+    });
     expect(m.decisions).toBe(1);
     expect(m.accuracy.team).toMatchObject({ k: 1, n: 1 });
   });

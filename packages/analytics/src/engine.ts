@@ -1,7 +1,7 @@
 import type { DeliberateEvent } from '@deliberate/core';
 import { DEFAULT_BINS, computeExtras, computeMetrics, groupSlots } from './compute.ts';
 import { DecisionTable } from './decisions.ts';
-import { FingerprintSet, fingerprint, fingerprintHi, fingerprintLo } from './fingerprint.ts';
+import { EventIdTable, ID_CONFLICT, ID_NEW, portableDigest } from './ids.ts';
 import type {
   Binning,
   GroupField,
@@ -18,6 +18,8 @@ import { isDeliberateEvent } from './validate.ts';
 export const DEFAULT_K = 10;
 /** How many malformed line numbers the input summary lists. */
 export const MALFORMED_LINES_LISTED = 20;
+/** How many conflicts the input summary lists. */
+export const CONFLICTS_LISTED = 20;
 
 /** The fields `--by` accepts. */
 export const GROUP_FIELDS: readonly GroupField[] = [
@@ -56,6 +58,14 @@ export interface EngineOptions {
    * @default unknown (start small)
    */
   expectedEvents?: number | undefined;
+  /**
+   * A digest of an event's text (its JSONL line; `JSON.stringify` of a pushed value) as at least
+   * 16 hex digits; two copies of an id whose digests differ are a conflict. The default is a
+   * portable 64-bit hash that is not cryptographic; `@deliberate/analytics/node` passes SHA-256,
+   * so that no one can craft an altered copy that passes as a repeat.
+   * @default portableDigest
+   */
+  digest?: ((text: string) => string) | undefined;
 }
 
 /**
@@ -103,32 +113,50 @@ export function createMetricsEngine(options: EngineOptions = {}): MetricsEngine 
   const expected = options.expectedEvents ?? 0;
   // About 4.5 events per decision in real and simulated logs; a wrong guess only costs a growth.
   const table = new DecisionTable(Math.max(1 << 12, Math.ceil(expected / 4)));
-  const seen = new FingerprintSet(Math.max(1 << 14, Math.ceil(expected * 1.05)));
+  const ids = new EventIdTable(Math.max(1 << 14, Math.ceil(expected * 1.05)));
+  const digest = options.digest ?? portableDigest;
   let line = 0;
   let lines = 0;
   let events = 0;
   let duplicates = 0;
   let malformed = 0;
+  let lastMalformed = false;
+  let lastLine = 0;
   const malformedLines: number[] = [];
+  let conflicts = 0;
+  const conflictIds = new Set<string>();
+  const conflictList: { id: string; lines: [number, number] }[] = [];
 
   function markMalformed(): void {
     malformed++;
     if (malformedLines.length < MALFORMED_LINES_LISTED) malformedLines.push(line);
   }
 
-  function accept(value: unknown): void {
+  function accept(value: unknown, text: string | null): void {
     if (!isDeliberateEvent(value)) {
       markMalformed();
       return;
     }
     const event = value as DeliberateEvent;
-    fingerprint(event.id);
-    if (!seen.add(fingerprintHi(), fingerprintLo())) {
+    const seen = ids.see(event.id, digest(text ?? JSON.stringify(value)), line);
+    if (seen === ID_NEW) {
+      events++;
+      ids.setSlot(table.ingest(event));
+      return;
+    }
+    if (seen !== ID_CONFLICT) {
       duplicates++;
       return;
     }
-    events++;
-    table.ingest(event);
+    // Same id, other content: neither copy can be trusted, whichever came first. Every decision
+    // either copy belongs to leaves every metric.
+    conflicts++;
+    conflictIds.add(event.id);
+    if (conflictList.length < CONFLICTS_LISTED)
+      conflictList.push({ id: event.id, lines: [ids.firstLine(), line] });
+    const first = ids.firstSlot();
+    if (first >= 0) table.excludeSlot(first);
+    table.exclude(event.decisionId);
   }
 
   function pushLine(text: string): void {
@@ -136,24 +164,41 @@ export function createMetricsEngine(options: EngineOptions = {}): MetricsEngine 
     // Blank (or whitespace-only) lines, such as the one after a trailing newline, are no data.
     if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim().length === 0)) return;
     lines++;
+    lastLine = line;
+    lastMalformed = false;
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch {
       markMalformed();
+      lastMalformed = true;
       return;
     }
-    accept(value);
+    accept(value, text);
   }
 
   function pushEvent(value: unknown): void {
     line++;
     lines++;
-    accept(value);
+    lastLine = line;
+    lastMalformed = false;
+    accept(value, null);
   }
 
   function input(): InputSummary {
-    return { lines, events, duplicates, malformed: { count: malformed, lines: [...malformedLines] } };
+    return {
+      lines,
+      events,
+      duplicates,
+      malformed: { count: malformed, lines: [...malformedLines] },
+      conflicts: {
+        count: conflicts,
+        ids: conflictIds.size,
+        decisionsExcluded: table.excluded,
+        list: conflictList.map((conflict) => ({ id: conflict.id, lines: [...conflict.lines] })),
+      },
+      unparseableFinalLine: lastMalformed ? lastLine : null,
+    };
   }
 
   function metrics(options: MetricsOptions = {}): MetricsReport {
@@ -205,7 +250,7 @@ export function createMetricsEngine(options: EngineOptions = {}): MetricsEngine 
     input,
     metrics,
     grouped,
-    memory: () => ({ decisions: table.size, bytes: table.bytes + seen.bytes }),
+    memory: () => ({ decisions: table.size, bytes: table.bytes + ids.bytes }),
     table,
   };
 }

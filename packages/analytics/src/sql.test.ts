@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,5 +130,32 @@ describe('sql/metrics.sql on DuckDB equals the streaming engine', { timeout: 60_
     writeFileSync(file, lines.join('\n') + '\n');
     await compare(file, 'columns', 10, 'width');
     await compare(file, 'raw', 3, 'mass');
+  });
+
+  it('leaves out every decision touched by conflicting copies, whichever copy comes first', async () => {
+    const file = path.join(dir, 'conflicts-base.jsonl');
+    await writeSimulatedLog(file, { decisions: 300, seed: 'conflicts' });
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    const finalized = lines
+      .map((line, index) => ({
+        index,
+        event: JSON.parse(line) as { type: string; data: Record<string, unknown> },
+      }))
+      .filter(({ event }) => event.type === 'decision.finalized')
+      .slice(0, 12);
+    // An altered copy of each: the outcome flipped and the final label replaced, placed first.
+    const altered = finalized.map(({ event }) =>
+      JSON.stringify({ ...event, data: { ...event.data, outcome: 'accepted', final: { label: 'forged' } } }),
+    );
+    const attacked = path.join(dir, 'conflicts.jsonl');
+    writeFileSync(attacked, [...altered, ...lines].join('\n') + '\n');
+    const streaming = (await readMetricsEngine(attacked)).metrics({ bins: 10, binning: 'width' });
+    const base = (await readMetricsEngine(file)).metrics({ bins: 10, binning: 'width' });
+    expect(streaming.decisions).toBe(base.decisions - 12);
+    for (const variant of ['columns', 'raw'] as const) {
+      const sql = await duckdbMetrics(attacked, { variant, bins: 10, binning: 'width' });
+      expect(sql.summary.decisions).toBe(base.decisions - 12);
+      expectSame(sql, streaming);
+    }
   });
 });

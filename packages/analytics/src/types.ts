@@ -103,6 +103,21 @@ export interface InputSummary {
     /** The first 20 malformed line numbers (1-based). */
     lines: number[];
   };
+  /**
+   * Copies of an event id with different content. A conflict is never resolved by order: every
+   * decision either copy belongs to is left out of every metric (`decisionsExcluded`).
+   */
+  conflicts: {
+    /** Conflicting copies (a copy that differs from the first copy of its id). */
+    count: number;
+    /** Distinct ids with conflicting copies. */
+    ids: number;
+    decisionsExcluded: number;
+    /** The first 20: the id with the line of its first copy and of the conflicting one. */
+    list: { id: string; lines: number[] }[];
+  };
+  /** The last non-blank line when it is not JSON (a truncated write); else null. */
+  unparseableFinalLine: number | null;
 }
 
 /** One period of the rates over time. */

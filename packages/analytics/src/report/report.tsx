@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createFormatter, fillTemplate, MISSING } from '@deliberate/charts';
 import { dashboardMessages, type DashboardLocale } from '../dashboard/messages.ts';
@@ -69,6 +70,41 @@ body { margin: 0; background: #ffffff; color: #1b1f24; font-family: system-ui, -
 .dlb-report .dlb-dashboard__pair { grid-template-columns: 1fr; }
 @media print { .dlb-dashboard__section { break-inside: avoid; } }
 `;
+
+const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+function unescapeAttribute(value: string): string {
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * The report's Content-Security-Policy: nothing may load (no script, image, font, frame or
+ * connection: `default-src 'none'`), only the one `<style>` element (by its hash) and the
+ * inline `style` attributes the markup holds (bar widths, each by its hash) may style it.
+ *
+ * @example
+ * reportCsp(styleText, markup); // "default-src 'none'; style-src 'sha256-…' 'unsafe-hashes' …"
+ */
+export function reportCsp(styleText: string, markup: string): string {
+  const attributes = new Set<string>();
+  for (const match of markup.matchAll(/\sstyle="([^"]*)"/g)) attributes.add(unescapeAttribute(match[1]!));
+  const attributeHashes = [...attributes].sort().map(cspHash);
+  const styleSources = [
+    cspHash(styleText),
+    ...(attributeHashes.length > 0 ? ["'unsafe-hashes'", ...attributeHashes] : []),
+  ];
+  return [
+    "default-src 'none'",
+    `style-src ${styleSources.join(' ')}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
 
 function escapeStyle(css: string): string {
   // A stylesheet cannot end the <style> element early.
@@ -217,15 +253,15 @@ export function renderReportHtml(result: MetricsReport, options: ReportOptions):
 
   const markup = renderToStaticMarkup(body);
   const css = escapeStyle(options.css + REPORT_CSS);
+  const styleText = `\n${css}\n`;
   return `<!doctype html>
 <html lang="${lang}" data-theme="light">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${reportCsp(styleText, markup)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${messages.report.title}</title>
-<style>
-${css}
-</style>
+<style>${styleText}</style>
 </head>
 <body>
 ${markup}

@@ -33,7 +33,7 @@ export function duckdbLoader(file: string, variant: SqlVariant): string {
     return `CREATE OR REPLACE VIEW events AS SELECT json AS raw FROM read_ndjson_objects('${path}', ignore_errors = true);`;
   }
   return `CREATE OR REPLACE VIEW events AS SELECT * FROM read_ndjson('${path}', ignore_errors = true, columns = {
-    schema: 'VARCHAR', id: 'VARCHAR', type: 'VARCHAR', ts: 'VARCHAR', decisionId: 'VARCHAR', procedure: 'VARCHAR',
+    schema: 'VARCHAR', id: 'VARCHAR', hash: 'VARCHAR', type: 'VARCHAR', ts: 'VARCHAR', decisionId: 'VARCHAR', procedure: 'VARCHAR',
     actor: 'STRUCT(id VARCHAR, role VARCHAR)', model: 'STRUCT(id VARCHAR, version VARCHAR)',
     data: 'STRUCT(policy STRUCT(arm VARCHAR), uiVariant VARCHAR, outcome VARCHAR, durationMs DOUBLE,
       final STRUCT(label VARCHAR, value DOUBLE), recommendation STRUCT(label VARCHAR, value DOUBLE, confidence DOUBLE),
