@@ -110,6 +110,9 @@ describe('the judge-first flow', () => {
       screen.getByText('Final decision recorded: Reject. You overrode the AI’s recommendation.'),
     ).toHaveFocus();
     const judgement = { label: 'reject', confidence: 0.7 };
+    // The commitment is salted (version 2); the salt is the one the event carries.
+    const SALT = (events.find((e) => e.type === 'judgement.committed')?.data as { salt?: string }).salt ?? '';
+    expect(SALT).toMatch(/^[0-9a-f]{32,128}$/);
     expect(events).toEqual([
       {
         ...envelope,
@@ -137,7 +140,9 @@ describe('the judge-first flow', () => {
         data: {
           judgement,
           rationale: 'Income above the limit.',
-          commitment: judgementCommitment('d-1', judgement, 'Income above the limit.'),
+          commitment: judgementCommitment('d-1', judgement, 'Income above the limit.', SALT),
+          commitmentVersion: 2,
+          salt: SALT,
           checklist: ['evidence-checked', 'counter-evidence-considered'],
         },
       },

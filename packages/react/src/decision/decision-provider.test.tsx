@@ -1,5 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import type { DecisionEventDraft, FrictionPlan } from '@deliberate/core';
+import type { DecisionEventDraft, DeliberateEvent, FrictionPlan } from '@deliberate/core';
+import { createLogger, createMemorySink } from '@deliberate/log';
 import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { DecisionProvider, useDecision, type DecisionProviderProps } from './decision-provider.tsx';
@@ -60,6 +61,18 @@ function renderDecision(props: Partial<DecisionProviderProps> = {}, wrap = (node
   return { ...result, events };
 }
 
+/** The logging warning with its retry button, as a host would render it. */
+function LogStatus() {
+  const { logError, retryLogging } = useDecision();
+  return logError ? (
+    <button type="button" onClick={retryLogging}>
+      logging failed: {logError.message}
+    </button>
+  ) : (
+    <p>logging ok</p>
+  );
+}
+
 describe('DecisionProvider', () => {
   it('opens the decision and logs decision.opened with the resolved plan once mounted', async () => {
     const { events } = renderDecision({ stakes: 'high' });
@@ -109,22 +122,36 @@ describe('DecisionProvider', () => {
         delivered.push(...batch);
       }),
     };
-    function LogStatus() {
-      const { logError, retryLogging } = useDecision();
-      return logError ? (
-        <button type="button" onClick={retryLogging}>
-          logging failed: {logError.message}
-        </button>
-      ) : (
-        <p>logging ok</p>
-      );
-    }
     renderDecision({ plan: basePlan, logger, children: <LogStatus /> });
     const retry = await screen.findByRole('button', { name: /logging failed: outbox full/ });
     fail = false;
     retry.click();
     await screen.findByText('logging ok');
     expect(delivered.map((e) => e.type)).toEqual(['decision.opened']);
+  });
+
+  it('with a logger that keeps what it could not deliver, records every step once after a failure', async () => {
+    let fail = true;
+    const stored: DeliberateEvent[] = [];
+    const logger = createLogger({
+      pseudonymize: false,
+      sinks: [
+        {
+          write: async (events: readonly DeliberateEvent[]) => {
+            if (fail) throw new Error('outbox full');
+            stored.push(...events);
+          },
+        },
+      ],
+    });
+    renderDecision({ plan: basePlan, logger, children: <LogStatus /> });
+    const retry = await screen.findByRole('button', { name: /logging failed: outbox full/ });
+    fail = false;
+    retry.click();
+    await screen.findByText('logging ok');
+    // The logger delivered the held event itself; the provider did not log the draft again.
+    expect(stored.map((e) => e.type)).toEqual(['decision.opened']);
+    expect(stored.map((e) => e.seq)).toEqual([0]);
   });
 
   it('keeps a crashing part inside its boundary and logs ui.error', async () => {
@@ -158,5 +185,47 @@ describe('DecisionProvider', () => {
   it('tells a developer who forgot the provider which component needs it', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => render(<Status />)).toThrow('`useDecision` must be used within `DecisionProvider`.');
+  });
+
+  describe('onEvents', () => {
+    const key = 'a-test-key-of-32-bytes-for-hmac!';
+
+    it('hands out what the logger logged — pseudonyms, never the raw actor id or case reference', async () => {
+      const memory = createMemorySink();
+      const logger = createLogger({ sinks: [memory], pseudonymize: { key } });
+      const { events } = renderDecision({
+        plan: basePlan,
+        actor: { id: 'max.mustermann@amt.example', role: 'caseworker' },
+        caseRef: 'AZ-2026-000123',
+        logger,
+      });
+      await waitFor(() => expect(events.map((e) => e.type)).toEqual(['decision.opened']));
+      const [handed] = events as DeliberateEvent[];
+      const [stored] = memory.events.get();
+      // The same event the log holds: stamped and hashed, with the pseudonyms.
+      expect(handed).toEqual(stored);
+      expect(handed?.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.stringify(events)).not.toContain('max.mustermann');
+      expect(JSON.stringify(events)).not.toContain('AZ-2026-000123');
+      expect(handed?.actor.role).toBe('caseworker');
+    });
+
+    it('is not called with the drafts when the logger does not report what it logged, and says why', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const logger = { log: vi.fn(async (_batch: DecisionEventDraft[]) => undefined) };
+      const { events } = renderDecision({ plan: basePlan, actor: { id: 'raw-actor' }, logger });
+      await waitFor(() => expect(logger.log).toHaveBeenCalled());
+      await waitFor(() =>
+        expect(warn).toHaveBeenCalledWith(expect.stringContaining('onEvents is not called')),
+      );
+      expect(events).toEqual([]);
+    });
+
+    it('without a logger, hands out the drafts with the identities the host gave, and nothing logged', async () => {
+      const { events } = renderDecision({ plan: basePlan, actor: { id: 'a-1' }, caseRef: 'case-1' });
+      await waitFor(() => expect(events).toHaveLength(1));
+      expect(events[0]).toMatchObject({ actor: { id: 'a-1' }, caseRef: 'case-1' });
+      expect(events[0]).not.toHaveProperty('hash');
+    });
   });
 });

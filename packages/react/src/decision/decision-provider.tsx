@@ -36,6 +36,7 @@ import {
 import { useStore } from 'zustand';
 import { I18nProvider } from '../i18n/context.tsx';
 import type { Locale, Messages } from '../messages/index.ts';
+import { isDev } from '../utils/dev.ts';
 import { defaultReasonCodes } from './reason-codes.ts';
 import {
   createSafeguardRegistry,
@@ -55,10 +56,18 @@ const SAFEGUARD_PUBLISH_DELAY_MS = 30;
 /**
  * Where the provider hands the decision's events. `@deliberate/log`'s logger fits; so does any
  * object with a `log` method. A rejected promise is shown to the person as a blocking warning:
- * an event that could not be recorded is never dropped silently.
+ * an event that could not be recorded is never dropped silently. A `log` that resolves with an
+ * array hands that array — the events as logged — to `onEvents`.
  */
 export interface DecisionLogger {
   log(events: DecisionEventDraft[]): Promise<unknown> | void;
+  /**
+   * `true` when a rejected `log()` has kept its events and delivers them later by itself
+   * (`@deliberate/log`'s logger): the provider then never logs them again — that would record
+   * each step twice — and a retry is an empty `log([])`. Otherwise the provider holds the events
+   * of a rejected call and logs them again, before newer ones, at the next step or retry.
+   */
+  readonly retainsFailedEvents?: boolean;
 }
 
 /** How the AI's confidence is shown. See `ConfidenceDisplay`. */
@@ -89,7 +98,23 @@ export interface DecisionProviderProps {
   seed?: string;
   /** Receives every event; a rejected `log` is surfaced as a blocking warning. */
   logger?: DecisionLogger;
-  /** Called with the events of every step, after the logger. */
+  /**
+   * Called with the events of every step. What it receives depends on `logger`:
+   *
+   * - with a `logger` whose `log()` resolves with the events it logged (`@deliberate/log`'s
+   *   logger does, once every sink has accepted them): exactly those events — stamped,
+   *   pseudonymised, redacted, hashed, as the log holds them, with `id`, `chain`, `seq`, `prev`
+   *   and `hash`. Never the drafts: with a pseudonymisation key, `actor.id` and `caseRef` are
+   *   the pseudonyms, never the ids given to this provider. Called after `log()` resolved;
+   *   nothing for a call that failed (the warning shows; after a successful retry, the events of
+   *   the retry);
+   * - with a `logger` whose `log()` resolves with anything else (a custom logger that reports
+   *   nothing): not called, because what was logged is unknown — handing out the drafts could
+   *   hand out identities the logger removes. A development warning says so once;
+   * - without a `logger`: the drafts, synchronously after each step, with `actor` and `caseRef`
+   *   exactly as given to this provider (values the host already holds). They carry no `id`,
+   *   `seq` or `hash`: nothing was logged.
+   */
   onEvents?: (events: DecisionEventDraft[]) => void;
   /** @default 'de' */
   locale?: Locale;
@@ -242,28 +267,48 @@ export function DecisionProvider(props: DecisionProviderProps) {
     // Events wait behind a gate until the provider has mounted: a render may be thrown away
     // (StrictMode, Suspense, server rendering), and its decision must not reach the log.
     const gate = new EventGate();
+    let warnedUnreported = false;
     const deliver = (events: DecisionEventDraft[]) => {
       if (gate.hold(events)) return;
       const current = propsRef.current;
-      if (current.logger) {
-        const pending = [...failedRef.current, ...events];
-        failedRef.current = [];
-        const attempt = (batch: DecisionEventDraft[]) => {
-          try {
-            return Promise.resolve(current.logger?.log(batch));
-          } catch (error) {
-            return Promise.reject(toError(error));
-          }
-        };
-        attempt(pending).then(
-          () => setLogError(null),
-          (error: unknown) => {
-            failedRef.current = [...pending, ...failedRef.current];
-            setLogError(toError(error));
-          },
-        );
+      if (!current.logger) {
+        // No log: the drafts, with the identities the host gave this provider.
+        if (events.length > 0) current.onEvents?.(events);
+        return;
       }
-      current.onEvents?.(events);
+      // A logger that keeps what it could not deliver gets each event once; another gets the
+      // held events again, before the new ones.
+      const retains = current.logger.retainsFailedEvents === true;
+      const pending = retains ? events : [...failedRef.current, ...events];
+      failedRef.current = [];
+      const attempt = (batch: DecisionEventDraft[]) => {
+        try {
+          return Promise.resolve(current.logger?.log(batch));
+        } catch (error) {
+          return Promise.reject(toError(error));
+        }
+      };
+      attempt(pending).then(
+        (logged: unknown) => {
+          setLogError(null);
+          // What the log holds, never the drafts (see `onEvents`).
+          const onEvents = propsRef.current.onEvents;
+          if (!onEvents || pending.length === 0) return;
+          if (Array.isArray(logged)) {
+            if (logged.length > 0) onEvents(logged as DecisionEventDraft[]);
+          } else if (!warnedUnreported) {
+            warnedUnreported = true;
+            if (isDev())
+              console.warn(
+                '[deliberate] onEvents is not called: the logger’s log() did not resolve with the events it logged, and the drafts are not handed out in their place (they may hold identities the logger removes).',
+              );
+          }
+        },
+        (error: unknown) => {
+          if (!retains) failedRef.current = [...pending, ...failedRef.current];
+          setLogError(toError(error));
+        },
+      );
     };
     const store = createDecisionStore(
       {

@@ -11,6 +11,8 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/context.tsx';
 import type { Translator } from '../i18n/translator.ts';
 import { explanationMessages, type Locale } from '../messages/index.ts';
+import { capModelText, isolateText, MODEL_TEXT_CAPS, modelString } from '../utils/model-text.ts';
+import { interpolate, ModelText, ShortenedNotice } from '../utils/model-text-view.tsx';
 import { ExternalLink, SafeMarkdown, safeHref } from './safe-markdown.tsx';
 import {
   hasData,
@@ -28,7 +30,9 @@ import {
  * change it; and, for the model's own numbers, what they do not say. Every string comes from
  * `messages/explanation.ts`; every number goes through Intl. Text from the payload is rendered
  * as text (quotations, verbatim) or through `SafeMarkdown` (summaries, the model card), never
- * as HTML.
+ * as HTML; it is capped for display (`MODEL_TEXT_CAPS`, with a "shortened" notice) and isolated:
+ * in its own `<bdi>` or `dir="auto"` element, or, inside a string (a chart label, an option in a
+ * sentence), with its bidi controls removed (`modelString`).
  */
 
 type T = Translator['t'];
@@ -53,12 +57,12 @@ function localeOf(locale: string): Locale {
   return locale === 'en' ? 'en' : 'de';
 }
 
-/** An option id in the person's language, or the text as given. */
+/** An option id in the person's language, or the text as given; capped and isolated. */
 function optionLabel(rec: Recommendation | null, id: string, locale: Locale): string {
-  if (!rec || rec.kind === 'numeric') return id;
+  if (!rec || rec.kind === 'numeric') return modelString(id, 'label');
   const option = rec.options.find((o) => o.id === id || o.label === id);
-  if (!option) return id;
-  return option.labels?.[locale] ?? option.label;
+  if (!option) return modelString(id, 'label');
+  return modelString(option.labels?.[locale] ?? option.label, 'label');
 }
 
 function sameAsRecommendation(rec: Recommendation | null, decision: string): boolean | null {
@@ -71,7 +75,7 @@ function sameAsRecommendation(rec: Recommendation | null, decision: string): boo
 function valueText(value: string | number | boolean, t: T, locale: Locale): string {
   if (typeof value === 'boolean') return t(value ? 'explanation.value.yes' : 'explanation.value.no');
   if (typeof value === 'number') return createFormatter(locale).number(value);
-  return value;
+  return modelString(value, 'label');
 }
 
 function dateText(iso: string, locale: Locale): string {
@@ -220,12 +224,12 @@ export function panelSummary(
  * -----------------------------------------------------------------------------------------------*/
 
 function sourceText(evidence: Evidence, t: T, locale: Locale): string {
-  const parts = [evidence.source.document];
+  const parts = [modelString(evidence.source.document, 'name')];
   if (evidence.source.page !== undefined)
     parts.push(
       t('explanation.evidence.page', { page: createFormatter(locale).integer(evidence.source.page) }),
     );
-  if (evidence.source.paragraph) parts.push(evidence.source.paragraph);
+  if (evidence.source.paragraph) parts.push(modelString(evidence.source.paragraph, 'name'));
   if (evidence.span && evidence.span.end >= evidence.span.start) {
     const f = createFormatter(locale);
     parts.push(
@@ -248,7 +252,9 @@ function EvidenceCard({ evidence }: { evidence: Evidence }) {
           {t(evidence.stance === 'supports' ? 'explanation.evidence.for' : 'explanation.evidence.against')}
         </p>
         {/* Verbatim: a quotation is checked by comparing it with its source, so it is never reformatted. */}
-        <blockquote className="dlb-evidence__quote">{evidence.quote}</blockquote>
+        <blockquote className="dlb-evidence__quote" dir="auto">
+          <ModelText text={evidence.quote} kind="text" />
+        </blockquote>
         <figcaption className="dlb-evidence__source">
           <span>
             {t('explanation.evidence.source', { source: sourceText(evidence, t, localeOf(locale)) })}
@@ -348,10 +354,10 @@ function CounterfactualItem({ item, rec }: { item: Counterfactual; rec: Recommen
       <ul className="dlb-counterfactual__changes">
         {item.changes.map((change, index) => (
           <li key={`${change.feature}-${index}`}>
-            {t('explanation.counterfactuals.change', {
-              label: change.label,
-              from: valueText(change.from, t, locale),
-              to: valueText(change.to, t, locale),
+            {interpolate(t('explanation.counterfactuals.change'), {
+              label: <ModelText text={change.label} kind="label" />,
+              from: <bdi>{valueText(change.from, t, locale)}</bdi>,
+              to: <bdi>{valueText(change.to, t, locale)}</bdi>,
             })}
           </li>
         ))}
@@ -421,11 +427,15 @@ function SimilarCasesTable({ cases, rec }: { cases: readonly SimilarCase[]; rec:
               const state = a === null ? 'unknown' : a ? 'same' : 'other';
               return (
                 <tr key={`${c.id}-${index}`} data-agreement={state}>
-                  <th scope="row">{c.id}</th>
+                  <th scope="row">
+                    <ModelText text={c.id} kind="label" />
+                  </th>
                   <td>{f.percent(c.similarity)}</td>
                   <td>
                     {c.summary ? (
-                      <SafeMarkdown headings={false}>{c.summary}</SafeMarkdown>
+                      <SafeMarkdown headings={false} maxLength={MODEL_TEXT_CAPS.text}>
+                        {c.summary}
+                      </SafeMarkdown>
                     ) : (
                       t('explanation.value.notGiven')
                     )}
@@ -469,7 +479,7 @@ function FactorWords({ factors }: { factors: Factors }) {
     list
       .map((item) =>
         t('explanation.factors.item', {
-          label: item.label,
+          label: modelString(item.label, 'label'),
           contribution: f.signed(item.contribution, SIGNED),
         }),
       )
@@ -501,6 +511,24 @@ function FactorWords({ factors }: { factors: Factors }) {
   );
 }
 
+/** One "shortened" notice per factor name that was cut, naming the cut name. */
+function ShortenedFactorNames({ factors }: { factors: Factors }) {
+  const shortened = factors.items
+    .map((item) => ({ id: item.id, capped: capModelText(item.label, 'label') }))
+    .filter(({ capped }) => capped.shortened);
+  if (shortened.length === 0) return null;
+  return (
+    <ul className="dlb-factors__shortened">
+      {shortened.map(({ id, capped }, index) => (
+        <li key={`${id}-${index}`}>
+          <bdi>{isolateText(capped.text)}</bdi>
+          <ShortenedNotice capped={capped} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function FactorsView({ data, showTables }: PanelViewProps) {
   const { t, locale: raw } = useI18n(explanationMessages);
   const locale = localeOf(raw);
@@ -510,7 +538,9 @@ function FactorsView({ data, showTables }: PanelViewProps) {
         <>
           {factors.scale ? (
             <p className="dlb-explanation__lead">
-              {t('explanation.factors.scale', { scale: factors.scale })}
+              {interpolate(t('explanation.factors.scale'), {
+                scale: <ModelText text={factors.scale} kind="label" />,
+              })}
             </p>
           ) : null}
           {factors.items.length > 0 ? (
@@ -518,7 +548,9 @@ function FactorsView({ data, showTables }: PanelViewProps) {
           ) : (
             <p className="dlb-factors__words">{t('explanation.factors.none')}</p>
           )}
+          <ShortenedFactorNames factors={factors} />
           <p className="dlb-explanation__caution">{t('explanation.factors.caution')}</p>
+          {/* Labels capped and isolated here: the chart shows each one twice (bar and table). */}
           <AttributionChart
             locale={locale}
             title={t('explanation.factors.chartTitle')}
@@ -527,7 +559,7 @@ function FactorsView({ data, showTables }: PanelViewProps) {
             showTable={showTables}
             factors={factors.items.map((item) => ({
               id: item.id,
-              label: item.label,
+              label: modelString(item.label, 'label'),
               contribution: item.contribution,
               ...(item.value === undefined
                 ? {}
@@ -551,7 +583,9 @@ function DetailView({ data, headingLevel }: PanelViewProps) {
       {(text) => (
         <>
           <p className="dlb-explanation__caution">{t('explanation.detail.lead')}</p>
-          <SafeMarkdown headingLevel={headingLevel}>{text}</SafeMarkdown>
+          <SafeMarkdown headingLevel={headingLevel} maxLength={MODEL_TEXT_CAPS.markdown}>
+            {text}
+          </SafeMarkdown>
         </>
       )}
     </SliceFrame>
@@ -585,7 +619,9 @@ function SubgroupTable({ rows }: { rows: NonNullable<NonNullable<ModelPanelData[
             const interval = wilsonInterval(row.accuracy, row.n);
             return (
               <tr key={`${row.name}-${index}`} data-few={row.n < FEW_CASES ? 'true' : undefined}>
-                <th scope="row">{row.name}</th>
+                <th scope="row">
+                  <ModelText text={row.name} kind="label" />
+                </th>
                 <td>{f.integer(row.n)}</td>
                 <td>
                   {row.n === 0 ? '–' : f.percent(row.accuracy)}
@@ -617,7 +653,9 @@ function TextList({ items, label }: { items: readonly string[]; label: string })
       <ul className="dlb-model__list" aria-labelledby={id}>
         {items.map((item, index) => (
           <li key={index}>
-            <SafeMarkdown headings={false}>{item}</SafeMarkdown>
+            <SafeMarkdown headings={false} maxLength={MODEL_TEXT_CAPS.text}>
+              {item}
+            </SafeMarkdown>
           </li>
         ))}
       </ul>
@@ -643,13 +681,14 @@ function ModelFactsView({ data, showTables, headingLevel }: PanelViewProps) {
                 <dt>{t('explanation.model.system')}</dt>
                 <dd>
                   {identity
-                    ? identity.name
-                      ? t('explanation.model.named', {
-                          name: identity.name,
-                          id: identity.id,
-                          version: identity.version,
-                        })
-                      : t('explanation.model.unnamed', { id: identity.id, version: identity.version })
+                    ? interpolate(
+                        t(identity.name ? 'explanation.model.named' : 'explanation.model.unnamed'),
+                        {
+                          name: <ModelText text={identity.name} kind="name" />,
+                          id: <ModelText text={identity.id} kind="name" />,
+                          version: <ModelText text={identity.version} kind="name" />,
+                        },
+                      )
                     : t('explanation.value.notGiven')}
                 </dd>
               </div>
@@ -665,7 +704,9 @@ function ModelFactsView({ data, showTables, headingLevel }: PanelViewProps) {
                 <dt>{t('explanation.model.intendedUse')}</dt>
                 <dd>
                   {facts.intendedUse ? (
-                    <SafeMarkdown headings={false}>{facts.intendedUse}</SafeMarkdown>
+                    <SafeMarkdown headings={false} maxLength={MODEL_TEXT_CAPS.text}>
+                      {facts.intendedUse}
+                    </SafeMarkdown>
                   ) : (
                     t('explanation.value.notGiven')
                   )}
@@ -688,7 +729,9 @@ function ModelFactsView({ data, showTables, headingLevel }: PanelViewProps) {
                             })
                           : t('explanation.model.calibrated'),
                         model.calibrationDataset
-                          ? t('explanation.model.dataset', { dataset: model.calibrationDataset })
+                          ? t('explanation.model.dataset', {
+                              dataset: modelString(model.calibrationDataset, 'name'),
+                            })
                           : '',
                       ]
                         .filter(Boolean)

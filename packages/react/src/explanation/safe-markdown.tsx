@@ -2,6 +2,9 @@ import { parser, RuleType, type MarkdownToJSX } from 'markdown-to-jsx/react';
 import { Fragment, useMemo, type HTMLAttributes, type ReactNode } from 'react';
 import { useI18n } from '../i18n/context.tsx';
 import { explanationMessages } from '../messages/index.ts';
+import { capText, hostHint } from '../utils/model-text.ts';
+import { interpolate } from '../utils/model-text-view.tsx';
+import { formatNumber } from '../i18n/format.ts';
 
 /*
  * Markdown from an AI system is untrusted input. markdown-to-jsx parses it into an AST (with raw
@@ -16,14 +19,20 @@ import { explanationMessages } from '../messages/index.ts';
  *   addresses, `mailto:`) is shown as its text with a note that the link was removed. Links open
  *   in a new tab (the decision in progress stays where it is) with `rel="noopener noreferrer"`,
  *   show their host in brackets (so that a link text cannot pretend to be another address) and
- *   say "external link, opens in a new tab" to screen readers;
+ *   say "external link, opens in a new tab" to screen readers. The host is read from the parsed
+ *   URL with every bidi control removed, and both the link text and the host are isolated
+ *   (`<bdi>`), so that a RIGHT-TO-LEFT OVERRIDE in the text cannot turn "(evil.example)" into
+ *   "(elpmaxe.live)";
+ * - every block (paragraph, heading, list item, quotation, table cell) has `dir="auto"`: its
+ *   direction comes from its own text, and a bidi control in it ends with the block;
  * - no images: an AI system's images could be tracking pixels (they tell a third party who opened
  *   which case, and when) and cannot be checked like text; the alt text is shown instead;
  * - headings are demoted below the host's heading level: the source's highest heading becomes
  *   `headingLevel`, each deeper level one more, so the page outline never skips a level; or they
  *   are rendered as bold paragraphs where headings would disturb it (`headings={false}`);
  * - no `id`, `class`, `style` or event attributes from the source on any element;
- * - the source is cut at `maxLength` characters and nesting at 32 levels.
+ * - the source is cut at `maxLength` characters (at a grapheme and, nearby, a word boundary; a
+ *   notice says how much is shown) and nesting at 32 levels.
  */
 
 /* -------------------------------------------------------------------------------------------------
@@ -53,14 +62,6 @@ export function safeHref(value: unknown): string | null {
   }
 }
 
-function hostOf(href: string): string {
-  try {
-    return new URL(href).host;
-  } catch {
-    return href;
-  }
-}
-
 export interface ExternalLinkProps {
   /** A URL that has passed `safeHref`. */
   href: string;
@@ -80,11 +81,13 @@ export function ExternalLink({ href, children, showHost = true }: ExternalLinkPr
       rel="noopener noreferrer"
       referrerPolicy="no-referrer"
     >
-      {children}
+      <bdi>{children}</bdi>
       {showHost ? (
         <>
           {' '}
-          <span className="dlb-external-link__host">({hostOf(href)})</span>
+          <bdi dir="ltr" className="dlb-external-link__host">
+            ({hostHint(href)})
+          </bdi>
         </>
       ) : null}
       <span className="dlb-external-link__icon" aria-hidden="true">
@@ -122,7 +125,7 @@ function renderNode(node: MarkdownToJSX.ASTNode, ctx: RenderContext, depth: numb
     case RuleType.text:
       return node.text;
     case RuleType.paragraph:
-      return <p>{renderAll(node.children, ctx, depth)}</p>;
+      return <p dir="auto">{renderAll(node.children, ctx, depth)}</p>;
     case RuleType.textFormatted: {
       const children = renderAll(node.children, ctx, depth);
       if (!FORMATTED_TAGS.has(node.tag)) return children;
@@ -137,7 +140,7 @@ function renderNode(node: MarkdownToJSX.ASTNode, ctx: RenderContext, depth: numb
       const children = renderAll(node.children, ctx, depth);
       if (!ctx.headings) {
         return (
-          <p>
+          <p dir="auto">
             <strong>{children}</strong>
           </p>
         );
@@ -146,15 +149,21 @@ function renderNode(node: MarkdownToJSX.ASTNode, ctx: RenderContext, depth: numb
       const rank = Math.max(0, ctx.levels.indexOf(node.level));
       const level = Math.min(6, Math.max(2, ctx.headingLevel + rank));
       const Tag = `h${level}` as HeadingTag;
-      return <Tag className="dlb-markdown__heading">{children}</Tag>;
+      return (
+        <Tag dir="auto" className="dlb-markdown__heading">
+          {children}
+        </Tag>
+      );
     }
     case RuleType.blockQuote:
-      return <blockquote>{renderAll(node.children, ctx, depth)}</blockquote>;
+      return <blockquote dir="auto">{renderAll(node.children, ctx, depth)}</blockquote>;
     case RuleType.unorderedList:
       return (
         <ul>
           {node.items.map((item, index) => (
-            <li key={index}>{renderAll(item, ctx, depth)}</li>
+            <li key={index} dir="auto">
+              {renderAll(item, ctx, depth)}
+            </li>
           ))}
         </ul>
       );
@@ -162,7 +171,9 @@ function renderNode(node: MarkdownToJSX.ASTNode, ctx: RenderContext, depth: numb
       return (
         <ol start={typeof node.start === 'number' && Number.isFinite(node.start) ? node.start : undefined}>
           {node.items.map((item, index) => (
-            <li key={index}>{renderAll(item, ctx, depth)}</li>
+            <li key={index} dir="auto">
+              {renderAll(item, ctx, depth)}
+            </li>
           ))}
         </ol>
       );
@@ -182,16 +193,21 @@ function renderNode(node: MarkdownToJSX.ASTNode, ctx: RenderContext, depth: numb
       if (href) return <ExternalLink href={href}>{children}</ExternalLink>;
       return (
         <>
-          {children} <span className="dlb-markdown__removed">({ctx.t('explanation.link.removed')})</span>
+          <bdi>{children}</bdi>{' '}
+          <bdi dir="ltr" className="dlb-markdown__removed">
+            ({ctx.t('explanation.link.removed')})
+          </bdi>
         </>
       );
     }
     case RuleType.image: {
       const alt = typeof node.alt === 'string' ? node.alt.trim() : '';
       return (
-        <span className="dlb-markdown__removed">
-          {alt === '' ? ctx.t('explanation.image.removed') : ctx.t('explanation.image.removedAlt', { alt })}
-        </span>
+        <bdi dir="ltr" className="dlb-markdown__removed">
+          {alt === ''
+            ? ctx.t('explanation.image.removed')
+            : interpolate(ctx.t('explanation.image.removedAlt'), { alt: <bdi dir="auto">{alt}</bdi> })}
+        </bdi>
       );
     }
     case RuleType.table:
@@ -200,7 +216,7 @@ function renderNode(node: MarkdownToJSX.ASTNode, ctx: RenderContext, depth: numb
           <thead>
             <tr>
               {node.header.map((cell, index) => (
-                <th key={index} scope="col">
+                <th key={index} scope="col" dir="auto">
                   {renderAll(cell, ctx, depth)}
                 </th>
               ))}
@@ -210,7 +226,9 @@ function renderNode(node: MarkdownToJSX.ASTNode, ctx: RenderContext, depth: numb
             {node.cells.map((row, rowIndex) => (
               <tr key={rowIndex}>
                 {row.map((cell, index) => (
-                  <td key={index}>{renderAll(cell, ctx, depth)}</td>
+                  <td key={index} dir="auto">
+                    {renderAll(cell, ctx, depth)}
+                  </td>
                 ))}
               </tr>
             ))}
@@ -279,8 +297,9 @@ export interface SafeMarkdownProps extends Omit<HTMLAttributes<HTMLDivElement>, 
    */
   headings?: boolean;
   /**
-   * Longer sources are cut here, with a note that the text was shortened.
-   * @default 20000
+   * Longer sources are cut here (characters, at a grapheme and nearby word boundary), with a
+   * note saying how much of the text is shown.
+   * @default 20000 (`MODEL_TEXT_CAPS.markdown`)
    */
   maxLength?: number;
 }
@@ -302,23 +321,23 @@ export function SafeMarkdown({
   className,
   ...rest
 }: SafeMarkdownProps) {
-  const { t } = useI18n(explanationMessages);
+  const { t, locale } = useI18n(explanationMessages);
   const source = typeof children === 'string' ? children : '';
-  const truncated = source.length > maxLength;
+  const capped = useMemo(() => capText(source, Math.max(1, Math.floor(maxLength))), [source, maxLength]);
   const ast = useMemo(() => {
     try {
-      return parser(truncated ? source.slice(0, maxLength) : source, {
+      return parser(capped.text, {
         disableParsingRawHTML: true,
         disableFrontmatter: true,
         tagfilter: true,
       });
     } catch {
-      // A parser failure shows the text as it is, which is always safe.
+      // A parser failure shows the (capped) text as it is, which is always safe.
       return [
-        { type: RuleType.paragraph, children: [{ type: RuleType.text, text: source }] },
+        { type: RuleType.paragraph, children: [{ type: RuleType.text, text: capped.text }] },
       ] as MarkdownToJSX.ASTNode[];
     }
-  }, [source, truncated, maxLength]);
+  }, [capped.text]);
   if (source.trim() === '') return null;
   const levels = [...headingLevelsOf(ast)].sort((a, b) => a - b);
   const ctx: RenderContext = { headingLevel, levels, headings, t };
@@ -329,13 +348,20 @@ export function SafeMarkdown({
       {footnotes.length > 0 ? (
         <ol className="dlb-markdown__footnotes">
           {footnotes.map((note) => (
-            <li key={note.label}>
+            <li key={note.label} dir="auto">
               [{note.label}] {note.text}
             </li>
           ))}
         </ol>
       ) : null}
-      {truncated ? <p className="dlb-markdown__removed">{t('explanation.markdown.truncated')}</p> : null}
+      {capped.shortened ? (
+        <p className="dlb-markdown__removed dlb-shortened" dir="ltr" data-shortened="true">
+          {t('explanation.markdown.truncated', {
+            shown: formatNumber(capped.shown, locale),
+            total: formatNumber(capped.total, locale),
+          })}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { Recommendation } from '@deliberate/core';
 import { formatNumber, numberFormat } from '../i18n/format.ts';
+import { modelString } from '../utils/model-text.ts';
 
 /** An option as the judgement and the actions offer it: an id and its label per locale. */
 export interface DecisionOption {
@@ -21,13 +22,15 @@ export type DecisionShape =
   { kind: 'choice'; options: DecisionOption[] } | { kind: 'numeric'; unit?: string | undefined };
 
 /**
- * The label of an option in `locale`, falling back to its default label.
+ * The label of an option in `locale`, falling back to its default label. Labels come from the
+ * AI system: capped at `MODEL_TEXT_CAPS.label` characters (with "…"), bidi controls removed and
+ * right-to-left text isolated, so that a label cannot reverse the sentence or button it is in.
  *
  * @example
  * optionLabel({ id: 'reject', label: 'Reject', labels: { de: 'Ablehnen' } }, 'de'); // 'Ablehnen'
  */
 export function optionLabel(option: DecisionOption, locale: string): string {
-  return option.labels?.[locale] ?? option.label;
+  return modelString(option.labels?.[locale] ?? option.label, 'label');
 }
 
 /**
@@ -56,7 +59,8 @@ export function formatAmount(value: number, locale: string, unit?: string): stri
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   });
-  return unit ? `${number} ${unit}` : number;
+  // The unit comes from the AI system: capped and isolated like a label.
+  return unit ? `${number} ${modelString(unit, 'label')}` : number;
 }
 
 /**

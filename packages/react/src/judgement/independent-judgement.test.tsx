@@ -147,10 +147,15 @@ describe('IndependentJudgement', () => {
 
       const [committed] = ofType(events, 'judgement.committed');
       const judgement = { label: 'reject', confidence: 0.7 };
+      // A salted (version 2) commitment: the salt is the one the event carries.
+      const salt = (committed?.data as { salt?: string } | undefined)?.salt ?? '';
+      expect(salt).toMatch(/^[0-9a-f]{32,128}$/);
       expect(committed?.data).toEqual({
         judgement,
         rationale: 'Income above the limit.',
-        commitment: judgementCommitment('d-1', judgement, 'Income above the limit.'),
+        commitment: judgementCommitment('d-1', judgement, 'Income above the limit.', salt),
+        commitmentVersion: 2,
+        salt,
         checklist: ['income', 'rent'],
       });
 

@@ -36,7 +36,8 @@ export const en = {
   'explanation.link.removed': 'link removed: not a web address',
   'explanation.image.removed': 'Image not shown',
   'explanation.image.removedAlt': 'Image not shown: {alt}',
-  'explanation.markdown.truncated': 'The text was shortened because it is too long.',
+  'explanation.markdown.truncated':
+    'The text was shortened because it is too long: {shown} of {total} characters are shown.',
   'explanation.value.yes': 'yes',
   'explanation.value.no': 'no',
   'explanation.value.notGiven': 'not stated',
@@ -171,7 +172,8 @@ export const de: typeof en = {
   'explanation.link.removed': 'Link entfernt: keine Webadresse',
   'explanation.image.removed': 'Bild nicht angezeigt',
   'explanation.image.removedAlt': 'Bild nicht angezeigt: {alt}',
-  'explanation.markdown.truncated': 'Der Text wurde gekürzt, weil er zu lang ist.',
+  'explanation.markdown.truncated':
+    'Der Text wurde gekürzt, weil er zu lang ist: {shown} von {total} Zeichen werden angezeigt.',
   'explanation.value.yes': 'ja',
   'explanation.value.no': 'nein',
   'explanation.value.notGiven': 'nicht angegeben',

@@ -24,6 +24,8 @@ import { useI18n } from '../i18n/context.tsx';
 import { formatNumber } from '../i18n/format.ts';
 import type { Translator } from '../i18n/translator.ts';
 import type { Locale } from '../messages/index.ts';
+import { modelString } from '../utils/model-text.ts';
+import { interpolate, ModelText } from '../utils/model-text-view.tsx';
 
 /* -------------------------------------------------------------------------------------------------
  * View state
@@ -91,6 +93,7 @@ function confidenceInputs(
   return { confidence: rec.confidence, calibrated, format };
 }
 
+/** The recommended option as the model labels it, uncapped: `ModelText` or `modelString` cap it. */
 function optionText(rec: RecommendationModel, locale: Locale): string {
   if (rec.kind === 'numeric') {
     const options: Intl.NumberFormatOptions = Number.isInteger(rec.value)
@@ -111,15 +114,19 @@ function formatDate(iso: string, locale: Locale): string | null {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
-function modelText(rec: RecommendationModel, t: Translator['t']): string {
+/** The model's name, id and version: model text, each isolated and capped inside our sentence. */
+function modelText(rec: RecommendationModel, t: Translator['t']): ReactNode {
   const model = rec.model;
   if (!model) return t('recommendation.model.unknown');
-  return model.name
-    ? t('recommendation.model.named', { name: model.name, id: model.id, version: model.version })
-    : t('recommendation.model.unnamed', { id: model.id, version: model.version });
+  const vars = {
+    name: <ModelText text={model.name} kind="name" />,
+    id: <ModelText text={model.id} kind="name" />,
+    version: <ModelText text={model.version} kind="name" />,
+  };
+  return interpolate(t(model.name ? 'recommendation.model.named' : 'recommendation.model.unnamed'), vars);
 }
 
-function calibrationText(rec: RecommendationModel, t: Translator['t'], locale: Locale): string {
+function calibrationText(rec: RecommendationModel, t: Translator['t'], locale: Locale): ReactNode {
   const calibration = rec.calibration;
   if (calibration?.calibrated !== true) return t('recommendation.calibration.no');
   const date = calibration.evaluatedAt ? formatDate(calibration.evaluatedAt, locale) : null;
@@ -127,7 +134,10 @@ function calibrationText(rec: RecommendationModel, t: Translator['t'], locale: L
     ? t('recommendation.calibration.checkedOn', { date })
     : t('recommendation.calibration.checked');
   return calibration.dataset
-    ? t('recommendation.calibration.dataset', { text, dataset: calibration.dataset })
+    ? interpolate(t('recommendation.calibration.dataset'), {
+        text,
+        dataset: <ModelText text={calibration.dataset} kind="name" />,
+      })
     : text;
 }
 
@@ -276,7 +286,8 @@ export function Recommendation(props: RecommendationProps) {
   const announcement =
     view === 'revealed' && !revealedAtMount && description
       ? t(framing === 'information' ? 'recommendation.announce.information' : 'recommendation.announce', {
-          option,
+          // A string for the live region: capped, bidi controls removed, right-to-left text isolated.
+          option: modelString(option, 'label'),
           confidence: description.text,
         })
       : '';
@@ -337,9 +348,15 @@ export function Recommendation(props: RecommendationProps) {
             ) : null}
             <p className="dlb-recommendation__option">
               <span className="dlb-recommendation__option-label">{optionLabel}</span>{' '}
-              <strong className="dlb-recommendation__option-value">{option}</strong>
+              <strong className="dlb-recommendation__option-value">
+                <ModelText text={option} kind="label" />
+              </strong>
             </p>
-            {rec.summary ? <p className="dlb-recommendation__summary">{rec.summary}</p> : null}
+            {rec.summary ? (
+              <p className="dlb-recommendation__summary">
+                <ModelText text={rec.summary} kind="summary" />
+              </p>
+            ) : null}
             <ConfidenceDisplay {...inputs} />
             <dl className="dlb-recommendation__model">
               <div>
