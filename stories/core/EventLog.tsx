@@ -2,6 +2,7 @@ import { EVENT_SCHEMA_VERSION, sha256Hex, canonicalize, type DeliberateEvent } f
 import type { LogInput } from '@deliberate/log';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import {
+  STORY_PSEUDONYMS,
   STORYBOOK_OUTBOX,
   clearStoredEvents,
   readStoredEvents,
@@ -13,7 +14,7 @@ type Locale = 'de' | 'en';
 const messages = {
   en: {
     heading: 'What Storybook recorded',
-    intro: `The events the stories logged in this browser, as the IndexedDB outbox “${STORYBOOK_OUTBOX}” holds them: pseudonymised (actor and case) and hash-chained, exactly as an application would send them to its collector. Storybook has no collector, so nothing leaves the browser.`,
+    intro: `The events the stories logged in this browser, as the IndexedDB outbox “${STORYBOOK_OUTBOX}” holds them: hash-chained exactly as an application would send them to its collector. As in an application's page, actor and case are pseudonyms the procedure's backend hands the page: the page holds no key. Storybook has no collector, so nothing leaves the browser.`,
     loading: 'Reading the outbox …',
     unavailable: 'IndexedDB is not available here, so the stories record nothing.',
     failed: (message: string) => `The outbox could not be read: ${message}`,
@@ -52,8 +53,8 @@ export function sampleDrafts(): LogInput[] {
     schema: EVENT_SCHEMA_VERSION as typeof EVENT_SCHEMA_VERSION,
     decisionId: SAMPLE_DECISION,
     procedure: 'housing-benefit.eligibility',
-    caseRef: 'case-sample-0001',
-    actor: { id: 'sample-reviewer', role: 'caseworker' },
+    caseRef: STORY_PSEUDONYMS.sampleCaseRef,
+    actor: { id: STORY_PSEUDONYMS.sampleActor, role: 'caseworker' },
     model: { id: 'eligibility-model', version: '2.1.0' },
   };
   const judgement = { label: 'eligible', confidence: 0.7 };

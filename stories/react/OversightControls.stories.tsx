@@ -140,7 +140,10 @@ export const StopAi: Story = {
     await waitFor(() => expect(trigger).toHaveFocus());
 
     await userEvent.click(canvas.getByText(/^Events/));
-    await expect(canvas.getByRole('list', { name: 'Recorded events' })).toHaveTextContent('ai.stopped');
+    // Events arrive as the log holds them, once the outbox has stored them.
+    await waitFor(() =>
+      expect(canvas.getByRole('list', { name: 'Recorded events' })).toHaveTextContent('ai.stopped'),
+    );
   },
 };
 

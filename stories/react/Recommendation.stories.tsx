@@ -306,8 +306,11 @@ export const InvalidInput: Story = {
     await expect(region).not.toHaveTextContent(/%/);
 
     await userEvent.click(canvas.getByText(/^Events/));
-    await expect(canvas.getByRole('list', { name: 'Recorded events' })).toHaveTextContent(
-      'recommendation.invalid',
+    // Events arrive as the log holds them, once the outbox has stored them.
+    await waitFor(() =>
+      expect(canvas.getByRole('list', { name: 'Recorded events' })).toHaveTextContent(
+        'recommendation.invalid',
+      ),
     );
   },
 };

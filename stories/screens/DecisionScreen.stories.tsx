@@ -113,7 +113,8 @@ export const JudgeFirstOverrideWithReason: Story = {
     await canvas.findByText(/Final decision recorded: Reject/);
     await waitFor(() => expect(screenOf(canvasElement)).toHaveAttribute('data-state', 'finalized'));
     const log = within(canvasElement).getByRole('list', { name: 'Recorded events' });
-    expect(log).toHaveTextContent('decision.finalized');
+    // Events arrive as the log holds them, once the outbox has stored them.
+    await waitFor(() => expect(log).toHaveTextContent('decision.finalized'));
   },
 };
 

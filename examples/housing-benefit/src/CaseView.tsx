@@ -9,6 +9,7 @@ import {
 import { useMemo } from 'react';
 import { DOCUMENT_TITLES } from '../model/documents.ts';
 import { recommend } from '../model/recommend.ts';
+import { pseudonymFor } from './backend.ts';
 import { model, PROCEDURE, type QueueCase } from './cases.ts';
 import { translate, type AppLocale, type MessageKey } from './messages.ts';
 
@@ -23,7 +24,7 @@ export interface CaseViewProps {
   onBack(): void;
   /** To the next open case (shown once this one is decided). */
   onNext?: (() => void) | undefined;
-  /** Pseudonymous id of the caseworker. @default 'caseworker-demo' */
+  /** Id of the caseworker; logged only as the pseudonym the (stand-in) server issues. @default 'caseworker-demo' */
   actorId?: string;
 }
 
@@ -57,8 +58,8 @@ export function CaseView({
       recommendation={recommendation}
       decisionId={decisionId}
       procedure={PROCEDURE}
-      caseRef={c.app.id}
-      actor={{ id: actorId, role: 'caseworker' }}
+      caseRef={pseudonymFor(c.app.id)}
+      actor={{ id: pseudonymFor(actorId), role: 'caseworker' }}
       stakes={c.stakes}
       plan={c.plan}
       locale={locale}

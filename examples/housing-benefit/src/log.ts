@@ -17,13 +17,12 @@ import {
  * - when `VITE_COLLECTOR_URL` is set, a second outbox that delivers to the collector over HTTP
  *   (bearer token from `VITE_COLLECTOR_TOKEN`) with retries, surviving reloads;
  * - a memory sink for the live view (and, in dev/test builds, `window.__deliberateEvents`).
- * Actor ids and case references are pseudonymised with a demonstration key.
+ * The page holds no pseudonymisation key: actor ids and case references arrive as pseudonyms
+ * (see backend.ts), and the logger's upstream mode refuses any id that is not one.
  */
 
 export const ARCHIVE_DB = 'housing-benefit-archive';
 export const DELIVERY_DB = 'housing-benefit-outbox';
-/** A demonstration key, public on purpose: the data is synthetic. A deployment takes it from its secret store. */
-const DEMO_KEY = 'housing-benefit-demo-key-not-secret';
 
 const keepLocally: EventSink = { write: () => new Promise<void>(() => {}) };
 
@@ -66,7 +65,7 @@ export function createAppLog(
   }
   const logger: Logger = createLogger({
     sinks,
-    pseudonymize: { key: DEMO_KEY },
+    pseudonymize: { upstream: true },
     ...(archive ? { chain: archive.resumeChain() } : {}),
   });
 

@@ -211,6 +211,8 @@ describe('the housing-benefit example, built', () => {
       .map((e) => (e.data as { stakes: string }).stakes);
     expect(opened).toEqual(['high', 'medium', 'high']);
     expect(log.every((e) => e.caseRef.startsWith('ps:') && !e.caseRef.includes('WG-'))).toBe(true);
+    // The page holds no key: the ids it logs are the pseudonyms its (stand-in) server issued.
+    expect(log.every((e) => /^ps:[0-9a-f]{32}$/.test(e.actor.id))).toBe(true);
 
     // The evaluator view reads the events back from IndexedDB.
     await tabTo(page, /BUTTON\|.*Auswertung/);
