@@ -12,10 +12,10 @@ import { StoreUnavailableError, type EventStore, type InsertResult } from './sto
  */
 
 /** Events stored per transaction, one turn of the event loop each (about 10 ms on a slow disk). */
-export const INGEST_SLICE = 200;
+export const INGEST_SLICE = 100;
 
 /** Checking yields to other requests after this many milliseconds of work. */
-const CHECK_BUDGET_MS = 8;
+const CHECK_BUDGET_MS = 4;
 
 /**
  * What `--require-pseudonyms` accepts in `actor.id` and `caseRef`: the output of the

@@ -53,9 +53,14 @@ export function sqliteCheckpoints(db: Database.Database): SqliteCheckpoints {
   const lastCheckpoint = db.prepare<[string], HeadRow>(
     'SELECT seq, hash FROM checkpoints WHERE chain = ? ORDER BY id DESC LIMIT 1',
   );
-  const chainTail = db.prepare<[string, number], HeadRow>(
-    `SELECT seq, json_extract(json, '$.hash') AS hash FROM events
-     WHERE chain = ? AND seq > ? ORDER BY seq, received_seq`,
+  // Seqs only, from the (chain, seq) index: reading each event's JSON for its hash made a round
+  // over a 6,500-event chain hold the event loop for tens of milliseconds.
+  const chainTail = db.prepare<[string, number], { seq: number }>(
+    'SELECT seq FROM events WHERE chain = ? AND seq > ? ORDER BY seq, received_seq',
+  );
+  const hashAt = db.prepare<[string, number], { hash: unknown }>(
+    `SELECT json_extract(json, '$.hash') AS hash FROM events
+     WHERE chain = ? AND seq = ? ORDER BY received_seq LIMIT 1`,
   );
   const insert = db.prepare<[string, number, string, string, string, number, string]>(
     `INSERT INTO checkpoints (chain, seq, hash, signed_at, key_id, through_received_seq, json)
@@ -85,22 +90,21 @@ export function sqliteCheckpoints(db: Database.Database): SqliteCheckpoints {
   function headOf(chain: string): ChainHead | undefined {
     const last = lastCheckpoint.get(chain);
     const from = last?.seq ?? -1;
-    let head: HeadRow | undefined = last;
-    let before: HeadRow | undefined = last;
+    let head = from;
     let expected = from + 1;
     for (const row of chainTail.iterate(chain, from)) {
       if (row.seq === expected - 1) {
         // Two stored events at one seq: a fork. Cover only what comes before it.
-        head = before;
+        head = row.seq - 1;
         break;
       }
-      if (row.seq !== expected || typeof row.hash !== 'string') break; // a gap
-      before = head;
-      head = { seq: row.seq, hash: row.hash };
+      if (row.seq !== expected) break; // a gap
+      head = row.seq;
       expected++;
     }
-    if (head === undefined || (last !== undefined && head.seq === last.seq)) return undefined;
-    return { chain, seq: head.seq, hash: head.hash };
+    if (head === from) return undefined;
+    const hash = hashAt.get(chain, head)?.hash;
+    return typeof hash === 'string' ? { chain, seq: head, hash } : undefined;
   }
 
   const changedHeads = db.transaction((): { heads: ChainHead[]; mark: number } => {
