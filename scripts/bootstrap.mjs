@@ -3,12 +3,12 @@
  * The README's two commands (`npm start`, `npm test`) land here, so that a fresh machine with only
  * Node 20 and npm needs nothing else: this makes sure the pinned pnpm is available (installing it
  * into .tools/ if the machine has none), installs the workspace from the lockfile, and for the
- * test suite makes sure Chromium is present. Then it runs the named package script with pnpm.
+ * test suite makes sure Chromium and PostgreSQL are present. Then it runs the named package script with pnpm.
  *
  * Usage: node scripts/bootstrap.mjs <script> [args...]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -68,6 +68,33 @@ function ensureChromium() {
   process.exit(1);
 }
 
+function hasPostgres() {
+  if (process.env.DELIBERATE_PG_BINDIR && existsSync(path.join(process.env.DELIBERATE_PG_BINDIR, 'initdb')))
+    return true;
+  const base = '/usr/lib/postgresql';
+  return existsSync(base) && readdirSync(base).some((v) => existsSync(path.join(base, v, 'bin', 'initdb')));
+}
+
+/** The collector's PostgreSQL tests start throw-away clusters from Debian's `postgresql`. */
+function ensurePostgres() {
+  if (hasPostgres()) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.error("bootstrap: installing Debian's postgresql for the collector's store tests");
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'postgresql'], {
+      DEBIAN_FRONTEND: 'noninteractive',
+    });
+    return;
+  }
+  console.error(
+    "bootstrap: the collector's store tests need PostgreSQL's initdb and pg_ctl.\n" +
+      '  On Debian/Ubuntu: sudo apt-get install -y --no-install-recommends postgresql\n' +
+      '  Elsewhere: set DELIBERATE_PG_BINDIR to the directory that holds initdb and pg_ctl.',
+  );
+  process.exit(1);
+}
+
 function run(cmd, cmdArgs, env = {}) {
   const result = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.status !== 0) process.exit(result.status ?? 1);
@@ -75,5 +102,8 @@ function run(cmd, cmdArgs, env = {}) {
 
 ensurePnpm();
 run('pnpm', ['install', '--frozen-lockfile', '--reporter=append-only', '--config.confirmModulesPurge=false']);
-if (script === 'test:all') ensureChromium();
+if (script === 'test:all') {
+  ensureChromium();
+  ensurePostgres();
+}
 run('pnpm', ['run', script, ...args]);
