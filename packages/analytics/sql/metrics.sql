@@ -99,10 +99,17 @@ WHERE schema = 'deliberate.event/1';
 -- Decisions with a conflicting copy: an event id that occurs with different content. Neither copy
 -- can be trusted, whichever comes first, so every decision either copy names leaves every metric
 -- (as in the streaming engine, which also reports them and exits non-zero).
+-- One pass over the events: an id whose copies differ has two different content digests.
 CREATE OR REPLACE VIEW deliberate_conflicted AS
-SELECT DISTINCT f.decision_id
-FROM deliberate_flat f
-WHERE f.id IN (SELECT c.id FROM deliberate_flat c GROUP BY c.id HAVING COUNT(DISTINCT c.content) > 1);
+SELECT DISTINCT d.decision_id
+FROM (
+  SELECT
+    f.decision_id,
+    MIN(md5(f.content)) OVER (PARTITION BY f.id) AS lo,
+    MAX(md5(f.content)) OVER (PARTITION BY f.id) AS hi
+  FROM deliberate_flat f
+) d
+WHERE d.lo <> d.hi;
 
 -- Each event id once; for the five event kinds that shape a decision, the latest per decision.
 CREATE OR REPLACE VIEW deliberate_latest AS
@@ -117,7 +124,6 @@ FROM (
     WHERE f.type IN (
       'decision.opened', 'judgement.committed', 'recommendation.revealed', 'decision.finalized', 'outcome.recorded'
     )
-    AND NOT EXISTS (SELECT 1 FROM deliberate_conflicted x WHERE x.decision_id = f.decision_id)
   ) u
   WHERE u.copy = 1
 ) ranked
@@ -159,7 +165,9 @@ LEFT JOIN deliberate_latest op ON op.decision_id = fin.decision_id AND op.type =
 LEFT JOIN deliberate_latest jc ON jc.decision_id = fin.decision_id AND jc.type = 'judgement.committed'
 LEFT JOIN deliberate_latest rev ON rev.decision_id = fin.decision_id AND rev.type = 'recommendation.revealed'
 LEFT JOIN deliberate_latest tr ON tr.decision_id = fin.decision_id AND tr.type = 'outcome.recorded'
-WHERE fin.type = 'decision.finalized';
+-- A decision with a conflicting copy of any of its events leaves every metric.
+LEFT JOIN deliberate_conflicted x ON x.decision_id = fin.decision_id
+WHERE fin.type = 'decision.finalized' AND x.decision_id IS NULL;
 
 -- The indicator of every metric per decision: n_* = in the population, k_* = counted.
 CREATE OR REPLACE VIEW deliberate_indicators AS
