@@ -6,11 +6,17 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sqliteModuleProblem } from './bindings.ts';
 import { ConfigError, resolveConfig, USAGE } from './config.ts';
 import { keygen } from './keygen.ts';
 import { stderrLogger } from './log.ts';
+import { migrateCommand, retentionCommand } from './pg/admin.ts';
+import { SchemaAheadError, SchemaBehindError } from './pg/schema.ts';
+import { openPostgresStore } from './pg/store.ts';
+import { redactUrl } from './pg/url.ts';
 import { createCollector } from './server.ts';
-import { openSqliteStore, type SqliteEventStore } from './sqlite-store.ts';
+import { openSqliteStore } from './sqlite-store.ts';
+import type { EventStore } from './store.ts';
 
 const log = stderrLogger;
 
@@ -28,7 +34,18 @@ function version(): string {
 }
 
 async function main(): Promise<void> {
-  if (process.argv[2] === 'keygen') {
+  const command = process.argv[2];
+  if (command === 'migrate' || command === 'retention') {
+    try {
+      const run = command === 'migrate' ? migrateCommand : retentionCommand;
+      process.stdout.write(await run(process.argv.slice(3), process.env));
+    } catch (error) {
+      if (error instanceof ConfigError) fail(error.message, error.exitCode);
+      fail(`${command} failed: ${(error as Error).message}`, 1);
+    }
+    return;
+  }
+  if (command === 'keygen') {
     try {
       process.stdout.write(keygen(process.argv.slice(3)));
     } catch (error) {
@@ -54,14 +71,32 @@ async function main(): Promise<void> {
   }
   for (const warning of config.warnings) log({ level: 'warn', msg: warning });
 
-  const db = path.resolve(config.db);
-  let store: SqliteEventStore;
-  try {
-    store = openSqliteStore(db);
-  } catch (error) {
-    const dir = path.dirname(db);
-    const hint = existsSync(dir) ? '' : ` (directory ${dir} does not exist)`;
-    fail(`cannot open database ${db}${hint}: ${(error as Error).message}`, 1);
+  let db: string;
+  let store: EventStore;
+  if (config.postgres) {
+    db = redactUrl(config.postgres.url);
+    try {
+      store = await openPostgresStore(config.postgres.url, {
+        ...(config.postgres.password === undefined ? {} : { password: config.postgres.password }),
+        onError: (error) =>
+          log({ level: 'warn', msg: 'idle database connection failed', error: error.message }),
+      });
+    } catch (error) {
+      if (error instanceof SchemaBehindError || error instanceof SchemaAheadError) fail(error.message, 2);
+      fail(`cannot open database ${db}: ${(error as Error).message}`, 1);
+    }
+  } else {
+    db = path.resolve(config.db);
+    try {
+      store = openSqliteStore(db);
+    } catch (error) {
+      // better-sqlite3 without its compiled module (pnpm 10 skipped the build) or built for another Node.
+      const native = sqliteModuleProblem(error);
+      if (native) fail(native.message, 2);
+      const dir = path.dirname(db);
+      const hint = existsSync(dir) ? '' : ` (directory ${dir} does not exist)`;
+      fail(`cannot open database ${db}${hint}: ${(error as Error).message}`, 1);
+    }
   }
 
   const collector = createCollector({
@@ -78,7 +113,7 @@ async function main(): Promise<void> {
   try {
     address = await collector.listen(config.port, config.host);
   } catch (error) {
-    store.close();
+    await store.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(`port ${config.port} on ${config.host} is already in use`, 1);
     if (code === 'EADDRNOTAVAIL') fail(`cannot bind ${config.host}: no such local address`, 1);
@@ -93,7 +128,7 @@ async function main(): Promise<void> {
     port: address.port,
     pid: process.pid,
     db,
-    events: store.count(),
+    events: await store.count(),
     tokens: config.grants.length,
     tokenSource: config.tokenSource,
     checkpointKeyId: config.signer?.keyId ?? null,

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CHECKPOINT_INTERVAL_MS } from './checkpointer.ts';
 import { loadSigner, SigningKeyError, type CheckpointSigner } from './keys.ts';
+import { DatabaseUrlError, isPostgresUrl, postgresConnection, type PostgresConnection } from './pg/url.ts';
 import { DEFAULT_MAX_BODY_BYTES } from './server.ts';
 import {
   legacyTokenWarning,
@@ -16,8 +17,11 @@ import {
 /** `deliberate-collector --help`. */
 export const USAGE = `Usage: deliberate-collector [options]
        deliberate-collector keygen --out <file>
+       deliberate-collector migrate --db postgres://OWNER@HOST:PORT/DB [--app-role <role>]
+       deliberate-collector retention --db postgres://OWNER@HOST:PORT/DB --older-than <N>d|<N>mo [--yes]
 
-Receives Deliberate event batches (POST /v1/events), stores them idempotently in SQLite and
+Receives Deliberate event batches (POST /v1/events), stores them idempotently (SQLite, or
+PostgreSQL for several instances) and
 exports them as NDJSON in chain order (GET /v1/events). With a checkpoint key it signs a receipt
 for every accepted batch and checkpoints of every chain (GET /v1/checkpoints); the public key is
 at /.well-known/deliberate/checkpoint-key.pem. GET /healthz and the public key need no token.
@@ -25,7 +29,9 @@ at /.well-known/deliberate/checkpoint-key.pem. GET /healthz and the public key n
 Options (each also settable by the environment variable in brackets; options win):
   --port <n>              TCP port, 0 for any free one      [DELIBERATE_PORT]        default 8787
   --host <address>        address to bind                    [DELIBERATE_HOST]        default 127.0.0.1
-  --db <file>             SQLite database file               [DELIBERATE_DB]          default ./deliberate.sqlite
+  --db <file>|<url>       SQLite database file, or postgres://USER@HOST:PORT/DB (the password
+                          only from DELIBERATE_DB_PASSWORD or PGPASSWORD, never in the URL)
+                                                             [DELIBERATE_DB]          default ./deliberate.sqlite
   --token-file <file>     bearer tokens: JSON {"tokens":[{"token","scopes":["ingest"|"read"],
                           "procedures"?,"name"?}]}, or (old format) one token per line, each
                           with both scopes                   [DELIBERATE_TOKEN_FILE]
@@ -46,6 +52,11 @@ Options (each also settable by the environment variable in brackets; options win
   -h, --help              print this help
   -v, --version           print the version
 
+migrate creates or upgrades the PostgreSQL tables and, with --app-role, grants that role only
+SELECT and INSERT. retention deletes events older than the cut-off (at least six months); without
+--yes it only counts them. Each has --help. The collector migrates PostgreSQL on start when its
+role may, else it exits 2 if the schema is behind.
+
 keygen --out <file> writes a new Ed25519 key (mode 0600; an existing file is never overwritten)
 and prints its public key (PEM) and key id.
 
@@ -54,7 +65,8 @@ SIGTERM or SIGINT stops the service gracefully: in-flight requests finish, chang
 checkpointed, then the database is closed. Logs are JSON lines on standard error.
 
 Exit codes: 0 stopped cleanly, 1 runtime error (port in use, database cannot be opened),
-2 configuration error (bad option, missing, empty, weak or exposed token or key file).
+2 configuration error (bad option, missing, empty, weak or exposed token or key file, a password
+in the --db URL, a PostgreSQL schema this role may not migrate).
 `;
 
 /** A configuration problem, with the exit code the CLI uses for it. */
@@ -73,7 +85,10 @@ export class ConfigError extends Error {
 export interface CollectorConfig {
   port: number;
   host: string;
+  /** The SQLite file, or the PostgreSQL URL (without a password). */
   db: string;
+  /** Set when `db` is a `postgres://` URL: the URL and the password from the environment. */
+  postgres?: PostgresConnection;
   grants: TokenGrant[];
   /** Where the tokens came from, for the startup log (never the tokens themselves). */
   tokenSource: string;
@@ -199,6 +214,15 @@ export function resolveConfig(
   const port = integer('--port', values.port ?? env['DELIBERATE_PORT'] ?? '8787', 0, 65535);
   const host = values.host ?? env['DELIBERATE_HOST'] ?? '127.0.0.1';
   const db = values.db ?? env['DELIBERATE_DB'] ?? './deliberate.sqlite';
+  let postgres: PostgresConnection | undefined;
+  if (isPostgresUrl(db)) {
+    try {
+      postgres = postgresConnection(db, env, values.db !== undefined);
+    } catch (error) {
+      if (error instanceof DatabaseUrlError) throw new ConfigError(error.message);
+      throw error;
+    }
+  }
   const maxBodyBytes = integer(
     '--max-body-bytes',
     values['max-body-bytes'] ?? env['DELIBERATE_MAX_BODY_BYTES'] ?? String(DEFAULT_MAX_BODY_BYTES),
@@ -276,6 +300,7 @@ export function resolveConfig(
     warnings,
   };
   if (signer) config.signer = signer;
+  if (postgres) config.postgres = postgres;
   return config;
 }
 

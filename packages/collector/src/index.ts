@@ -1,6 +1,6 @@
 /**
  * `@deliberate/collector`: receives event batches over HTTP, stores them idempotently (SQLite by
- * default) and exports them as NDJSON. See README.md for the HTTP contract and operations.
+ * default, PostgreSQL for several instances) and exports them as NDJSON. See README.md for the HTTP contract and operations.
  * @packageDocumentation
  */
 export {
@@ -26,6 +26,30 @@ export {
   type SinceOptions,
 } from './store.ts';
 export { openSqliteStore, SQLITE_SCHEMA_VERSION, type SqliteEventStore } from './sqlite-store.ts';
+export { openPostgresStore, type PostgresEventStore, type PostgresStoreOptions } from './pg/store.ts';
+export {
+  migrate as migratePostgres,
+  grantAppRole,
+  schemaVersion as postgresSchemaVersion,
+  MIGRATIONS as POSTGRES_MIGRATIONS,
+  PG_SCHEMA_VERSION,
+  SchemaAheadError,
+  SchemaBehindError,
+} from './pg/schema.ts';
+export {
+  parseRetentionAge,
+  runRetention,
+  RetentionError,
+  type RetentionAge,
+  type RetentionReport,
+} from './pg/retention.ts';
+export {
+  isPostgresUrl,
+  postgresConnection,
+  redactUrl,
+  DatabaseUrlError,
+  type PostgresConnection,
+} from './pg/url.ts';
 export {
   detectFormat,
   parseBatch,
