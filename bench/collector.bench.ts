@@ -1,11 +1,13 @@
 import { healthzUnderLoad } from '../packages/collector/bench/healthz.ts';
 import { ingestThroughput } from '../packages/collector/bench/ingest.ts';
+import { ingestThroughputPostgres } from '../packages/collector/bench/ingest-pg.ts';
 import type { BenchSuite } from './types.ts';
 
 export const collector: BenchSuite = {
   name: 'collector ingest',
   async run() {
     const result = await ingestThroughput();
+    const postgres = await ingestThroughputPostgres();
     const health = await healthzUnderLoad();
     return [
       {
@@ -16,6 +18,15 @@ export const collector: BenchSuite = {
         target: '≥ 10,000 events/s',
         pass: result.eventsPerSecond >= 10_000,
         note: 'SQLite WAL, synchronous=FULL; scoped tokens, a signed receipt per batch, checkpoints every second; clients in the same process',
+      },
+      {
+        suite: 'collector ingest',
+        name: `POST /v1/events over loopback into PostgreSQL, batches of 100 (${postgres.events} events)`,
+        value: Math.round(postgres.eventsPerSecond),
+        unit: 'events/s',
+        target: '≥ 10,000 events/s',
+        pass: postgres.eventsPerSecond >= 10_000,
+        note: `PostgreSQL ${postgres.serverVersion} on loopback (throw-away cluster), synchronous_commit=${postgres.synchronousCommit}, fsync=${postgres.fsync}; scoped tokens, a signed receipt per batch, checkpoints every second; clients in the same process`,
       },
       {
         suite: 'collector ingest',

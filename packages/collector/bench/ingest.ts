@@ -12,7 +12,14 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createCollector, generateSigningKey, openSqliteStore, silentLogger } from '../src/index.ts';
+import {
+  createCollector,
+  generateSigningKey,
+  openSqliteStore,
+  silentLogger,
+  type Collector,
+  type EventStore,
+} from '../src/index.ts';
 import { createEventFactory } from '../src/testing/events.ts';
 
 /** Options of {@link ingestThroughput}; the defaults are the issue's scenario. */
@@ -41,7 +48,12 @@ const READ_TOKEN = 'bench-read-token-0123456789abcdef0123';
 /** The collector every benchmark runs: scoped tokens and signing on, as in production. */
 export function benchCollector(dbFile: string, maxBodyBytes?: number) {
   const store = openSqliteStore(dbFile);
-  const collector = createCollector({
+  return { store, collector: collectorOver(store, maxBodyBytes) };
+}
+
+/** A collector over `store` with the benchmark's tokens, a signer and checkpoints every second. */
+export function collectorOver(store: EventStore, maxBodyBytes?: number): Collector {
+  return createCollector({
     store,
     grants: [
       { name: 'browser', token: TOKEN, scopes: ['ingest'], procedures: ['housing-benefit.*'] },
@@ -52,7 +64,6 @@ export function benchCollector(dbFile: string, maxBodyBytes?: number) {
     logger: silentLogger,
     ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
   });
-  return { store, collector };
 }
 
 /** POSTs a body with the bench's ingest token. */
@@ -86,23 +97,26 @@ function post(agent: http.Agent, port: number, body: string): Promise<{ status: 
 }
 
 /**
- * Posts `events` events in batches of `batchSize` from `clients` concurrent keep-alive clients and
- * returns events per second, from the first request to the last answer. Request bodies are built
- * before the clock starts, and a warm-up of 10 batches (not counted) runs first so the JIT has
- * seen the hot paths. Clients and server share this process (one event loop), so the figure is a
- * lower bound for a collector running in its own process. Throws if any batch is not fully stored.
+ * Posts `events` events in batches of `batchSize` from `clients` concurrent keep-alive clients to
+ * the collector on `port` and returns events per second, from the first request to the last
+ * answer. Request bodies are built before the clock starts, and a warm-up of 10 batches (not
+ * counted) runs first so the JIT has seen the hot paths. Clients and server share this process
+ * (one event loop), so the figure is a lower bound for a collector running in its own process.
+ * Throws if any batch is not fully stored with a receipt, or if `count()` afterwards is not the
+ * events posted.
  */
-export async function ingestThroughput(options: IngestOptions = {}): Promise<IngestResult> {
+export async function driveIngest(
+  port: number,
+  count: () => number | Promise<number>,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
   const total = options.events ?? 20_000;
   const batchSize = options.batchSize ?? 100;
   const clients = options.clients ?? 4;
   const warmupBatches = 10;
 
-  const dir = mkdtempSync(path.join(tmpdir(), 'deliberate-bench-'));
-  const { store, collector } = benchCollector(path.join(dir, 'events.sqlite'));
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   try {
-    const { port } = await collector.listen(0, '127.0.0.1');
     // Several chains, as from several browser sessions; realistic event sizes (~700 bytes).
     const factories = Array.from({ length: 8 }, () => createEventFactory());
     const bodies: string[] = [];
@@ -124,6 +138,7 @@ export async function ingestThroughput(options: IngestOptions = {}): Promise<Ing
       }
     };
 
+    const before = await count();
     const warmup = bodies.splice(0, warmupBatches);
     for (const body of warmup) await post(agent, port, body);
 
@@ -131,11 +146,24 @@ export async function ingestThroughput(options: IngestOptions = {}): Promise<Ing
     await Promise.all(Array.from({ length: clients }, worker));
     const seconds = (performance.now() - started) / 1000;
 
-    const stored = store.count() - warmupBatches * batchSize;
+    const stored = (await count()) - before - warmupBatches * batchSize;
     if (stored !== total) throw new Error(`expected ${total} stored events, found ${stored}`);
     return { eventsPerSecond: Math.round(total / seconds), events: total, batches: bodies.length };
   } finally {
     agent.destroy();
+  }
+}
+
+/**
+ * {@link driveIngest} against a collector with a temporary SQLite file (WAL, synchronous = FULL).
+ */
+export async function ingestThroughput(options: IngestOptions = {}): Promise<IngestResult> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'deliberate-bench-'));
+  const { store, collector } = benchCollector(path.join(dir, 'events.sqlite'));
+  try {
+    const { port } = await collector.listen(0, '127.0.0.1');
+    return await driveIngest(port, () => store.count(), options);
+  } finally {
     await collector.close();
     rmSync(dir, { recursive: true, force: true });
   }
