@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
  * The whole test suite, as the README's test command and CI run it: lint and formatting, types,
- * unit + component + browser (Storybook/axe) tests, then the package checks (build, Node can load
- * every built package, publint on the packed packages). Every step runs even if an earlier one
+ * unit + component + browser (Storybook/axe) tests (the collector's against SQLite and throw-away
+ * PostgreSQL clusters), then the package checks (build, Node can load every built package, publint
+ * on the packed packages, the packed collector installed with npm and pnpm into empty directories
+ * and run). Every step runs even if an earlier one
  * failed, so one run shows every problem; the last line is the total.
  */
 import { spawnSync } from 'node:child_process';
@@ -40,6 +42,13 @@ const steps = [
   },
   { name: 'build', cmd: 'pnpm', args: ['run', 'build'] },
   { name: 'publint', cmd: 'pnpm', args: ['run', 'publint'] },
+  {
+    // Reuses the build above: installs the packed collector with npm and pnpm into empty
+    // directories and runs it (npm compiles better-sqlite3: minutes).
+    name: 'packed collector (npm and pnpm install, start, one event)',
+    cmd: 'node',
+    args: ['scripts/packed-collector.mjs'],
+  },
 ];
 
 let passed = 0;
