@@ -19,8 +19,8 @@ export const analytics: BenchSuite = {
           unit: 'ms',
           baseline: { name: 'DuckDB, same aggregates, same file', value: Math.round(result.duckdbMs) },
           ratio: Number(result.ratio.toFixed(2)),
-          target: '≤ 2×',
-          pass: result.ratio <= 2,
+          target: '≤ 1.3×',
+          pass: result.ratio <= 1.3,
           note: `${result.decisions} decisions; CLI: ${result.cli}`,
         },
         {
@@ -28,8 +28,8 @@ export const analytics: BenchSuite = {
           name: `peak memory of deliberate metrics, ${label} events`,
           value: Math.round(result.peakRssMb),
           unit: 'MB',
-          target: '≤ 300 MB',
-          pass: result.peakRssMb <= 300,
+          target: '≤ 200 MB',
+          pass: result.peakRssMb <= 200,
         },
       );
     }

@@ -4,14 +4,18 @@
 --
 -- Input, one of:
 --   (a) a table or view `events(raw)` with one JSON event per row        → sections "common", "raw"
+--       (DuckDB; on PostgreSQL `events(raw jsonb)` → "common", "raw-postgres")
 --   (b) a table or view `events` with the event's fields as columns, the  → sections "common", "columns"
 --       nested ones (actor, model, data) as STRUCT/ROW — what DuckDB's read_ndjson, Spark's JSON
---       reader, Trino's JSON tables and BigQuery's NEWLINE_DELIMITED_JSON load produce
--- Then the section "metrics". Each `-- @section <name>` comment starts a section; the CLI tests
--- and the benchmark run them on DuckDB; README.md shows the loading step for DuckDB, Trino,
--- Spark SQL, BigQuery and PostgreSQL. Engine-specific are only: the JSON path function of "raw"
--- (`json_extract_string`; Trino `json_extract_scalar`, BigQuery `JSON_VALUE`, Spark
--- `get_json_object`), and the name DOUBLE (BigQuery FLOAT64, PostgreSQL DOUBLE PRECISION).
+--       reader, Trino's JSON tables, BigQuery's NEWLINE_DELIMITED_JSON load and the Parquet files
+--       of `deliberate export --parquet` produce
+-- Then the section "metrics". Each `-- @section <name>` comment starts a section. The tests run
+-- "common" + "raw"/"columns" + "metrics" on DuckDB and "common" + "raw-postgres" + "metrics" on
+-- PostgreSQL; README.md shows the loading step for DuckDB, Trino, Spark SQL, BigQuery and
+-- PostgreSQL. Engine-specific are only: the JSON path function of "raw" (`json_extract_string`;
+-- Trino `json_extract_scalar`, BigQuery `JSON_VALUE`, Spark `get_json_object`; PostgreSQL has its
+-- own section), and the type name DOUBLE PRECISION (BigQuery FLOAT64). The "common" and "metrics"
+-- sections use only what DuckDB and PostgreSQL both accept.
 --
 -- Parameters live in the one-row table `deliberate_params` (bins: number of calibration bins;
 -- binning: 'width' or 'mass'; z: the normal quantile of the Wilson interval).
@@ -28,7 +32,7 @@
 
 -- @section common
 CREATE TABLE IF NOT EXISTS deliberate_params AS
-SELECT 10 AS bins, 'width' AS binning, CAST(1.959964 AS DOUBLE) AS z;
+SELECT 10 AS bins, 'width' AS binning, CAST(1.959964 AS DOUBLE PRECISION) AS z;
 
 -- @section raw
 CREATE OR REPLACE VIEW deliberate_flat AS
@@ -45,19 +49,53 @@ SELECT
   json_extract_string(raw, '$.data.policy.arm') AS arm,
   json_extract_string(raw, '$.data.uiVariant') AS ui_variant,
   json_extract_string(raw, '$.data.outcome') AS outcome,
-  CAST(json_extract_string(raw, '$.data.durationMs') AS DOUBLE) AS duration_ms,
+  CAST(json_extract_string(raw, '$.data.durationMs') AS DOUBLE PRECISION) AS duration_ms,
   json_extract_string(raw, '$.data.final.label') AS final_label,
-  CAST(json_extract_string(raw, '$.data.final.value') AS DOUBLE) AS final_value,
+  CAST(json_extract_string(raw, '$.data.final.value') AS DOUBLE PRECISION) AS final_value,
   json_extract_string(raw, '$.data.recommendation.label') AS rec_label,
-  CAST(json_extract_string(raw, '$.data.recommendation.value') AS DOUBLE) AS rec_value,
-  CAST(json_extract_string(raw, '$.data.recommendation.confidence') AS DOUBLE) AS rec_confidence,
+  CAST(json_extract_string(raw, '$.data.recommendation.value') AS DOUBLE PRECISION) AS rec_value,
+  CAST(json_extract_string(raw, '$.data.recommendation.confidence') AS DOUBLE PRECISION) AS rec_confidence,
   json_extract_string(raw, '$.data.judgement.label') AS judgement_label,
-  CAST(json_extract_string(raw, '$.data.judgement.value') AS DOUBLE) AS judgement_value,
+  CAST(json_extract_string(raw, '$.data.judgement.value') AS DOUBLE PRECISION) AS judgement_value,
   json_extract_string(raw, '$.data.truth.label') AS truth_label,
-  CAST(json_extract_string(raw, '$.data.truth.value') AS DOUBLE) AS truth_value,
+  CAST(json_extract_string(raw, '$.data.truth.value') AS DOUBLE PRECISION) AS truth_value,
   CAST(raw AS VARCHAR) AS content
 FROM events
 WHERE json_extract_string(raw, '$.schema') = 'deliberate.event/1';
+
+-- @section raw-postgres
+-- PostgreSQL: `events(raw jsonb)`, one event per row (README.md shows the loading step; lines that
+-- are not JSON load as NULL and are skipped here like any non-event). Text columns that are
+-- ordered (ts, id) use the "C" collation, the code-point order of the streaming engine, whatever
+-- the database's locale. `content` is jsonb's own text: copies that differ only in whitespace or
+-- key order count as the same here, while the streaming engine compares the exact line text.
+CREATE OR REPLACE VIEW deliberate_flat AS
+SELECT
+  (raw #>> '{id}') COLLATE "C" AS id,
+  raw #>> '{type}' AS type,
+  (raw #>> '{ts}') COLLATE "C" AS ts,
+  raw #>> '{decisionId}' AS decision_id,
+  raw #>> '{procedure}' AS procedure,
+  raw #>> '{actor,id}' AS actor_id,
+  raw #>> '{actor,role}' AS actor_role,
+  raw #>> '{model,id}' AS model_id,
+  raw #>> '{model,version}' AS model_version,
+  raw #>> '{data,policy,arm}' AS arm,
+  raw #>> '{data,uiVariant}' AS ui_variant,
+  raw #>> '{data,outcome}' AS outcome,
+  CAST(raw #>> '{data,durationMs}' AS DOUBLE PRECISION) AS duration_ms,
+  raw #>> '{data,final,label}' AS final_label,
+  CAST(raw #>> '{data,final,value}' AS DOUBLE PRECISION) AS final_value,
+  raw #>> '{data,recommendation,label}' AS rec_label,
+  CAST(raw #>> '{data,recommendation,value}' AS DOUBLE PRECISION) AS rec_value,
+  CAST(raw #>> '{data,recommendation,confidence}' AS DOUBLE PRECISION) AS rec_confidence,
+  raw #>> '{data,judgement,label}' AS judgement_label,
+  CAST(raw #>> '{data,judgement,value}' AS DOUBLE PRECISION) AS judgement_value,
+  raw #>> '{data,truth,label}' AS truth_label,
+  CAST(raw #>> '{data,truth,value}' AS DOUBLE PRECISION) AS truth_value,
+  CAST(raw AS TEXT) AS content
+FROM events
+WHERE raw #>> '{schema}' = 'deliberate.event/1';
 
 -- @section columns
 CREATE OR REPLACE VIEW deliberate_flat AS
@@ -74,16 +112,16 @@ SELECT
   data.policy.arm AS arm,
   data.uiVariant AS ui_variant,
   data.outcome AS outcome,
-  CAST(data.durationMs AS DOUBLE) AS duration_ms,
+  CAST(data.durationMs AS DOUBLE PRECISION) AS duration_ms,
   data.final.label AS final_label,
-  CAST(data.final.value AS DOUBLE) AS final_value,
+  CAST(data.final.value AS DOUBLE PRECISION) AS final_value,
   data.recommendation.label AS rec_label,
-  CAST(data.recommendation.value AS DOUBLE) AS rec_value,
-  CAST(data.recommendation.confidence AS DOUBLE) AS rec_confidence,
+  CAST(data.recommendation.value AS DOUBLE PRECISION) AS rec_value,
+  CAST(data.recommendation.confidence AS DOUBLE PRECISION) AS rec_confidence,
   data.judgement.label AS judgement_label,
-  CAST(data.judgement.value AS DOUBLE) AS judgement_value,
+  CAST(data.judgement.value AS DOUBLE PRECISION) AS judgement_value,
   data.truth.label AS truth_label,
-  CAST(data.truth.value AS DOUBLE) AS truth_value,
+  CAST(data.truth.value AS DOUBLE PRECISION) AS truth_value,
   -- Without the raw text, two copies are compared by their hash and every column read here.
   concat_ws(
     '|', hash, type, ts, decisionId, procedure, actor.id, actor.role, model.id, model.version,
@@ -132,42 +170,72 @@ WHERE pick = 1;
 -- One row per finalized decision: h (final), a (recommendation), c (confidence), h0 (judgement),
 -- y (truth), as a label or, for numeric decisions, a value. Every metric below reads it; when
 -- querying several of them, materialise it once (CREATE TABLE deliberate_decisions AS …, as the
--- DuckDB runner in src/testing/duckdb.ts does).
+-- DuckDB and PostgreSQL runners in src/testing/ do). The five kinds of a decision are pivoted in
+-- one GROUP BY (each occurs at most once per decision in deliberate_latest, so MAX picks it)
+-- rather than joined five times: planners that misjudge the size of a view (PostgreSQL over
+-- jsonb expressions) would otherwise choose nested loops, quadratic in the decisions.
 CREATE OR REPLACE VIEW deliberate_decisions AS
 SELECT
-  fin.decision_id,
-  fin.ts AS finalized_ts,
-  SUBSTRING(fin.ts, 1, 7) AS month,
-  fin.procedure,
-  fin.actor_role,
-  COALESCE(fin.model_id || '@' || fin.model_version, rev.model_id || '@' || rev.model_version) AS model,
-  COALESCE(op.arm, 'ai') AS arm,
-  op.ui_variant,
-  fin.outcome,
-  fin.duration_ms,
-  fin.final_label AS h_label,
-  CASE WHEN fin.final_label IS NULL THEN fin.final_value END AS h_value,
-  CASE WHEN rev.decision_id IS NOT NULL THEN rev.rec_label ELSE fin.rec_label END AS a_label,
+  p.decision_id,
+  p.fin_ts AS finalized_ts,
+  SUBSTRING(p.fin_ts, 1, 7) AS month,
+  p.fin_procedure AS procedure,
+  p.fin_actor_role AS actor_role,
+  COALESCE(p.fin_model, p.rev_model) AS model,
+  COALESCE(p.op_arm, 'ai') AS arm,
+  p.op_ui_variant AS ui_variant,
+  p.fin_outcome AS outcome,
+  p.fin_duration_ms AS duration_ms,
+  p.fin_final_label AS h_label,
+  CASE WHEN p.fin_final_label IS NULL THEN p.fin_final_value END AS h_value,
+  CASE WHEN p.has_rev = 1 THEN p.rev_rec_label ELSE p.fin_rec_label END AS a_label,
   CASE
-    WHEN rev.decision_id IS NOT NULL THEN CASE WHEN rev.rec_label IS NULL THEN rev.rec_value END
-    ELSE CASE WHEN fin.rec_label IS NULL THEN fin.rec_value END
+    WHEN p.has_rev = 1 THEN CASE WHEN p.rev_rec_label IS NULL THEN p.rev_rec_value END
+    ELSE CASE WHEN p.fin_rec_label IS NULL THEN p.fin_rec_value END
   END AS a_value,
-  CASE WHEN rev.decision_id IS NOT NULL THEN rev.rec_confidence ELSE fin.rec_confidence END AS c,
-  CASE WHEN jc.decision_id IS NOT NULL THEN jc.judgement_label ELSE fin.judgement_label END AS h0_label,
+  CASE WHEN p.has_rev = 1 THEN p.rev_rec_confidence ELSE p.fin_rec_confidence END AS c,
+  CASE WHEN p.has_jc = 1 THEN p.jc_judgement_label ELSE p.fin_judgement_label END AS h0_label,
   CASE
-    WHEN jc.decision_id IS NOT NULL THEN CASE WHEN jc.judgement_label IS NULL THEN jc.judgement_value END
-    ELSE CASE WHEN fin.judgement_label IS NULL THEN fin.judgement_value END
+    WHEN p.has_jc = 1 THEN CASE WHEN p.jc_judgement_label IS NULL THEN p.jc_judgement_value END
+    ELSE CASE WHEN p.fin_judgement_label IS NULL THEN p.fin_judgement_value END
   END AS h0_value,
-  tr.truth_label AS y_label,
-  CASE WHEN tr.truth_label IS NULL THEN tr.truth_value END AS y_value
-FROM deliberate_latest fin
-LEFT JOIN deliberate_latest op ON op.decision_id = fin.decision_id AND op.type = 'decision.opened'
-LEFT JOIN deliberate_latest jc ON jc.decision_id = fin.decision_id AND jc.type = 'judgement.committed'
-LEFT JOIN deliberate_latest rev ON rev.decision_id = fin.decision_id AND rev.type = 'recommendation.revealed'
-LEFT JOIN deliberate_latest tr ON tr.decision_id = fin.decision_id AND tr.type = 'outcome.recorded'
+  p.tr_truth_label AS y_label,
+  CASE WHEN p.tr_truth_label IS NULL THEN p.tr_truth_value END AS y_value
+FROM (
+  SELECT
+    l.decision_id,
+    MAX(CASE WHEN l.type = 'decision.finalized' THEN 1 ELSE 0 END) AS has_fin,
+    MAX(CASE WHEN l.type = 'recommendation.revealed' THEN 1 ELSE 0 END) AS has_rev,
+    MAX(CASE WHEN l.type = 'judgement.committed' THEN 1 ELSE 0 END) AS has_jc,
+    MAX(CASE WHEN l.type = 'decision.finalized' THEN l.ts END) AS fin_ts,
+    MAX(CASE WHEN l.type = 'decision.finalized' THEN l.procedure END) AS fin_procedure,
+    MAX(CASE WHEN l.type = 'decision.finalized' THEN l.actor_role END) AS fin_actor_role,
+    MAX(CASE WHEN l.type = 'decision.finalized' THEN l.model_id || '@' || l.model_version END) AS fin_model,
+    MAX(CASE WHEN l.type = 'recommendation.revealed' THEN l.model_id || '@' || l.model_version END) AS rev_model,
+    MAX(CASE WHEN l.type = 'decision.opened' THEN l.arm END) AS op_arm,
+    MAX(CASE WHEN l.type = 'decision.opened' THEN l.ui_variant END) AS op_ui_variant,
+    MAX(CASE WHEN l.type = 'decision.finalized' THEN l.outcome END) AS fin_outcome,
+    MAX(CASE WHEN l.type = 'decision.finalized' THEN l.duration_ms END) AS fin_duration_ms,
+    MAX(CASE WHEN l.type = 'decision.finalized' THEN l.final_label END) AS fin_final_label,
+    MAX(CASE WHEN l.type = 'decision.finalized' THEN l.final_value END) AS fin_final_value,
+    MAX(CASE WHEN l.type = 'decision.finalized' THEN l.rec_label END) AS fin_rec_label,
+    MAX(CASE WHEN l.type = 'decision.finalized' THEN l.rec_value END) AS fin_rec_value,
+    MAX(CASE WHEN l.type = 'decision.finalized' THEN l.rec_confidence END) AS fin_rec_confidence,
+    MAX(CASE WHEN l.type = 'decision.finalized' THEN l.judgement_label END) AS fin_judgement_label,
+    MAX(CASE WHEN l.type = 'decision.finalized' THEN l.judgement_value END) AS fin_judgement_value,
+    MAX(CASE WHEN l.type = 'recommendation.revealed' THEN l.rec_label END) AS rev_rec_label,
+    MAX(CASE WHEN l.type = 'recommendation.revealed' THEN l.rec_value END) AS rev_rec_value,
+    MAX(CASE WHEN l.type = 'recommendation.revealed' THEN l.rec_confidence END) AS rev_rec_confidence,
+    MAX(CASE WHEN l.type = 'judgement.committed' THEN l.judgement_label END) AS jc_judgement_label,
+    MAX(CASE WHEN l.type = 'judgement.committed' THEN l.judgement_value END) AS jc_judgement_value,
+    MAX(CASE WHEN l.type = 'outcome.recorded' THEN l.truth_label END) AS tr_truth_label,
+    MAX(CASE WHEN l.type = 'outcome.recorded' THEN l.truth_value END) AS tr_truth_value
+  FROM deliberate_latest l
+  GROUP BY l.decision_id
+) p
 -- A decision with a conflicting copy of any of its events leaves every metric.
-LEFT JOIN deliberate_conflicted x ON x.decision_id = fin.decision_id
-WHERE fin.type = 'decision.finalized' AND x.decision_id IS NULL;
+LEFT JOIN deliberate_conflicted x ON x.decision_id = p.decision_id
+WHERE p.has_fin = 1 AND x.decision_id IS NULL;
 
 -- The indicator of every metric per decision: n_* = in the population, k_* = counted.
 CREATE OR REPLACE VIEW deliberate_indicators AS
@@ -225,11 +293,11 @@ FROM deliberate_indicators;
 CREATE OR REPLACE VIEW deliberate_rates AS
 SELECT
   metric, k, n,
-  CAST(k AS DOUBLE) / n AS rate,
-  GREATEST(0, (CAST(k AS DOUBLE) / n + z * z / (2 * n)) / (1 + z * z / n)
-    - (z * SQRT((CAST(k AS DOUBLE) / n) * (1 - CAST(k AS DOUBLE) / n) / n + z * z / (4 * n * n))) / (1 + z * z / n)) AS lo,
-  LEAST(1, (CAST(k AS DOUBLE) / n + z * z / (2 * n)) / (1 + z * z / n)
-    + (z * SQRT((CAST(k AS DOUBLE) / n) * (1 - CAST(k AS DOUBLE) / n) / n + z * z / (4 * n * n))) / (1 + z * z / n)) AS hi
+  CAST(k AS DOUBLE PRECISION) / n AS rate,
+  GREATEST(0, (CAST(k AS DOUBLE PRECISION) / n + z * z / (2 * n)) / (1 + z * z / n)
+    - (z * SQRT((CAST(k AS DOUBLE PRECISION) / n) * (1 - CAST(k AS DOUBLE PRECISION) / n) / n + z * z / (4 * n * n))) / (1 + z * z / n)) AS lo,
+  LEAST(1, (CAST(k AS DOUBLE PRECISION) / n + z * z / (2 * n)) / (1 + z * z / n)
+    + (z * SQRT((CAST(k AS DOUBLE PRECISION) / n) * (1 - CAST(k AS DOUBLE PRECISION) / n) / n + z * z / (4 * n * n))) / (1 + z * z / n)) AS hi
 FROM (
   SELECT
     m.metric,
@@ -267,11 +335,11 @@ WHERE a_label IS NOT NULL AND y_label IS NOT NULL AND c IS NOT NULL;
 CREATE OR REPLACE VIEW deliberate_calibration_bins AS
 SELECT
   bin,
-  CASE WHEN binning = 'width' THEN CAST(bin AS DOUBLE) / bins ELSE MIN(c) END AS lo,
-  CASE WHEN binning = 'width' THEN CAST(bin + 1 AS DOUBLE) / bins ELSE MAX(c) END AS hi,
+  CASE WHEN binning = 'width' THEN CAST(bin AS DOUBLE PRECISION) / bins ELSE MIN(c) END AS lo,
+  CASE WHEN binning = 'width' THEN CAST(bin + 1 AS DOUBLE PRECISION) / bins ELSE MAX(c) END AS hi,
   COUNT(*) AS n,
   AVG(c) AS confidence,
-  AVG(CAST(correct AS DOUBLE)) AS accuracy
+  AVG(CAST(correct AS DOUBLE PRECISION)) AS accuracy
 FROM (
   SELECT
     cc.c,
@@ -281,7 +349,7 @@ FROM (
     CASE
       WHEN p.binning = 'width' THEN LEAST(CAST(FLOOR(cc.c * p.bins) AS INTEGER), p.bins - 1)
       ELSE CAST(FLOOR((ROW_NUMBER() OVER (ORDER BY cc.c, cc.correct) - 1) * p.bins
-        / CAST(COUNT(*) OVER () AS DOUBLE)) AS INTEGER)
+        / CAST(COUNT(*) OVER () AS DOUBLE PRECISION)) AS INTEGER)
     END AS bin
   FROM deliberate_calibration_cases cc
   CROSS JOIN deliberate_params p
@@ -290,7 +358,7 @@ GROUP BY bin, bins, binning;
 
 CREATE OR REPLACE VIEW deliberate_calibration AS
 SELECT
-  SUM(CAST(b.n AS DOUBLE) / t.n * ABS(b.accuracy - b.confidence)) AS ece,
+  SUM(CAST(b.n AS DOUBLE PRECISION) / t.n * ABS(b.accuracy - b.confidence)) AS ece,
   MAX(ABS(b.accuracy - b.confidence)) AS mce,
   MAX(t.brier) AS brier,
   MAX(t.n) AS n
@@ -330,8 +398,8 @@ CREATE OR REPLACE VIEW deliberate_summary AS
 SELECT
   cnt.decisions,
   CASE WHEN cnt.n_team > 0 AND cnt.n_human > 0 AND cnt.n_ai > 0 THEN
-    CAST(cnt.k_team AS DOUBLE) / cnt.n_team
-      - GREATEST(CAST(cnt.k_human AS DOUBLE) / cnt.n_human, CAST(cnt.k_ai AS DOUBLE) / cnt.n_ai)
+    CAST(cnt.k_team AS DOUBLE PRECISION) / cnt.n_team
+      - GREATEST(CAST(cnt.k_human AS DOUBLE PRECISION) / cnt.n_human, CAST(cnt.k_ai AS DOUBLE PRECISION) / cnt.n_ai)
   END AS complementarity,
   cal.ece, cal.mce, cal.brier, cal.n AS calibration_n,
   dt.p50, dt.p90, dt.mean AS mean_ms,

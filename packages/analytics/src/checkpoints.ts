@@ -19,7 +19,10 @@ export interface CheckpointProblem {
 
 /** The checkpoints of a file: the ones whose signature holds, and the ones that do not. */
 export interface CheckpointFile {
+  /** The first public key's id. */
   keyId: string;
+  /** Every public key's id, in the order given. */
+  keyIds: string[];
   valid: (CheckpointClaim & { line: number })[];
   problems: CheckpointProblem[];
 }
@@ -88,14 +91,24 @@ function shapeProblem(value: unknown): string | null {
 
 /**
  * Reads checkpoints (NDJSON, one per line, as `GET /v1/checkpoints` serves them; a JSON array is
- * accepted too) and verifies each signature against the public key. A checkpoint with a bad
- * signature or another key's id is a problem naming its line, never used as an anchor.
+ * accepted too) and verifies each signature against the public key its `keyId` names. Several
+ * public keys may be given (key rotation: checkpoints signed by an older key keep verifying with
+ * it). A checkpoint with a bad signature, or whose `keyId` names none of the keys given, is a
+ * problem naming its line, never used as an anchor.
  *
  * @example
- * const { valid, problems } = readCheckpoints('checkpoints.ndjson', 'collector.pub.pem');
+ * const { valid, problems } = readCheckpoints('checkpoints.ndjson', ['2025.pub.pem', '2026.pub.pem']);
  */
-export function readCheckpoints(file: string, publicKeyFile: string): CheckpointFile {
-  const { key, keyId } = readPublicKey(publicKeyFile);
+export function readCheckpoints(file: string, publicKeyFiles: string | readonly string[]): CheckpointFile {
+  const files = typeof publicKeyFiles === 'string' ? [publicKeyFiles] : publicKeyFiles;
+  if (files.length === 0) throw new LogInputError('checkpoints need at least one public key.');
+  const keys = new Map<string, KeyObject>();
+  for (const keyFile of files) {
+    const { key, keyId } = readPublicKey(keyFile);
+    if (keys.has(keyId)) throw new LogInputError(`the public key in ${keyFile} (${keyId}) is given twice.`);
+    keys.set(keyId, key);
+  }
+  const keyIds = [...keys.keys()];
   const text = readText(file, 'checkpoints');
   let values: { line: number; value: unknown; error?: string }[];
   if (text.trimStart().startsWith('[')) {
@@ -117,7 +130,7 @@ export function readCheckpoints(file: string, publicKeyFile: string): Checkpoint
       }
     });
   }
-  const result: CheckpointFile = { keyId, valid: [], problems: [] };
+  const result: CheckpointFile = { keyId: keyIds[0]!, keyIds, valid: [], problems: [] };
   for (const { line, value, error } of values) {
     const shape = error ?? shapeProblem(value);
     if (shape !== null) {
@@ -126,10 +139,13 @@ export function readCheckpoints(file: string, publicKeyFile: string): Checkpoint
     }
     const cp = value as ChainCheckpoint;
     const where = `checkpoint at line ${line} (chain ${cp.chain}, seq ${cp.seq}, signed ${cp.signedAt})`;
-    if (cp.keyId !== keyId) {
-      result.problems.push(
-        problemOf(line, cp, `${where} names key ${cp.keyId}, but the public key given is ${keyId}.`),
-      );
+    const key = keys.get(cp.keyId);
+    if (key === undefined) {
+      const given =
+        keyIds.length === 1
+          ? `but the public key given is ${keyIds[0]}`
+          : `which is none of the public keys given (${keyIds.join(', ')})`;
+      result.problems.push(problemOf(line, cp, `${where} names key ${cp.keyId}, ${given}.`));
       continue;
     }
     if (!verify(null, signingInput(cp), key, Buffer.from(cp.signature, 'base64'))) {

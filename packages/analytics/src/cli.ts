@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /*
- * `deliberate`: metrics, report, verify and simulate over Deliberate event logs (architecture.md
- * §3.3). Exit codes: 0 success, 1 a broken hash chain or violated checkpoint (`verify`), 2 a usage
+ * `deliberate`: metrics, report, verify, simulate and export over Deliberate event logs
+ * (architecture.md §3.3), or straight from a collector's PostgreSQL store (`--db`). Exit codes: 0 success, 1 a broken hash chain or violated checkpoint (`verify`), 2 a usage
  * or input error (unknown flag, bad value, missing or unreadable file, no events, a truncated
  * final line), 3 conflicting copies of an event (`metrics`, `report`; not with
  * `--accept-conflicts`). Progress goes to standard error when it is a terminal (never in CI or
@@ -11,11 +11,12 @@ import { realpathSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { GROUP_FIELDS, MetricsOptionError, type MetricsEngine } from './engine.ts';
+import { GROUP_FIELDS, MetricsOptionError, createMetricsEngine, type MetricsEngine } from './engine.ts';
 import { readCheckpoints, readHeads } from './checkpoints.ts';
 import { formatConflicts, formatVerification } from './cli-format.ts';
 import {
   LogInputError,
+  lineDigest,
   readMetricsEngine,
   readReasonLabels,
   verifyLog,
@@ -23,23 +24,28 @@ import {
   writeSimulatedLog,
   type ReadProgress,
 } from './node.ts';
+import { readStoreEvents, storeConnection, type StoreConnection } from './store-source.ts';
 import { formatGrouped, formatMetrics } from './text.ts';
 import type { Binning, GroupField } from './types.ts';
 
 const USAGE = `Usage:
-  deliberate metrics <log.jsonl|log.jsonl.gz|-> [--json] [--by <field>] [--bins N] [--binning width|mass] [--k N]
-                     [--allow-individual-actors] [--accept-conflicts]
+  deliberate metrics (<log.jsonl|log.jsonl.gz|-> | --db postgres://USER@HOST/DB) [--json] [--by <field>] [--bins N]
+                     [--binning width|mass] [--k N] [--allow-individual-actors] [--accept-conflicts]
   deliberate report <log> -o report.html [--lang en|de] [--bins N] [--binning width|mass]
                     [--reason-labels labels.json] [--accept-conflicts]
-  deliberate verify <log> [--json] [--checkpoints FILE --public-key FILE] [--heads FILE]
+  deliberate verify <log> [--json] [--checkpoints FILE --public-key FILE…] [--heads FILE]
                     [--allow-unanchored-tail]
+  deliberate export --parquet OUT.parquet (<log.jsonl|log.jsonl.gz> | --db postgres://USER@HOST/DB)
   deliberate simulate [--decisions N | --events N] [--seed S] [-o file[.gz]] [--days N] [--start YYYY-MM-DD]
                       [--no-duplicates]
 
   <field> for --by: ${GROUP_FIELDS.join(', ')} (actor only with --allow-individual-actors)
   "-" reads standard input; gzip input is detected by its content.
   --checkpoints: signed checkpoints (NDJSON, GET /v1/checkpoints); --public-key: the collector's
-  Ed25519 public key (PEM); --heads: known heads (JSON) from an earlier verify --json or an outbox.
+  Ed25519 public key (PEM), repeated for every key in use since the checkpoints began (rotation);
+  --heads: known heads (JSON) from an earlier verify --json or an outbox.
+  --db: a collector's PostgreSQL store (table deliberate_events); the password comes from
+  DELIBERATE_DB_PASSWORD or PGPASSWORD, never from the URL. export needs @duckdb/node-api.
   Exit codes: 0 ok, 1 broken hash chain or violated checkpoint (verify), 2 usage or input error
   (also: no events, an unparseable final line), 3 conflicting copies of an event (metrics, report;
   --accept-conflicts: reported and excluded, exit 0).
@@ -171,8 +177,10 @@ async function metricsCommand(args: string[], io: Io): Promise<number> {
     k: { type: 'string' },
     'allow-individual-actors': { type: 'boolean' },
     'accept-conflicts': { type: 'boolean' },
+    db: { type: 'string' },
   });
-  const file = oneLog(positionals, 'metrics');
+  const store = dbSource(values.db, positionals, 'metrics', io);
+  const file = store ? store.label : oneLog(positionals, 'metrics');
   const bins = integer('bins', values.bins, 1);
   const k = integer('k', values.k, 1);
   const binning = binningOf(values.binning);
@@ -192,7 +200,9 @@ async function metricsCommand(args: string[], io: Io): Promise<number> {
     );
   }
   const progress = progressBar(io, 'reading');
-  const engine = await readMetricsEngine(file, { stdin: io.stdin, onProgress: progress.update });
+  const engine = store
+    ? await readStoreEngine(store, progress.update)
+    : await readMetricsEngine(file, { stdin: io.stdin, onProgress: progress.update });
   progress.done();
   checkEngineInput(engine, file);
   const options = { bins, binning, k, allowIndividualActors: allowActors };
@@ -204,6 +214,65 @@ async function metricsCommand(args: string[], io: Io): Promise<number> {
     io.stdout.write(values.json ? JSON.stringify(result) + '\n' : formatMetrics(result));
   }
   return conflictsExit(engine, io, values['accept-conflicts'] === true);
+}
+
+/** `--db URL`: the store to read instead of a log file (which must then be absent). */
+function dbSource(
+  url: string | undefined,
+  positionals: string[],
+  command: string,
+  io: Io,
+): StoreConnection | undefined {
+  if (url === undefined) return undefined;
+  if (positionals.length > 0) {
+    throw new UsageError(
+      `${command} reads a log file or --db, not both; got ${positionals.join(' ')} and --db.`,
+    );
+  }
+  return storeConnection(url, io.env);
+}
+
+/**
+ * The events of a collector's store, in chain order, through the same engine and digest as a
+ * log file: `deliberate metrics --db` equals `deliberate metrics` on an export of the table.
+ */
+async function readStoreEngine(
+  store: StoreConnection,
+  onProgress: (progress: ReadProgress) => void,
+): Promise<MetricsEngine> {
+  let engine: MetricsEngine | undefined;
+  const make = (expectedEvents?: number) => createMetricsEngine({ expectedEvents, digest: lineDigest });
+  await readStoreEvents(store, (json) => (engine ??= make()).pushLine(json), {
+    onProgress,
+    onEstimate: (rows) => {
+      engine = make(rows > 0 ? rows : undefined);
+    },
+  });
+  return engine ?? make();
+}
+
+async function exportCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    parquet: { type: 'string' },
+    db: { type: 'string' },
+  });
+  if (values.parquet === undefined) {
+    throw new UsageError('export needs an output file: --parquet OUT.parquet (the only format so far).');
+  }
+  const store = dbSource(values.db, positionals, 'export', io);
+  const file = store ? undefined : oneLog(positionals, 'export');
+  if (file === '-') throw new UsageError('export reads a file or --db, not standard input.');
+  const progress = progressBar(io, 'exporting');
+  // Imported here: DuckDB is an optional peer dependency, needed by nothing else.
+  const { exportParquet } = await import('./warehouse.ts');
+  const result = await exportParquet(values.parquet, store ? { connection: store } : { file: file! }, {
+    onProgress: progress.update,
+  });
+  progress.done();
+  io.stderr.write(
+    `${new Intl.NumberFormat('en-GB').format(result.rows)} events written to ${values.parquet}\n`,
+  );
+  return 0;
 }
 
 async function reportCommand(args: string[], io: Io): Promise<number> {
@@ -241,7 +310,7 @@ async function verifyCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     json: { type: 'boolean' },
     checkpoints: { type: 'string' },
-    'public-key': { type: 'string' },
+    'public-key': { type: 'string', multiple: true },
     heads: { type: 'string' },
     'allow-unanchored-tail': { type: 'boolean' },
   });
@@ -257,6 +326,7 @@ async function verifyCommand(args: string[], io: Io): Promise<number> {
   // Read the small files first, so that a bad key or checkpoint file fails before a long read.
   const checkpointFile =
     values.checkpoints === undefined ? undefined : readCheckpoints(values.checkpoints, values['public-key']!);
+  const keyIds = checkpointFile?.keyIds ?? [];
   const known = values.heads === undefined ? undefined : readHeads(values.heads);
   const progress = progressBar(io, 'verifying');
   const result = await verifyLog(file, {
@@ -281,7 +351,8 @@ async function verifyCommand(args: string[], io: Io): Promise<number> {
           ...result,
           ok: result.ok && problems.length === 0,
           checkpointProblems: problems,
-          keyId: checkpointFile.keyId,
+          keyId: keyIds[0],
+          keyIds,
         }
       : result;
     io.stdout.write(JSON.stringify(out) + '\n');
@@ -341,6 +412,8 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
         return await verifyCommand(rest, io);
       case 'simulate':
         return await simulateCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -21,6 +21,17 @@ export const MALFORMED_LINES_LISTED = 20;
 /** How many conflicts the input summary lists. */
 export const CONFLICTS_LISTED = 20;
 
+/** What a line turned out to be; the parallel reader's workers classify lines with these. */
+export const LINE_BLANK = 0;
+export const LINE_NOT_JSON = 1;
+export const LINE_INVALID = 2;
+export const LINE_EVENT = 3;
+
+/** Blank (or whitespace-only) lines, such as the one after a trailing newline, are no data. */
+export function isBlankLine(text: string): boolean {
+  return text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim().length === 0);
+}
+
 /** The fields `--by` accepts. */
 export const GROUP_FIELDS: readonly GroupField[] = [
   'procedure',
@@ -85,6 +96,14 @@ export interface MetricsEngine {
   pushLine(line: string): void;
   /** One already parsed value, counted as one line. */
   pushEvent(value: unknown): void;
+  /**
+   * One line that was classified elsewhere (a worker thread): `kind` is `LINE_BLANK`,
+   * `LINE_NOT_JSON`, `LINE_INVALID` or `LINE_EVENT`; for `LINE_EVENT`, `event` passed
+   * `isDeliberateEvent` (only the fields the metrics read need to be present) and
+   * `digestHi`/`digestLo` are the first 64 bits of the line's digest (`EngineOptions.digest`),
+   * big-endian. The same lines pushed with `pushLine` give the same result.
+   */
+  pushClassified(kind: number, event: DeliberateEvent | null, digestHi: number, digestLo: number): void;
   /** What was read so far. */
   input(): InputSummary;
   /** The metrics over all finalized decisions, with the report's extras. */
@@ -138,7 +157,10 @@ export function createMetricsEngine(options: EngineOptions = {}): MetricsEngine 
       return;
     }
     const event = value as DeliberateEvent;
-    const seen = ids.see(event.id, digest(text ?? JSON.stringify(value)), line);
+    fold(event, ids.see(event.id, digest(text ?? JSON.stringify(value)), line));
+  }
+
+  function fold(event: DeliberateEvent, seen: number): void {
     if (seen === ID_NEW) {
       events++;
       ids.setSlot(table.ingest(event));
@@ -161,8 +183,7 @@ export function createMetricsEngine(options: EngineOptions = {}): MetricsEngine 
 
   function pushLine(text: string): void {
     line++;
-    // Blank (or whitespace-only) lines, such as the one after a trailing newline, are no data.
-    if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim().length === 0)) return;
+    if (isBlankLine(text)) return;
     lines++;
     lastLine = line;
     lastMalformed = false;
@@ -183,6 +204,29 @@ export function createMetricsEngine(options: EngineOptions = {}): MetricsEngine 
     lastLine = line;
     lastMalformed = false;
     accept(value, null);
+  }
+
+  function pushClassified(
+    kind: number,
+    event: DeliberateEvent | null,
+    digestHi: number,
+    digestLo: number,
+  ): void {
+    if (kind !== LINE_BLANK && kind !== LINE_NOT_JSON && kind !== LINE_INVALID && kind !== LINE_EVENT) {
+      throw new RangeError(`pushClassified: unknown line kind ${String(kind)}.`);
+    }
+    if (kind === LINE_EVENT && event === null)
+      throw new TypeError('pushClassified: an event line needs its event.');
+    line++;
+    if (kind === LINE_BLANK) return;
+    lines++;
+    lastLine = line;
+    lastMalformed = kind === LINE_NOT_JSON;
+    if (kind !== LINE_EVENT || event === null) {
+      markMalformed();
+      return;
+    }
+    fold(event, ids.seeDigest(event.id, digestHi, digestLo, line));
   }
 
   function input(): InputSummary {
@@ -247,6 +291,7 @@ export function createMetricsEngine(options: EngineOptions = {}): MetricsEngine 
   return {
     pushLine,
     pushEvent,
+    pushClassified,
     input,
     metrics,
     grouped,

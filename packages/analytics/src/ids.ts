@@ -56,11 +56,22 @@ export class EventIdTable {
    * `firstSlot()` tell where the first copy was).
    */
   see(id: string, digest: string, line: number): number {
+    return this.seeDigest(
+      id,
+      parseInt(digest.slice(0, 8), 16) >>> 0,
+      parseInt(digest.slice(8, 16), 16) >>> 0,
+      line,
+    );
+  }
+
+  /**
+   * `see` with the digest's first 64 bits as two unsigned 32-bit halves (big-endian: `hi` is the
+   * first 8 hex digits), as the parallel reader's workers compute them.
+   */
+  seeDigest(id: string, hi: number, lo: number, line: number): number {
     fingerprint(id);
     const size = this.index.size;
     const at = this.index.indexOf(fingerprintHi(), fingerprintLo());
-    const hi = parseInt(digest.slice(0, 8), 16) >>> 0;
-    const lo = parseInt(digest.slice(8, 16), 16) >>> 0;
     this.last = at;
     if (at === size) {
       if (at >= this.digestHi.length) this.grow();

@@ -4,12 +4,12 @@
  * engine in `index.ts` stays usable in a browser.
  */
 import * as crypto from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Readable, type Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip, createGzip } from 'node:zlib';
+import { createGzip } from 'node:zlib';
 import {
   createChainVerifier,
   type ChainAnchor,
@@ -19,8 +19,17 @@ import {
   type CheckpointViolation,
 } from '@deliberate/log';
 import { hashInput } from './canonical.ts';
+import {
+  MAX_LINE_BYTES,
+  OVERSIZED_LINE,
+  gunzipIfNeeded,
+  openSource,
+  readError,
+  type ReadOptions,
+} from './source.ts';
 import { LogInputError } from './errors.ts';
 import { createMetricsEngine, type MetricsEngine } from './engine.ts';
+import { readParallel, type ParallelStats } from './parallel/read.ts';
 import { simulateEvents, type SimulationOptions } from './simulate.ts';
 import type { ReportOptions } from './report/report.tsx';
 import type { MetricsReport } from './types.ts';
@@ -29,6 +38,10 @@ import { isDeliberateEvent } from './validate.ts';
 export { hashInput } from './canonical.ts';
 
 export { LogInputError } from './errors.ts';
+
+export { MAX_LINE_BYTES, type ReadOptions, type ReadProgress } from './source.ts';
+
+export type { ParallelStats } from './parallel/read.ts';
 
 /** SHA-256 as lowercase hex with node:crypto (about 20× faster than the portable one). */
 export function nodeSha256(text: string): string {
@@ -46,81 +59,6 @@ const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 
  */
 export function lineDigest(text: string): string {
   return oneShot ? oneShot('sha256', text, 'hex') : nodeSha256(text);
-}
-
-/** A line longer than this is malformed; reading skips to the next newline instead of buffering it. */
-export const MAX_LINE_BYTES = 1024 * 1024;
-const OVERSIZED_LINE = '\u0000 line too long';
-const READ_CHUNK = 1 << 16;
-
-/** Progress of a read, for a progress bar. */
-export interface ReadProgress {
-  /** Bytes read from the file or stdin (compressed bytes for gzip). */
-  bytes: number;
-  /** Total bytes, when known (a regular file). */
-  total: number | undefined;
-  lines: number;
-}
-
-/** Options for `readLogLines`. */
-export interface ReadOptions {
-  /** Called about every megabyte read. */
-  onProgress?: ((progress: ReadProgress) => void) | undefined;
-  /** Standard input, for `-` (tests pass their own). @default process.stdin */
-  stdin?: NodeJS.ReadableStream | undefined;
-}
-
-async function* gunzipIfNeeded(
-  source: AsyncIterable<Buffer>,
-  label: string,
-  counter: { bytes: number },
-): AsyncGenerator<Buffer> {
-  const iterator = source[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done) return;
-  const head: Buffer = first.value;
-  counter.bytes += head.length;
-  async function* rest(): AsyncGenerator<Buffer> {
-    yield head;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      counter.bytes += next.value.length;
-      yield next.value;
-    }
-  }
-  // Gzip by its magic bytes rather than the name: `cat log.jsonl.gz | deliberate metrics -` works.
-  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
-    const gunzip = createGunzip({ chunkSize: READ_CHUNK });
-    const feeding = pipeline(Readable.from(rest()), gunzip).catch((error: unknown) => {
-      gunzip.destroy(error as Error);
-    });
-    try {
-      for await (const chunk of gunzip) yield chunk as Buffer;
-    } catch (error) {
-      throw new LogInputError(`${label} is not a readable gzip file: ${(error as Error).message}`);
-    }
-    await feeding;
-    return;
-  }
-  yield* rest();
-}
-
-function openSource(
-  file: string,
-  options: ReadOptions,
-): { stream: AsyncIterable<Buffer>; total: number | undefined; label: string } {
-  if (file === '-') {
-    return {
-      stream: (options.stdin ?? process.stdin) as AsyncIterable<Buffer>,
-      total: undefined,
-      label: 'standard input',
-    };
-  }
-  if (!existsSync(file)) throw new LogInputError(`${file}: no such file.`);
-  const stat = statSync(file);
-  if (stat.isDirectory()) throw new LogInputError(`${file} is a directory, not a log file.`);
-  return { stream: createReadStream(file, { highWaterMark: READ_CHUNK }), total: stat.size, label: file };
 }
 
 /**
@@ -189,11 +127,7 @@ export async function readLogLines(
       options.onProgress?.({ bytes: counter.bytes, total, lines });
     }
   } catch (error) {
-    if (error instanceof LogInputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES') throw new LogInputError(`${label}: permission denied.`);
-    if (code === 'EISDIR') throw new LogInputError(`${label} is a directory, not a log file.`);
-    throw new LogInputError(`${label} could not be read: ${(error as Error).message}`);
+    throw readError(error, label);
   }
   if (skipping) {
     lines++;
@@ -204,17 +138,93 @@ export async function readLogLines(
   return lines;
 }
 
+/** Options for `readMetricsEngine`. */
+export interface MetricsReadOptions extends ReadOptions {
+  /**
+   * Parse with worker threads (same results, faster on big logs). `'auto'`: for files of at least
+   * `PARALLEL_MIN_BYTES` (compressed size for gzip), not for standard input; `true`: always when
+   * the worker's code is available; `false`: never.
+   * @default 'auto'
+   */
+  parallel?: boolean | 'auto' | undefined;
+  /**
+   * Worker threads for the parallel read; `0` reads on the main thread.
+   * @default `DELIBERATE_WORKERS`, else os.availableParallelism(), at least 2
+   */
+  workers?: number | undefined;
+  /** Bytes per batch handed to a worker (tests). @default 1 MiB */
+  batchBytes?: number | undefined;
+}
+
+/** Files smaller than this are read on the main thread: starting workers would cost more. */
+export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+
+/** A metrics engine filled from a log, and how it was read. */
+export interface MetricsRead {
+  engine: MetricsEngine;
+  /** The workers' share, or `null` when the log was read on the main thread. */
+  parallel: ParallelStats | null;
+}
+
 /**
- * Reads a log into a metrics engine; ask it for `metrics()` or `grouped()` afterwards.
+ * `DELIBERATE_WORKERS`: worker threads for reading logs; `0` reads on the main thread. Unset: one
+ * per core.
+ */
+function workersFromEnvironment(): number | undefined {
+  const value = process.env['DELIBERATE_WORKERS'];
+  if (value === undefined || value.trim() === '') return undefined;
+  const workers = Number(value);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 256) {
+    throw new LogInputError(`DELIBERATE_WORKERS must be a whole number from 0 to 256, not "${value}".`);
+  }
+  return workers;
+}
+
+function wantsParallel(file: string, option: MetricsReadOptions['parallel']): boolean {
+  if (option === true) return true;
+  if (option === false || file === '-') return false;
+  if (option !== undefined && option !== 'auto') {
+    throw new RangeError(`parallel must be true, false or "auto", not ${JSON.stringify(option)}.`);
+  }
+  try {
+    return statSync(file).size >= PARALLEL_MIN_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a log into a metrics engine, in parallel where that pays (see `MetricsReadOptions`), and
+ * tells how it was read.
+ *
+ * @example
+ * const { engine, parallel } = await readMetrics('events.jsonl');
+ * parallel?.workers; // 2
+ */
+export async function readMetrics(file: string, options: MetricsReadOptions = {}): Promise<MetricsRead> {
+  const engine = createMetricsEngine({ expectedEvents: expectedEvents(file), digest: lineDigest });
+  const workers = options.workers ?? workersFromEnvironment();
+  if (workers !== 0 && wantsParallel(file, options.parallel)) {
+    const stats = await readParallel(file, engine, { ...options, workers });
+    if (stats !== null) return { engine, parallel: stats };
+  }
+  await readLogLines(file, (line) => engine.pushLine(line), options);
+  return { engine, parallel: null };
+}
+
+/**
+ * Reads a log into a metrics engine; ask it for `metrics()` or `grouped()` afterwards. Big files
+ * are parsed by worker threads with the same result (`MetricsReadOptions.parallel`).
  *
  * @example
  * const engine = await readMetricsEngine('events.jsonl');
  * console.log(engine.metrics({ bins: 15 }).calibration.ece);
  */
-export async function readMetricsEngine(file: string, options: ReadOptions = {}): Promise<MetricsEngine> {
-  const engine = createMetricsEngine({ expectedEvents: expectedEvents(file), digest: lineDigest });
-  await readLogLines(file, (line) => engine.pushLine(line), options);
-  return engine;
+export async function readMetricsEngine(
+  file: string,
+  options: MetricsReadOptions = {},
+): Promise<MetricsEngine> {
+  return (await readMetrics(file, options)).engine;
 }
 
 /** Typical bytes per event line of a Deliberate log (simulated logs: ~690). */

@@ -4,19 +4,36 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMetricsEngine, writeSimulatedLog } from './node.ts';
 import { decision, event, finalized, resetIds, revealed, truth } from './testing/events.ts';
+import { startPostgres, type PostgresCluster } from '../../../scripts/postgres-cluster.ts';
 import { duckdbMetrics, type SqlMetrics, type SqlVariant } from './testing/duckdb.ts';
+import { postgresMetrics } from './testing/postgres-sql.ts';
 import type { Binning, MetricsReport, Rate } from './types.ts';
 
 /*
- * sql/metrics.sql on embedded DuckDB against the streaming engine, over the same logs: counts and
- * rates exactly, ECE/MCE/Brier and means to 1e-9, Wilson bounds to 1e-12.
+ * sql/metrics.sql on embedded DuckDB (raw and columns) and on a real PostgreSQL server (a
+ * throw-away cluster; section raw-postgres) against the streaming engine, over the same logs:
+ * counts and rates exactly, ECE/MCE/Brier and means to 1e-9, Wilson bounds to 1e-12.
  */
 
 let dir: string;
-beforeAll(() => {
+let postgres: PostgresCluster;
+beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'deliberate-sql-'));
+  postgres = await startPostgres();
+}, 120_000);
+afterAll(async () => {
+  await postgres?.stop();
+  rmSync(dir, { recursive: true, force: true });
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Where the SQL runs: DuckDB with either loader, or PostgreSQL with the jsonb loader. */
+type Engine = SqlVariant | 'postgres';
+
+function sqlMetrics(file: string, engine: Engine, bins: number, binning: Binning): Promise<SqlMetrics> {
+  return engine === 'postgres'
+    ? postgresMetrics(postgres.url, file, { bins, binning }, dir)
+    : duckdbMetrics(file, { variant: engine, bins, binning });
+}
 
 const RATES: [string, (m: MetricsReport) => Rate | null][] = [
   ['agreement', (m) => m.agreement],
@@ -79,20 +96,22 @@ function expectSame(sql: SqlMetrics, m: MetricsReport): void {
   expect(sql.confidenceBins).toEqual(confidence);
 }
 
-async function compare(file: string, variant: SqlVariant, bins: number, binning: Binning): Promise<void> {
+async function compare(file: string, engine: Engine, bins: number, binning: Binning): Promise<void> {
   const streaming = (await readMetricsEngine(file)).metrics({ bins, binning });
-  const sql = await duckdbMetrics(file, { variant, bins, binning });
+  const sql = await sqlMetrics(file, engine, bins, binning);
   expectSame(sql, streaming);
 }
 
-describe('sql/metrics.sql on DuckDB equals the streaming engine', { timeout: 60_000 }, () => {
+describe('sql/metrics.sql on DuckDB and PostgreSQL equals the streaming engine', { timeout: 60_000 }, () => {
   it.each([
     ['seed-1', 'columns', 10, 'width'],
     ['seed-2', 'columns', 15, 'mass'],
     ['seed-3', 'raw', 10, 'width'],
     ['seed-4', 'raw', 7, 'mass'],
+    ['seed-5', 'postgres', 10, 'width'],
+    ['seed-6', 'postgres', 15, 'mass'],
   ] as const)(
-    'on a simulated log of 2,000 decisions (%s, input as %s, %i %s bins)',
+    'on a simulated log of 2,000 decisions (%s, %s, %i %s bins)',
     async (seed, variant, bins, binning) => {
       const file = path.join(dir, `${seed}.jsonl`);
       await writeSimulatedLog(file, { decisions: 2000, seed });
@@ -130,6 +149,8 @@ describe('sql/metrics.sql on DuckDB equals the streaming engine', { timeout: 60_
     writeFileSync(file, lines.join('\n') + '\n');
     await compare(file, 'columns', 10, 'width');
     await compare(file, 'raw', 3, 'mass');
+    await compare(file, 'postgres', 10, 'width');
+    await compare(file, 'postgres', 3, 'mass');
   });
 
   it('leaves out every decision touched by conflicting copies, whichever copy comes first', async () => {
@@ -152,8 +173,8 @@ describe('sql/metrics.sql on DuckDB equals the streaming engine', { timeout: 60_
     const streaming = (await readMetricsEngine(attacked)).metrics({ bins: 10, binning: 'width' });
     const base = (await readMetricsEngine(file)).metrics({ bins: 10, binning: 'width' });
     expect(streaming.decisions).toBe(base.decisions - 12);
-    for (const variant of ['columns', 'raw'] as const) {
-      const sql = await duckdbMetrics(attacked, { variant, bins: 10, binning: 'width' });
+    for (const engine of ['columns', 'raw', 'postgres'] as const) {
+      const sql = await sqlMetrics(attacked, engine, 10, 'width');
       expect(sql.summary.decisions).toBe(base.decisions - 12);
       expectSame(sql, streaming);
     }
