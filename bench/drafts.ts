@@ -4,18 +4,7 @@
  */
 import type { LogInput } from '@deliberate/log';
 import { makeDraft } from '../packages/log/src/testing/drafts.ts';
-
-/** Deterministic PRNG (mulberry32), so every run logs the same drafts. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../scripts/seeded-random.ts';
 
 /**
  * `n` drafts as a caseworker team would log them: decisions of 4–8 events (opened, judgement,
@@ -23,7 +12,7 @@ function prng(seed: number): () => number {
  * about its own case, by one of 25 caseworkers, with free text where people write some.
  */
 export function realisticDrafts(n: number, seed = 1): LogInput[] {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const labels = ['eligible', 'not-eligible', 'needs-documents'] as const;
   const panels = ['factors', 'counterfactuals', 'similar-cases', 'evidence', 'model'] as const;

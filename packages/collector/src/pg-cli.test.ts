@@ -2,12 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DeliberateEvent } from '@deliberate/core';
 import { openPostgresStore } from './pg/store.ts';
 import { makeEvents } from './testing/events.ts';
 import { TEST_TOKEN } from './testing/harness.ts';
-import { startTestPostgres, type TestPostgres } from './testing/pg.ts';
+import { useTestPostgres } from './testing/pg.ts';
 
 /*
  * The PostgreSQL side of the CLI as an operator runs it: separate processes through tsx against a
@@ -18,13 +18,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const tsx = path.resolve(here, '../../../node_modules/.bin/tsx');
 const cli = path.join(here, 'cli.ts');
 
-let postgres: TestPostgres;
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-}, 60_000);
-afterAll(async () => {
-  await postgres?.stop();
-}, 60_000);
+const postgres = useTestPostgres();
 
 const children: ChildProcess[] = [];
 afterEach(() => {

@@ -1,5 +1,5 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DeliberateEvent } from '@deliberate/core';
 import { signingInput, type ChainCheckpoint } from '@deliberate/core/events';
 import { generateSigningKey } from './keys.ts';
@@ -8,20 +8,14 @@ import { openPostgresStore, type PostgresEventStore } from './pg/store.ts';
 import { createCollector, type Collector, type CollectorOptions, type IngestResponse } from './server.ts';
 import { createEventFactory, makeEvents } from './testing/events.ts';
 import { TEST_TOKEN } from './testing/harness.ts';
-import { startTestPostgres, type TestPostgres } from './testing/pg.ts';
+import { useTestPostgres } from './testing/pg.ts';
 
 /*
  * The HTTP behaviours that depend on the store, with the collector on a real PostgreSQL server:
  * idempotency, conflicts, export order, checkpoints, one event the store refuses, an outage.
  */
 
-let postgres: TestPostgres;
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-}, 60_000);
-afterAll(async () => {
-  await postgres?.stop();
-}, 60_000);
+const postgres = useTestPostgres();
 
 interface PgHarness {
   collector: Collector;

@@ -13,6 +13,7 @@ import { generateSigningKey } from './keys.ts';
 import type { IngestResponse } from './server.ts';
 import { createEventFactory } from './testing/events.ts';
 import { startTestPostgres, type TestPostgres } from './testing/pg.ts';
+import { seededRandom } from '../../../scripts/seeded-random.ts';
 
 /*
  * Several collectors on one PostgreSQL database, as behind a load balancer, while they crash:
@@ -38,18 +39,6 @@ const COLLECTORS = 3;
 const SEED = 20_261_208;
 const INGEST_TOKEN = 'several-ingest-token-0123456789abcdef-0123';
 const READ_TOKEN = 'several-read-token-0123456789abcdef-01234567';
-
-/** A small seeded generator (mulberry32), so a failing run can be repeated. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -259,7 +248,7 @@ describe('three collectors on one PostgreSQL database', () => {
 
       let writing = true;
       const killer = (async () => {
-        const next = random(SEED);
+        const next = seededRandom(SEED);
         for (;;) {
           await sleep(1_000 + next() * 2_000);
           if (!writing) return;
@@ -281,7 +270,7 @@ describe('three collectors on one PostgreSQL database', () => {
       const chains: string[] = [];
       const receipts: BatchReceipt[] = [];
       const writer = async (w: number) => {
-        const next = random(SEED + 1 + w);
+        const next = seededRandom(SEED + 1 + w);
         const chain = `several-writer-${w}-${SEED}`;
         chains.push(chain);
         const factory = createEventFactory({ chain });

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import {} from 'vitest';
 import { openPostgresStore } from './pg/store.ts';
 import { openSqliteStore } from './sqlite-store.ts';
-import { startTestPostgres, type TestPostgres } from './testing/pg.ts';
+import { useTestPostgres } from './testing/pg.ts';
 import { storeContract } from './testing/store-contract.ts';
 
 /*
@@ -12,13 +12,7 @@ import { storeContract } from './testing/store-contract.ts';
  * started for this file; Debian's postgresql must be installed).
  */
 
-let postgres: TestPostgres;
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-}, 60_000);
-afterAll(async () => {
-  await postgres?.stop();
-}, 60_000);
+const postgres = useTestPostgres();
 
 storeContract('sqlite', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'deliberate-contract-'));

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DeliberateEvent } from '@deliberate/core';
 import { generateSigningKey } from './keys.ts';
 import { migrateCommand } from './pg/admin.ts';
@@ -7,7 +7,7 @@ import { PG_SCHEMA_VERSION } from './pg/schema.ts';
 import { openPostgresStore, type PostgresEventStore } from './pg/store.ts';
 import { contentDigest, serializeEvent, StoreUnavailableError } from './store.ts';
 import { makeEvents } from './testing/events.ts';
-import { startTestPostgres, type TestPostgres } from './testing/pg.ts';
+import { useTestPostgres } from './testing/pg.ts';
 
 /*
  * What only the PostgreSQL store has to show: append-only enforced by the database (triggers for
@@ -15,13 +15,7 @@ import { startTestPostgres, type TestPostgres } from './testing/pg.ts';
  * committed late, and outages reported as outages.
  */
 
-let postgres: TestPostgres;
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-}, 60_000);
-afterAll(async () => {
-  await postgres?.stop();
-}, 60_000);
+const postgres = useTestPostgres();
 
 const opened: PostgresEventStore[] = [];
 afterEach(async () => {

@@ -31,6 +31,7 @@ import { bundleForBrowser, launchChromium, servePage, type ServedPage } from '..
 import { verifyChain } from '../src/chain.ts';
 import { createPseudonymizer } from '../src/pseudonymize.ts';
 import type { FaultPageState, FaultPseudonyms } from './fault-page.ts';
+import { seededRandom } from '../../../scripts/seeded-random.ts';
 
 const TOTAL = 5_000;
 const TOKEN = 'fault-test-token-0123456789abcdef';
@@ -39,18 +40,6 @@ const KEY = 'fault-test-pseudonym-key-0123456789';
 /** The event number whose conflicting copy is the poison. */
 const POISONED = 10;
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Polls `condition` until it holds; fails with `what` after `timeoutMs`. */
 async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 30_000) {
@@ -68,7 +57,7 @@ type FaultKind = '503' | '429-0' | '429-1' | 'drop-before' | 'drop-after-store';
  * store the batch but keep the answer back until `release()`.
  */
 class Faults {
-  readonly random = prng(20261122);
+  readonly random = seededRandom(20261122);
   readonly injected: Record<FaultKind, number> = {
     '503': 0,
     '429-0': 0,

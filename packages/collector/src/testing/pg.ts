@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { startPostgres, type PostgresCluster } from '../../../../scripts/postgres-cluster.ts';
 
 /*
@@ -47,5 +48,31 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       return { url: cluster.urlFor({ database: name }), name };
     },
     stop: () => cluster.stop(),
+  };
+}
+
+/**
+ * One cluster for the calling test file: started in `beforeAll`, stopped in `afterAll`. The
+ * returned object forwards to it, so tests use it like a started {@link TestPostgres}.
+ */
+export function useTestPostgres(): TestPostgres {
+  let started: TestPostgres | undefined;
+  const current = (): TestPostgres => {
+    if (!started) throw new Error('The PostgreSQL cluster is started in beforeAll; use it inside tests.');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startTestPostgres();
+  }, 60_000);
+  afterAll(async () => {
+    await started?.stop();
+  }, 60_000);
+  return {
+    get cluster() {
+      return current().cluster;
+    },
+    sql: (text, values, database) => current().sql(text, values, database),
+    freshDatabase: () => current().freshDatabase(),
+    stop: () => current().stop(),
   };
 }
