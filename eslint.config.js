@@ -39,7 +39,7 @@ export default tseslint.config(
     ...jsxA11y.flatConfigs.strict,
   },
   {
-    // The core must stay framework-free: no React, no d3, no DOM (architecture.md §1).
+    // The core must stay framework-free: no React, no d3, no DOM (docs/architecture.md §1).
     files: ['packages/core/src/**/*.ts'],
     ignores: ['packages/core/src/**/*.test.ts'],
     languageOptions: { globals: { ...globals.es2021 } },

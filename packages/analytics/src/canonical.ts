@@ -11,7 +11,7 @@ export const canonicalJson: (value: unknown) => string = canonicalize;
 
 /**
  * The text an event's `hash` is computed over: the event without `hash`, canonicalised
- * (architecture.md §3.1). Feed it to any SHA-256.
+ * (docs/contracts.md §3.1). Feed it to any SHA-256.
  *
  * @example
  * sha256Hex(hashInput(event)) === event.hash;

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /*
  * `deliberate`: metrics, report, verify, simulate and export over Deliberate event logs
- * (architecture.md §3.3), or straight from a collector's PostgreSQL store (`--db`). Exit codes: 0 success, 1 a broken hash chain or violated checkpoint (`verify`), 2 a usage
- * or input error (unknown flag, bad value, missing or unreadable file, no events, a truncated
- * final line), 3 conflicting copies of an event (`metrics`, `report`; not with
- * `--accept-conflicts`). Progress goes to standard error when it is a terminal (never in CI or
- * when piped).
+ * (docs/contracts.md §3.3), or straight from a collector's PostgreSQL store (`--db`). Exit codes:
+ * 0 success, 1 a broken hash chain or violated checkpoint (`verify`), 2 a usage or input error
+ * (unknown flag, bad value, missing or unreadable file, no events, a truncated final line), 3
+ * conflicting copies of an event (`metrics`, `report`; not with `--accept-conflicts`). Progress goes
+ * to standard error when it is a terminal (never in CI or when piped).
  */
 import { realpathSync } from 'node:fs';
 import type { Writable } from 'node:stream';

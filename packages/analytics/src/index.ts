@@ -1,6 +1,6 @@
 /*
  * `@deliberate/analytics`: the pure metrics engine over `deliberate.event/1` logs — streaming
- * join, the reliance metrics of research.md §3 with Wilson intervals, grouping with small-group
+ * join, the reliance metrics of docs/research.md §3 with Wilson intervals, grouping with small-group
  * suppression, and the simulator. No Node APIs and no React: it runs in a browser (the
  * dashboard's stories) as well as in the CLI. Files and streams: `@deliberate/analytics/node`;
  * React components: `@deliberate/analytics/dashboard`.

@@ -1,12 +1,12 @@
 /*
  * The result shapes of the metrics engine. The top-level object is the `deliberate metrics --json`
- * contract (architecture.md §3.3); fields beyond the contract (`weightOfAdvice`, `input`,
+ * contract (docs/contracts.md §3.3); fields beyond the contract (`weightOfAdvice`, `input`,
  * `overTime`, `reasons`, `explanations`, `activity`, `decisionTimeMs.n/histogram`) are extensions:
  * they may be added to, never changed.
  */
 
 /**
- * A rate with its Wilson 95 % interval (research.md §3): `k` of `n` decisions. A rate over no
+ * A rate with its Wilson 95 % interval (docs/research.md §3): `k` of `n` decisions. A rate over no
  * decisions is `null`, never 0.
  *
  * @example
@@ -169,7 +169,7 @@ export interface Activity {
 }
 
 /**
- * The metrics of research.md §3 over one set of finalized decisions, as `deliberate metrics
+ * The metrics of docs/research.md §3 over one set of finalized decisions, as `deliberate metrics
  * --json` prints it.
  */
 export interface Metrics {
@@ -201,7 +201,7 @@ export interface MetricsReport extends Metrics {
 
 /**
  * The fields decisions can be grouped by. `actor` rates individual employees and is refused
- * unless explicitly allowed (staff co-determination, research.md §4).
+ * unless explicitly allowed (staff co-determination, docs/research.md §4).
  */
 export type GroupField = 'procedure' | 'model' | 'arm' | 'uiVariant' | 'role' | 'month' | 'actor';
 

@@ -38,7 +38,7 @@ describe('wilson', () => {
     expect(rate.lo).toBeCloseTo(1 - 0.2775, 4);
   });
 
-  it('uses z = 1.959964 as research.md fixes it', () => {
+  it('uses z = 1.959964 as docs/research.md fixes it', () => {
     expect(Z_95).toBe(1.959964);
   });
 });

@@ -1,10 +1,10 @@
 import type { Rate } from './types.ts';
 
-/** z for a two-sided 95 % interval, as research.md §3 fixes it (not 1.96, so tools agree). */
+/** z for a two-sided 95 % interval, as docs/research.md §3 fixes it (not 1.96, so tools agree). */
 export const Z_95 = 1.959964;
 
 /**
- * The rate k/n with its Wilson score interval (research.md §3): centre (p̂ + z²/2n)/(1 + z²/n),
+ * The rate k/n with its Wilson score interval (docs/research.md §3): centre (p̂ + z²/2n)/(1 + z²/n),
  * half-width z·√(p̂(1−p̂)/n + z²/4n²)/(1 + z²/n), clamped to [0, 1] against rounding. `null` for
  * n = 0: there is no rate to bound, and a [0, 1] interval would look like data. The operations
  * are written in the same order as in `sql/metrics.sql` so both give the same doubles.

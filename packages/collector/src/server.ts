@@ -146,7 +146,7 @@ const NO_SIGNER =
 type Respond = (status: number, body: unknown, headers?: http.OutgoingHttpHeaders) => void;
 
 /**
- * Creates the collector of architecture.md §3.4: `POST /v1/events`, `GET /v1/events`,
+ * Creates the collector of docs/contracts.md §3.4: `POST /v1/events`, `GET /v1/events`,
  * `GET /healthz`, bearer-token protected except for `/healthz`.
  *
  * @example

@@ -3,7 +3,7 @@ import { canonicalize, type DeliberateEvent } from '@deliberate/core';
 import type { ChainCheckpoint, ChainHead } from '@deliberate/core/events';
 
 /*
- * The storage seam (architecture.md §3.4): the HTTP layer validates, the store persists. SQLite is
+ * The storage seam (docs/contracts.md §3.4): the HTTP layer validates, the store persists. SQLite is
  * the embedded default (sqlite-store.ts); a PostgreSQL store implements the same interface (see
  * README.md). Methods may return promises so that stores with asynchronous drivers fit; the
  * SQLite store answers synchronously.

@@ -7,7 +7,7 @@ import type { ChainHead } from './types.ts';
  * -----------------------------------------------------------------------------------------------*/
 
 /**
- * The event's hash as the contract defines it (architecture.md §3.1): hex SHA-256 over the
+ * The event's hash as the contract defines it (docs/contracts.md §3.1): hex SHA-256 over the
  * RFC 8785 canonical JSON of the event without its `hash` field. Throws for values JSON cannot
  * carry (NaN, lone surrogates, cycles).
  *

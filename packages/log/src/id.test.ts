@@ -8,7 +8,7 @@ import { formatUuidv7, uuidv7 } from './id.ts';
 import { makeChain } from './testing/drafts.ts';
 
 describe('event hashes', () => {
-  it('stamps each event with SHA-256 over the reference canonical JSON of the rest (architecture.md §3.1)', () => {
+  it('stamps each event with SHA-256 over the reference canonical JSON of the rest (docs/contracts.md §3.1)', () => {
     for (const event of makeChain(50)) {
       const { hash: _hash, ...rest } = event;
       expect(bytesToHex(sha256(utf8ToBytes(referenceCanonicalize(rest))))).toBe(event.hash);

@@ -5,7 +5,7 @@
  * preview found in the DOM, and returns pass / warn / fail with the reason.
  *
  * Sources are paraphrased; check legal wording against the official text (EUR-Lex) before you
- * quote it. Research findings refer to /work/shared/design/research.md (§ numbers).
+ * quote it. Research findings refer to docs/research.md (§ numbers).
  */
 import type { SafeguardManifest } from '@deliberate/react';
 

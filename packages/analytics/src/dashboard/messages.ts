@@ -1,7 +1,7 @@
 /*
  * Every visible string of the evaluator dashboard and the HTML report, per locale. Placeholders
  * are `{name}`, filled with `fillTemplate` from @deliberate/charts. Definitions follow
- * research.md §3 and the populations in `compute.ts`; keep the three in step.
+ * docs/research.md §3 and the populations in `compute.ts`; keep the three in step.
  */
 
 /** The languages of the dashboard and the report. */

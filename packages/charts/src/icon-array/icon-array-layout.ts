@@ -57,7 +57,7 @@ const PAD = 4;
 /**
  * Lays out an icon array for "n of N": rows of `perRow` icons, the filled ones grouped at the
  * start in reading order (scattered icons are read as larger probabilities than grouped ones —
- * Price et al. 2022, Garcia-Retamero et al. 2012; research.md §2). Rows and columns are split in
+ * Price et al. 2022, Garcia-Retamero et al. 2012; docs/research.md §2). Rows and columns are split in
  * blocks of five so that counting is easy.
  *
  * @example

@@ -85,7 +85,7 @@ const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
  * Lays out a reliability diagram: accuracy against mean confidence per bin, the diagonal of
  * perfect calibration, a Wilson 95 % interval per bin, and the case count of each bin as a
  * histogram under the plot. Bins without cases stay gaps: no point, a break in the line, no bar.
- * Also computes ECE and MCE (Guo et al. 2017, research.md §3).
+ * Also computes ECE and MCE (Guo et al. 2017, docs/research.md §3).
  *
  * @example
  * const layout = reliabilityLayout({ bins, width: 480 });

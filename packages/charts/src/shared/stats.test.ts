@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { wilsonInterval } from './stats.ts';
 
 describe('wilsonInterval', () => {
-  it('matches the formula of research.md §3 for 8 of 10', () => {
+  it('matches the formula of docs/research.md §3 for 8 of 10', () => {
     const interval = wilsonInterval(0.8, 10);
     expect(interval?.lo).toBeCloseTo(0.4902, 4);
     expect(interval?.hi).toBeCloseTo(0.9433, 4);

@@ -1,8 +1,8 @@
-/** z for a two-sided 95 % interval, as in research.md §3. */
+/** z for a two-sided 95 % interval, as in docs/research.md §3. */
 export const Z_95 = 1.959964;
 
 /**
- * Wilson score interval for a proportion p̂ observed over n cases (research.md §3). Returns
+ * Wilson score interval for a proportion p̂ observed over n cases (docs/research.md §3). Returns
  * `null` for n = 0: there is no rate to bound, and a [0, 1] interval would look like data.
  *
  * @example

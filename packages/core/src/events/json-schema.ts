@@ -12,7 +12,7 @@ export function eventJsonSchema(): string {
     $id: 'https://deliberate.dev/schemas/deliberate.event-1.json',
     title: EVENT_SCHEMA_VERSION,
     description:
-      'One Deliberate event: a step of a human decision about an AI recommendation, hash-chained. See architecture.md §3.',
+      'One Deliberate event: a step of a human decision about an AI recommendation, hash-chained. See docs/contracts.md in the Deliberate repository.',
   };
   return JSON.stringify(withMeta, null, 2) + '\n';
 }

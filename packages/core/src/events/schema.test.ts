@@ -12,7 +12,7 @@ import {
 import type { DecisionEventDraft, DeliberateEvent, EventType } from './schema.ts';
 
 /*
- * The event contract is what outlives the code (architecture.md §3). These tests pin it: one
+ * The event contract is what outlives the code (docs/contracts.md). These tests pin it: one
  * example per event type, the stored (chained) form, and the JSON Schema file other tools read.
  */
 

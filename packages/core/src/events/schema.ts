@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
 /*
- * The event contract `deliberate.event/1` (architecture.md §3.1–3.2). Logs outlive code: these
+ * The event contract `deliberate.event/1` (docs/contracts.md §3.1–3.2). Logs outlive code: these
  * schemas may gain optional fields and new event types, but a field that exists never changes
  * its meaning or type. `data` objects and the envelope accept unknown keys so that a reader of
  * an older version does not reject events written by a newer one.

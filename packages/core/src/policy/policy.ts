@@ -496,7 +496,7 @@ const HIGH_STAKES_CHECKLIST: ChecklistItem[] = [
 ];
 
 /**
- * The default friction policy, `deliberate.default@1.0.0`, grounded in research.md §2 and §4.
+ * The default friction policy, `deliberate.default@1.0.0`, grounded in docs/research.md §2 and §4.
  * Friction rises with what is at stake for the affected person and with how little the AI's
  * confidence can be trusted; it is kept low where little is at stake, because the designs that
  * reduce over-reliance most are also the least liked (Buçinca et al. 2021) and friction that
@@ -521,7 +521,7 @@ const HIGH_STAKES_CHECKLIST: ChecklistItem[] = [
  * wait as the person's own assessment time, never as "the system is thinking".
  *
  * Draws: 5 % of decisions are audit samples (reveal after-judgement, justification always), so
- * that even low-stakes flows yield the independent judgements RAIR/RSR need (research.md §3) and
+ * that even low-stakes flows yield the independent judgements RAIR/RSR need (docs/research.md §3) and
  * a record of substantive review (GDPR Art. 22). The no-AI control arm is off (`noAiRate: 0`):
  * withholding the AI is an evaluation design decision a deployment must opt into.
  * @example

@@ -13,7 +13,7 @@ export function referenceCanonicalize(value: unknown): string {
 }
 
 /*
- * Canonical JSON and SHA-256 at log speed, for the event hash (architecture.md §3.1) and the
+ * Canonical JSON and SHA-256 at log speed, for the event hash (docs/contracts.md §3.1) and the
  * judgement commitment. The reference canonicaliser (the `canonicalize` package) defines the
  * text; this module produces the same text faster. Stamping 100 000 events spent about a fifth of
  * its time in the reference and another fifth in the portable SHA-256 (bench/logger.bench.ts).

@@ -15,7 +15,7 @@ import {
 import type { FetchLike, HttpRetryOptions } from './http-common.ts';
 
 /**
- * The collector's answer to `POST /v1/events` (architecture.md §3.4): which ids it stored,
+ * The collector's answer to `POST /v1/events` (docs/contracts.md §3.4): which ids it stored,
  * which it already had, and which events were invalid and why (`index` is the position in the
  * posted array). Sent with 200, or 207/422 when some/all were invalid.
  *

@@ -6,7 +6,7 @@ import type { FetchReply, RecordedRequest } from './fetch.ts';
 import { createFakeFetch } from './fetch.ts';
 
 /**
- * An in-memory stand-in for the collector's `POST /v1/events` (architecture.md §3.4): bearer
+ * An in-memory stand-in for the collector's `POST /v1/events` (docs/contracts.md §3.4): bearer
  * token, schema validation, de-duplication by id, `{ stored, duplicates, invalid }` with
  * 200/207/422. `failNext` scripts outages.
  */

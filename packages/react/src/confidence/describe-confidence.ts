@@ -11,7 +11,7 @@ import { decisionMessagesFor, type Locale, type Messages } from '../messages/ind
  * screen reader hears (`aria-valuetext`) and the text logged with `recommendation.revealed`
  * are the same string by construction.
  *
- * Rounding rules — no false precision (research.md §2):
+ * Rounding rules — no false precision (docs/research.md §2):
  *
  * - percent: rounded half-up to the nearest 5 percentage points. A value that rounds to 0 % is
  *   shown as "below 5 %", one that rounds to 100 % as "above 95 %": the display never claims

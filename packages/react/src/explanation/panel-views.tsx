@@ -24,7 +24,7 @@ import {
 } from './validate.ts';
 
 /*
- * What each panel shows. Designed for checking, not persuading (research.md §2, Vasconcelos et
+ * What each panel shows. Designed for checking, not persuading (docs/research.md §2, Vasconcelos et
  * al. 2023): sources with links before model internals; counter-evidence with the same weight as
  * evidence; the cases that went the other way; what could change the outcome and who could
  * change it; and, for the model's own numbers, what they do not say. Every string comes from

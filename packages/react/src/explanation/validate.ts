@@ -36,7 +36,7 @@ import {
 /**
  * The panels Deliberate ships, in the order they are shown: evidence first, because checking a
  * recommendation against sources lowers over-reliance, while "why the model thinks so" can raise
- * it (research.md §2). `detail` is the AI system's own text (e.g. a CDS Hooks card's `detail`).
+ * it (docs/research.md §2). `detail` is the AI system's own text (e.g. a CDS Hooks card's `detail`).
  * These are also the `panel` names of the `explanation.viewed` events.
  */
 export type ExplanationPanelName =

@@ -1,7 +1,8 @@
 /* Messages of the explanation family. Keys are 'explanation.*'; German and English must have the same keys. */
 export const en = {
   'explanation.title': 'Check the recommendation',
-  // research.md §2: explanations can raise blind acceptance; point to checking, not to "the model thinks".
+  // docs/research.md §2: explanations can raise blind acceptance; point to checking, not to
+  // "the model thinks".
   'explanation.intro':
     'Start with the evidence and compare it with the case file. An explanation can make a wrong recommendation look convincing.',
   'explanation.unavailable.before-reveal':

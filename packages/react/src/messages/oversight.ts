@@ -31,7 +31,7 @@ export const en = {
     'The AI’s recommendation has already been shown. To disagree with it, record a final decision that differs from it.',
   'oversight.disabled.ended': 'The decision has been completed.',
 
-  // AI Act Art. 14(4)(b): automation bias (research.md §1).
+  // AI Act Art. 14(4)(b): automation bias (docs/research.md §1).
   'oversight.notice.toggle': 'About relying on AI',
   'oversight.notice.heading': 'Before you rely on the AI',
   'oversight.notice.bias':

@@ -5,7 +5,7 @@ export const en = {
   'recommendation.heading.invalid': 'The AI recommendation cannot be shown',
   'recommendation.heading.unavailable': 'AI recommendation not shown',
 
-  // Before the reveal: say why it is hidden, never that "the system is thinking" (research.md §2).
+  // Before the reveal: say why it is hidden, never that "the system is thinking" (docs/research.md §2).
   'recommendation.hidden.afterJudgement':
     'Record your own assessment first; then the AI’s recommendation is shown.',
   'recommendation.hidden.immediate': 'The AI’s recommendation is shown here.',
