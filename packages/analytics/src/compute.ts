@@ -34,7 +34,7 @@ import type {
 import { wilson } from './wilson.ts';
 
 /*
- * The metrics of research.md §3 over a set of finalized decisions, with the populations the
+ * The metrics of docs/research.md §3 over a set of finalized decisions, with the populations the
  * issue fixes (a = recommended label, c = its confidence, h0 = the judgement's label, h = final
  * label, y = truth label):
  *
@@ -372,7 +372,7 @@ function periodCounters(): PeriodCounters {
 
 /**
  * Rates per month and ISO week (of the finalized event's `ts`), reason-code counts, explanation
- * use and activity counts: what the report and the dashboard draw beyond the §3.3 metrics.
+ * use and activity counts: what the report and the dashboard draw beyond the metrics of docs/contracts.md §3.3.
  */
 export function computeExtras(table: DecisionTable): {
   overTime: { month: PeriodRates[]; week: PeriodRates[] };

@@ -15,7 +15,7 @@ import {
 import type { MetricsReport } from './types.ts';
 
 /*
- * Hand-computed fixtures for every metric (definitions: research.md §3 and the issue; populations:
+ * Hand-computed fixtures for every metric (definitions: docs/research.md §3 and the issue; populations:
  * compute.ts). Each expected number is worked out in the comment above it.
  */
 

@@ -1,7 +1,7 @@
 import type { DeliberateEvent } from '@deliberate/core';
 import { DEFAULT_BINS, computeExtras, computeMetrics, groupSlots } from './compute.ts';
 import { DecisionTable } from './decisions.ts';
-import { EventIdTable, ID_CONFLICT, ID_NEW, portableDigest } from './ids.ts';
+import { EventDigestTable, EventIdTable, ID_CONFLICT, ID_NEW, portableDigest, type IdTable } from './ids.ts';
 import type {
   Binning,
   GroupField,
@@ -14,7 +14,7 @@ import type {
 } from './types.ts';
 import { isDeliberateEvent } from './validate.ts';
 
-/** Default minimum group size for `--by`: smaller groups are suppressed (research.md §4). */
+/** Default minimum group size for `--by`: smaller groups are suppressed (docs/research.md §4). */
 export const DEFAULT_K = 10;
 /** How many malformed line numbers the input summary lists. */
 export const MALFORMED_LINES_LISTED = 20;
@@ -77,6 +77,15 @@ export interface EngineOptions {
    * @default portableDigest
    */
   digest?: ((text: string) => string) | undefined;
+  /**
+   * Where the line and decision of a conflicting id's first copy come from. `'kept'`: the engine
+   * keeps them for every id (≈ 32 bytes per id). `'reread'`: it keeps only the id's fingerprint and
+   * digest (≈ 21 bytes per id) and the caller reads the log again when there were conflicts,
+   * passing each first copy to `resolveFirstCopy` (conflicts.ts does this for files); until then
+   * `input()` reports 0 as the first copy's line and that decision is not yet excluded.
+   * @default 'kept'
+   */
+  firstCopies?: 'kept' | 'reread' | undefined;
 }
 
 /**
@@ -104,6 +113,17 @@ export interface MetricsEngine {
    * big-endian. The same lines pushed with `pushLine` give the same result.
    */
   pushClassified(kind: number, event: DeliberateEvent | null, digestHi: number, digestLo: number): void;
+  /**
+   * `firstCopies: 'reread'`: the conflicting ids whose first copy has not been resolved yet, in
+   * the order their first conflict was read.
+   */
+  unresolvedFirstCopies(): string[];
+  /**
+   * `firstCopies: 'reread'`: the first copy of conflicting `id` — the first line holding a valid
+   * event with that id — was `line`, in decision `decisionId`. Excludes that decision and fills in
+   * the line in the conflict list.
+   */
+  resolveFirstCopy(id: string, line: number, decisionId: string): void;
   /** What was read so far. */
   input(): InputSummary;
   /** The metrics over all finalized decisions, with the report's extras. */
@@ -132,7 +152,17 @@ export function createMetricsEngine(options: EngineOptions = {}): MetricsEngine 
   const expected = options.expectedEvents ?? 0;
   // About 4.5 events per decision in real and simulated logs; a wrong guess only costs a growth.
   const table = new DecisionTable(Math.max(1 << 12, Math.ceil(expected / 4)));
-  const ids = new EventIdTable(Math.max(1 << 14, Math.ceil(expected * 1.05)));
+  const idCapacity = Math.max(1 << 14, Math.ceil(expected * 1.05));
+  const firstCopies = options.firstCopies ?? 'kept';
+  if (firstCopies !== 'kept' && firstCopies !== 'reread') {
+    throw new MetricsOptionError(
+      `firstCopies must be "kept" or "reread", not ${JSON.stringify(firstCopies)}.`,
+    );
+  }
+  const ids: IdTable =
+    firstCopies === 'kept' ? new EventIdTable(idCapacity) : new EventDigestTable(idCapacity);
+  /** 'reread': conflicting id → line of its first copy (0 until resolved). */
+  const firstLines = new Map<string, number>();
   const digest = options.digest ?? portableDigest;
   let line = 0;
   let lines = 0;
@@ -157,7 +187,9 @@ export function createMetricsEngine(options: EngineOptions = {}): MetricsEngine 
       return;
     }
     const event = value as DeliberateEvent;
-    fold(event, ids.see(event.id, digest(text ?? JSON.stringify(value)), line));
+    const hex = digest(text ?? JSON.stringify(value));
+    const hi = parseInt(hex.slice(0, 8), 16) >>> 0;
+    fold(event, ids.seeDigest(event.id, hi, parseInt(hex.slice(8, 16), 16) >>> 0, line));
   }
 
   function fold(event: DeliberateEvent, seen: number): void {
@@ -174,6 +206,7 @@ export function createMetricsEngine(options: EngineOptions = {}): MetricsEngine 
     // either copy belongs to leaves every metric.
     conflicts++;
     conflictIds.add(event.id);
+    if (firstCopies === 'reread' && !firstLines.has(event.id)) firstLines.set(event.id, 0);
     if (conflictList.length < CONFLICTS_LISTED)
       conflictList.push({ id: event.id, lines: [ids.firstLine(), line] });
     const first = ids.firstSlot();
@@ -227,6 +260,19 @@ export function createMetricsEngine(options: EngineOptions = {}): MetricsEngine 
       return;
     }
     fold(event, ids.seeDigest(event.id, digestHi, digestLo, line));
+  }
+
+  function unresolvedFirstCopies(): string[] {
+    return [...firstLines].filter(([, first]) => first === 0).map(([id]) => id);
+  }
+
+  function resolveFirstCopy(id: string, firstLine: number, decisionId: string): void {
+    if (firstLines.get(id) !== 0) {
+      throw new RangeError(`resolveFirstCopy: ${JSON.stringify(id)} is not an unresolved conflicting id.`);
+    }
+    firstLines.set(id, firstLine);
+    for (const conflict of conflictList) if (conflict.id === id) conflict.lines[0] = firstLine;
+    table.exclude(decisionId);
   }
 
   function input(): InputSummary {
@@ -292,6 +338,8 @@ export function createMetricsEngine(options: EngineOptions = {}): MetricsEngine 
     pushLine,
     pushEvent,
     pushClassified,
+    unresolvedFirstCopies,
+    resolveFirstCopy,
     input,
     metrics,
     grouped,

@@ -45,16 +45,16 @@ export function fingerprintLo(): number {
 }
 
 /** Linear probing stays fast up to here; above it the table grows by half. */
-const MAX_LOAD = 0.75;
+export const MAX_LOAD = 0.75;
 const GROWTH = 1.5;
 
-function slotOf(hi: number, lo: number, capacity: number): number {
+export function slotOf(hi: number, lo: number, capacity: number): number {
   // Both halves are already well mixed; fold them. Any capacity (not only powers of two), so a
   // table can be sized to the expected count instead of the next power of two.
   return ((hi ^ Math.imul(lo, 0x9e3779b1)) >>> 0) % capacity;
 }
 
-function capacityFor(count: number): number {
+export function capacityFor(count: number): number {
   return Math.max(16, Math.ceil(count / MAX_LOAD) + 1);
 }
 

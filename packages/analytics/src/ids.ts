@@ -1,10 +1,35 @@
-import { FingerprintIndex, fingerprint, fingerprintHi, fingerprintLo } from './fingerprint.ts';
+import {
+  FingerprintIndex,
+  MAX_LOAD,
+  capacityFor,
+  fingerprint,
+  fingerprintHi,
+  fingerprintLo,
+  slotOf,
+} from './fingerprint.ts';
 
 /*
  * The event ids of a log with what is needed to tell a repeat from a conflict: per id a 64-bit
- * digest of the first copy's text, the line it was on and the decision it was folded into.
- * 12 bytes of index per slot (≤ 75 % load) plus 16 bytes per id, in typed arrays.
+ * digest of the first copy's text, and — in `EventIdTable` — the line it was on and the decision
+ * it was folded into (12 bytes of index per slot at ≤ 75 % load plus 16 bytes per id: ≈ 32 bytes
+ * per id). `EventDigestTable` keeps only the id's fingerprint and the digest, 16 bytes per slot
+ * (≈ 21 bytes per id); the first copy of a conflicting id is then found by reading the log again
+ * (conflicts.ts), which only a file allows.
  */
+
+/** What the engine needs of an id table. */
+export interface IdTable {
+  /** Bytes held. */
+  readonly bytes: number;
+  /** See `EventIdTable.seeDigest`. */
+  seeDigest(id: string, hi: number, lo: number, line: number): number;
+  /** See `EventIdTable.setSlot`. */
+  setSlot(slot: number): void;
+  /** Line of the first copy of the id last seen; 0 when the table does not keep it. */
+  firstLine(): number;
+  /** Decision slot of the first copy of the id last seen; -1 when the table does not keep it. */
+  firstSlot(): number;
+}
 
 /** What became of an event id: first seen, an exact repeat, or a copy with other content. */
 export const ID_NEW = 0;
@@ -27,7 +52,7 @@ export function portableDigest(text: string): string {
  * const ids = new EventIdTable();
  * if (ids.see(event.id, digest(line), lineNumber) === ID_CONFLICT) ids.firstLine(); // the other copy
  */
-export class EventIdTable {
+export class EventIdTable implements IdTable {
   private readonly index: FingerprintIndex;
   private digestHi: Uint32Array;
   private digestLo: Uint32Array;
@@ -110,5 +135,87 @@ export class EventIdTable {
     this.digestLo = grow(this.digestLo, (n) => new Uint32Array(n));
     this.lines = grow(this.lines, (n) => new Uint32Array(n));
     this.slots = grow(this.slots, (n) => new Int32Array(n));
+  }
+}
+
+/**
+ * Event ids with the digest of their first copy only: the lean table for logs that can be read
+ * twice (`firstLine()` is 0 and `firstSlot()` -1; see conflicts.ts).
+ *
+ * @example
+ * const ids = new EventDigestTable(1_000_000);
+ * ids.seeDigest(event.id, hi, lo, line); // ID_NEW, ID_REPEAT or ID_CONFLICT
+ */
+export class EventDigestTable implements IdTable {
+  /** Per slot: the id's fingerprint (hi, lo), then the digest (hi, lo); (0, 0) marks an empty slot. */
+  private entries: Uint32Array;
+  private capacity: number;
+  /** Ids stored. */
+  size = 0;
+
+  /** @param expected how many ids to make room for before the first growth */
+  constructor(expected = 1 << 12) {
+    this.capacity = capacityFor(expected);
+    this.entries = new Uint32Array(this.capacity * 4);
+  }
+
+  get bytes(): number {
+    return this.entries.byteLength;
+  }
+
+  seeDigest(id: string, hi: number, lo: number): number {
+    if (this.size + 1 > this.capacity * MAX_LOAD) this.grow();
+    fingerprint(id);
+    const idHi = fingerprintHi();
+    const idLo = fingerprintLo();
+    const entries = this.entries;
+    const capacity = this.capacity;
+    let slot = slotOf(idHi, idLo, capacity);
+    for (;;) {
+      const at = slot * 4;
+      const kHi = entries[at]!;
+      const kLo = entries[at + 1]!;
+      if (kHi === 0 && kLo === 0) {
+        entries[at] = idHi;
+        entries[at + 1] = idLo;
+        entries[at + 2] = hi;
+        entries[at + 3] = lo;
+        this.size++;
+        return ID_NEW;
+      }
+      if (kHi === idHi && kLo === idLo) {
+        return entries[at + 2] === hi && entries[at + 3] === lo ? ID_REPEAT : ID_CONFLICT;
+      }
+      slot = slot + 1 === capacity ? 0 : slot + 1;
+    }
+  }
+
+  setSlot(): void {
+    // The decision of a first copy is found again when it is needed (conflicts.ts).
+  }
+
+  firstLine(): number {
+    return 0;
+  }
+
+  firstSlot(): number {
+    return -1;
+  }
+
+  private grow(): void {
+    const old = this.entries;
+    const capacity = Math.ceil(this.capacity * 1.5);
+    const entries = new Uint32Array(capacity * 4);
+    for (let from = 0; from < old.length; from += 4) {
+      const hi = old[from]!;
+      const lo = old[from + 1]!;
+      if (hi === 0 && lo === 0) continue;
+      let slot = slotOf(hi, lo, capacity);
+      while (entries[slot * 4] !== 0 || entries[slot * 4 + 1] !== 0)
+        slot = slot + 1 === capacity ? 0 : slot + 1;
+      entries.set(old.subarray(from, from + 4), slot * 4);
+    }
+    this.entries = entries;
+    this.capacity = capacity;
   }
 }

@@ -28,6 +28,7 @@ import {
   type ReadOptions,
 } from './source.ts';
 import { LogInputError } from './errors.ts';
+import { resolveFirstCopies } from './conflicts.ts';
 import { createMetricsEngine, type MetricsEngine } from './engine.ts';
 import { readParallel, type ParallelStats } from './parallel/read.ts';
 import { simulateEvents, type SimulationOptions } from './simulate.ts';
@@ -152,7 +153,7 @@ export interface MetricsReadOptions extends ReadOptions {
    * @default `DELIBERATE_WORKERS`, else os.availableParallelism(), at least 2
    */
   workers?: number | undefined;
-  /** Bytes per batch handed to a worker (tests). @default 1 MiB */
+  /** Bytes per batch handed to a worker (tests). @default 128 KiB */
   batchBytes?: number | undefined;
 }
 
@@ -202,14 +203,21 @@ function wantsParallel(file: string, option: MetricsReadOptions['parallel']): bo
  * parallel?.workers; // 2
  */
 export async function readMetrics(file: string, options: MetricsReadOptions = {}): Promise<MetricsRead> {
-  const engine = createMetricsEngine({ expectedEvents: expectedEvents(file), digest: lineDigest });
+  // A file can be read twice, so the engine need not keep where every id's first copy was
+  // (conflicts.ts); standard input cannot.
+  const engine = createMetricsEngine({
+    expectedEvents: expectedEvents(file),
+    digest: lineDigest,
+    firstCopies: file === '-' ? 'kept' : 'reread',
+  });
   const workers = options.workers ?? workersFromEnvironment();
+  let parallel: ParallelStats | null = null;
   if (workers !== 0 && wantsParallel(file, options.parallel)) {
-    const stats = await readParallel(file, engine, { ...options, workers });
-    if (stats !== null) return { engine, parallel: stats };
+    parallel = await readParallel(file, engine, { ...options, workers });
   }
-  await readLogLines(file, (line) => engine.pushLine(line), options);
-  return { engine, parallel: null };
+  if (parallel === null) await readLogLines(file, (line) => engine.pushLine(line), options);
+  await resolveFirstCopies(file, engine, readLogLines, options);
+  return { engine, parallel };
 }
 
 /**

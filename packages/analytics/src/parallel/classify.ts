@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import * as crypto from 'node:crypto';
 import { LINE_BLANK, LINE_EVENT, LINE_INVALID, LINE_NOT_JSON, isBlankLine } from '../engine.ts';
 import { isDeliberateEvent } from '../validate.ts';
@@ -10,10 +11,18 @@ import { encodeSlim } from './slim.ts';
  * main thread only folds. Kept apart from worker.ts so that it can be tested without a thread.
  */
 
-const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'buffer') => Buffer }).hash;
+const oneShot = (
+  crypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: 'buffer') => Buffer }
+).hash;
 
-function sha256(text: string): Buffer {
-  return oneShot ? oneShot('sha256', text, 'buffer') : crypto.createHash('sha256').update(text).digest();
+/**
+ * SHA-256 of a line's text, as `lineDigest` computes it. Valid UTF-8 decodes and encodes back to
+ * the same bytes, so those are hashed as they are (no second encoding); a line with invalid
+ * sequences is hashed as its decoded text (U+FFFD for each), exactly like the sequential reader.
+ */
+function sha256(bytes: Buffer, start: number, end: number, text: string): Buffer {
+  const data: string | Uint8Array = isUtf8(bytes.subarray(start, end)) ? bytes.subarray(start, end) : text;
+  return oneShot ? oneShot('sha256', data, 'buffer') : crypto.createHash('sha256').update(data).digest();
 }
 
 /**
@@ -34,7 +43,8 @@ export function classifyLines(bytes: Buffer): Omit<ResultMessage, 'seq' | 'buffe
     const newline = bytes.indexOf(10, start);
     if (newline < 0) break;
     const end = newline > start && bytes[newline - 1] === 13 ? newline - 1 : newline;
-    const text = bytes.toString('utf8', start, end);
+    const from = start;
+    const text = bytes.toString('utf8', from, end);
     start = newline + 1;
     let kind = LINE_BLANK;
     if (!isBlankLine(text)) {
@@ -48,7 +58,7 @@ export function classifyLines(bytes: Buffer): Omit<ResultMessage, 'seq' | 'buffe
       }
       if (kind === LINE_INVALID && isDeliberateEvent(value)) {
         kind = LINE_EVENT;
-        const digest = sha256(text);
+        const digest = sha256(bytes, from, end, text);
         const at = events.length * 2;
         if (at + 2 > digests.length) digests = grow(digests, Uint32Array);
         digests[at] = digest.readUInt32BE(0);

@@ -165,6 +165,23 @@ describe('classifyLines', () => {
     ]);
   });
 
+  it('hashes a line as the sequential reader does: its text, also with non-ASCII or invalid UTF-8', () => {
+    const event = JSON.parse(clean[0]!) as { procedure: string };
+    const accented = JSON.stringify({ ...event, procedure: 'Bürgergeld – Prüfung' });
+    // 0xff is no UTF-8: decoded as U+FFFD, which the sequential reader hashes.
+    const invalid = Buffer.from(JSON.stringify({ ...event, procedure: 'x?' }));
+    invalid[invalid.indexOf('x?') + 1] = 0xff;
+    const bytes = Buffer.concat([Buffer.from(`${accented}\n`), invalid, Buffer.from('\n')]);
+    const { kinds, digests } = classifyLines(bytes);
+    expect([...kinds]).toEqual([LINE_EVENT, LINE_EVENT]);
+    const half = (hex: string) => [parseInt(hex.slice(0, 8), 16), parseInt(hex.slice(8, 16), 16)];
+    expect([...digests]).toEqual([
+      ...half(lineDigest(accented)),
+      ...half(lineDigest(invalid.toString('utf8'))),
+    ]);
+    expect(invalid.toString('utf8')).toContain('\uFFFD');
+  });
+
   it('ignores bytes after the last newline', () => {
     expect([...classifyLines(Buffer.from('{}\n{"partial')).kinds]).toEqual([LINE_INVALID]);
   });
