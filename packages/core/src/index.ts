@@ -11,7 +11,7 @@ export * from './policy/types.ts';
 export * from './policy/index.ts';
 export * from './stakes.ts';
 export * from './events/constants.ts';
-export { checkEventLimits, EVENT_LIMITS } from './events/limits.ts';
+export { checkEventLimits, EVENT_LIMITS, FREE_TEXT_MAX_LENGTH } from './events/limits.ts';
 export type { EventLimitCode, EventLimitResult } from './events/limits.ts';
 export type * from './events/schema.ts';
 export * from './protocol/index.ts';

@@ -15,6 +15,15 @@ export const EVENT_LIMITS = {
   maxBytes: 256 * 1024,
 } as const;
 
+/**
+ * Longest free text a person may enter (rationale, comment, reason to stop the AI), in UTF-16 code
+ * units as the `maxlength` of a text field counts them. 20,000 characters is about eight pages;
+ * even in 3-byte characters it keeps an event far below {@link EVENT_LIMITS}' size, so a long
+ * text can never make the log refuse a step. The decision protocol refuses longer text and the
+ * React parts set it as `maxLength`.
+ */
+export const FREE_TEXT_MAX_LENGTH = 20_000;
+
 /** Why an event breaks a limit. */
 export type EventLimitCode = 'too-deep' | 'too-large' | 'invalid-string' | 'not-json';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkEventLimits, FREE_TEXT_MAX_LENGTH } from '../events/limits.ts';
 import { DecisionEventDraftSchema } from '../events/schema.ts';
 import type { DecisionEventDraft, EventDataMap, EventType } from '../events/schema.ts';
 import type { FrictionPlan } from '../policy/types.ts';
@@ -1296,5 +1297,39 @@ describe('selectors', () => {
     expect(
       Object.values(allowedActions(walk(state, [{ type: 'abandon' }]), T0)).every((a) => !a.allowed),
     ).toBe(true);
+  });
+});
+
+describe('free text', () => {
+  const long = 'x'.repeat(FREE_TEXT_MAX_LENGTH + 1);
+  const max = 'x'.repeat(FREE_TEXT_MAX_LENGTH);
+
+  it('refuses a rationale, a comment or a reason to stop longer than the limit, naming the field', () => {
+    const rationale = expectRefused(
+      open(),
+      { type: 'commit', judgement: { label: 'reject' }, rationale: long },
+      'invalid-input',
+    );
+    expect(rationale.message).toBe('The rationale is longer than 20000 characters.');
+    expect(rationale.details).toEqual({ field: 'rationale', max: FREE_TEXT_MAX_LENGTH });
+    const stop = expectRefused(open(), { type: 'stopAi', scope: 'decision', reason: long }, 'invalid-input');
+    expect(stop.details).toEqual({ field: 'reason', max: FREE_TEXT_MAX_LENGTH });
+    const revealed = walk(open({ plan: makePlan({ reveal: 'immediate' }) }), [reveal]);
+    const comment = expectRefused(
+      revealed,
+      { type: 'finalize', final: { label: 'approve' }, comment: long },
+      'invalid-input',
+    );
+    expect(comment.details).toEqual({ field: 'comment', max: FREE_TEXT_MAX_LENGTH });
+  });
+
+  it('accepts text of exactly the limit, and the event stays far below the event size limit', () => {
+    const result = step(open(), { type: 'commit', judgement: { label: 'reject' }, rationale: max });
+    expect(result.events[0]?.data).toMatchObject({ rationale: max });
+    const worst = {
+      ...result.events[0],
+      data: { ...result.events[0]?.data, rationale: '€'.repeat(FREE_TEXT_MAX_LENGTH) },
+    };
+    expect(checkEventLimits(worst).ok).toBe(true);
   });
 });

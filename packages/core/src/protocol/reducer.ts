@@ -6,6 +6,7 @@ import type {
   ShownRecommendation,
 } from '../events/schema.ts';
 import { EVENT_SCHEMA_VERSION } from '../events/constants.ts';
+import { FREE_TEXT_MAX_LENGTH } from '../events/limits.ts';
 import type { FrictionPlan } from '../policy/types.ts';
 import type { Recommendation } from '../recommendation/schema.ts';
 import { isCommitmentSalt, judgementCommitment } from './commitment.ts';
@@ -59,6 +60,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
+}
+
+/** The message for free text over {@link FREE_TEXT_MAX_LENGTH}. */
+function tooLong(field: string): string {
+  return `The ${field} is longer than ${FREE_TEXT_MAX_LENGTH} characters.`;
 }
 
 /** -0 becomes 0: JSON cannot carry -0, and a persisted state must equal the live one. */
@@ -433,6 +439,8 @@ function commit(state: DecisionState, action: CommitAction, now: number): Protoc
   const { rationale, checklist } = action;
   if (rationale !== undefined && typeof rationale !== 'string')
     return fail('invalid-input', 'The rationale must be a string.');
+  if (rationale !== undefined && rationale.length > FREE_TEXT_MAX_LENGTH)
+    return fail('invalid-input', tooLong('rationale'), { field: 'rationale', max: FREE_TEXT_MAX_LENGTH });
   // The reducer stays pure: the salt comes with the action (`createDecisionStore` adds a fresh
   // one to every commit dispatched without).
   const { salt } = action;
@@ -568,6 +576,15 @@ function stopAi(state: DecisionState, action: StopAiAction, now: number): Protoc
   if (typeof reason !== 'string') {
     return reject(state, error(state, 'stopAi', 'invalid-input', 'The reason must be a string.'));
   }
+  if (reason.length > FREE_TEXT_MAX_LENGTH) {
+    return reject(
+      state,
+      error(state, 'stopAi', 'invalid-input', tooLong('reason'), {
+        field: 'reason',
+        max: FREE_TEXT_MAX_LENGTH,
+      }),
+    );
+  }
   // `revealedAt` and `reveal` stay: the person may already have seen the AI, and the outcome of
   // the final decision is then still measured against what they saw.
   const next: DecisionState = { ...state, status: 'ai-stopped', stoppedBy: { scope, reason, at: now } };
@@ -600,6 +617,8 @@ function finalize(state: DecisionState, action: FinalizeAction, now: number): Pr
   }
   if (comment !== undefined && typeof comment !== 'string')
     return fail('invalid-input', 'The comment must be a string.');
+  if (comment !== undefined && comment.length > FREE_TEXT_MAX_LENGTH)
+    return fail('invalid-input', tooLong('comment'), { field: 'comment', max: FREE_TEXT_MAX_LENGTH });
 
   const final: FinalInput = checked.value;
   const outcome = outcomeOf(state, final);

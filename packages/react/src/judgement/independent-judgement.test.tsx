@@ -137,6 +137,11 @@ describe('IndependentJudgement', () => {
       });
       await user.click(screen.getByRole('radio', { name: 'Reject' }));
       await user.click(screen.getByRole('radio', { name: 'Rather sure' }));
+      // The field stops at the protocol's limit for free text, so a step can never be refused for it.
+      expect(screen.getByRole('textbox', { name: 'Your reasoning (optional)' })).toHaveAttribute(
+        'maxlength',
+        '20000',
+      );
       await user.type(
         screen.getByRole('textbox', { name: 'Your reasoning (optional)' }),
         'Income above the limit.',

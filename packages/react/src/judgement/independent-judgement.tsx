@@ -1,4 +1,5 @@
 import type { CommitAction, JudgementInput, ProtocolError, Recommendation } from '@deliberate/core';
+import { FREE_TEXT_MAX_LENGTH } from '@deliberate/core';
 import {
   createContext,
   forwardRef,
@@ -503,6 +504,8 @@ export function useIndependentJudgement(
       id: ids.rationale,
       value: draft.rationale ?? '',
       onChange: (event) => update({ rationale: event.currentTarget.value }),
+      // The protocol refuses longer text; the field never lets it be typed.
+      maxLength: FREE_TEXT_MAX_LENGTH,
       'aria-describedby': ids.rationaleHint,
       disabled: !editable,
     },

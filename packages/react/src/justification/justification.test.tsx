@@ -172,6 +172,7 @@ describe('Justification', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Other (please explain)' }));
     const comment = screen.getByRole('textbox', { name: 'Comment (required)' });
     expect(comment).toBeRequired();
+    expect(comment).toHaveAttribute('maxlength', '20000');
     expect(comment).toHaveAccessibleDescription('Needed for: Other (please explain).');
     await user.type(comment, '   ');
     await user.click(screen.getByRole('button', { name: 'Accept the recommendation: Approve' }));

@@ -1,4 +1,5 @@
 import type { ReasonInput } from '@deliberate/core';
+import { FREE_TEXT_MAX_LENGTH } from '@deliberate/core';
 import {
   createContext,
   forwardRef,
@@ -163,6 +164,7 @@ export function useJustification(): UseJustificationResult {
       id: ids.comment,
       value: fin.comment,
       onChange: (event) => fin.setComment(event.currentTarget.value),
+      maxLength: FREE_TEXT_MAX_LENGTH,
       'aria-required': commentRequired ? true : undefined,
       'aria-invalid': errors.comment ? true : undefined,
       'aria-describedby': describedBy(ids.commentHint, errors.comment && fin.ids.commentError),

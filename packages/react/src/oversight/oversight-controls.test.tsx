@@ -158,6 +158,7 @@ describe('OversightControls', () => {
       const reason = within(dialog).getByRole('textbox', { name: 'Reason (required)' });
       expect(reason).toHaveFocus();
       expect(reason).toBeRequired();
+      expect(reason).toHaveAttribute('maxlength', '20000');
 
       await user.type(reason, 'Recommendations contradict the case files');
       await user.click(within(dialog).getByRole('button', { name: 'Stop the AI' }));

@@ -1,4 +1,5 @@
 import type { ActionAvailability, DecisionState, StopScope } from '@deliberate/core';
+import { FREE_TEXT_MAX_LENGTH } from '@deliberate/core';
 import { AlertDialog } from 'radix-ui';
 import {
   useCallback,
@@ -494,6 +495,7 @@ function StopAiDialog({ unavailable, hintId, onConfirm }: StopAiDialogProps) {
               className="dlb-oversight-dialog__reason"
               required
               rows={3}
+              maxLength={FREE_TEXT_MAX_LENGTH}
               value={reason}
               aria-invalid={error !== null ? true : undefined}
               aria-describedby={error !== null ? `${errorId} ${id}-hint` : `${id}-hint`}
