@@ -316,6 +316,54 @@ export const InvalidInput: Story = {
 };
 
 /* -------------------------------------------------------------------------------------------------
+ * Hostile model text: a summary far over its cap with a right-to-left override in it
+ * -----------------------------------------------------------------------------------------------*/
+
+const RLO = '\u202E';
+const hostileText = {
+  ...housingBenefit,
+  summary: `Einkommen geprüft ${RLO}evil.example${RLO} ${'Sehr lange Begründung. '.repeat(400)}`,
+};
+
+/** The cap's notice is visible and in the locale; the override stays inside its isolate. */
+async function expectHostileTextContained(canvasElement: HTMLElement, notice: RegExp) {
+  const region = regionOf(canvasElement);
+  await waitFor(() => expect(region).toHaveAttribute('data-state', 'revealed'));
+  const shortened = region.querySelector<HTMLElement>('[data-shortened="true"]');
+  await expect(shortened).toBeVisible();
+  await expect((shortened?.textContent ?? '').trim()).toMatch(notice);
+  for (const element of Array.from(region.querySelectorAll('*'))) {
+    const own = Array.from(element.childNodes)
+      .filter((node) => node.nodeType === Node.TEXT_NODE)
+      .map((node) => node.textContent ?? '')
+      .join('');
+    if (own.includes(RLO)) await expect(element.closest('bdi')).not.toBeNull();
+  }
+  await expect((region.textContent ?? '').length).toBeLessThan(4000);
+}
+
+export const HostileModelText: Story = {
+  render: inDecision({ recommendation: hostileText, plan: plan('immediate') }),
+  play: async ({ canvasElement }) => {
+    await expectHostileTextContained(
+      canvasElement,
+      /^\(Text gekürzt: 1\.9\d\d von 9\.\d{3} Zeichen angezeigt\)$/,
+    );
+  },
+};
+
+export const HostileModelTextEnglish: Story = {
+  globals: { locale: 'en' },
+  render: inDecision({ recommendation: hostileText, plan: plan('immediate') }),
+  play: async ({ canvasElement }) => {
+    await expectHostileTextContained(
+      canvasElement,
+      /^\(Text shortened: 1,9\d\d of 9,\d{3} characters shown\)$/,
+    );
+  },
+};
+
+/* -------------------------------------------------------------------------------------------------
  * Languages and themes
  * -----------------------------------------------------------------------------------------------*/
 
