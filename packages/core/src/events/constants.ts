@@ -12,6 +12,7 @@ export const EVENT_TYPES = [
   'judgement.committed',
   'recommendation.revealed',
   'recommendation.invalid',
+  'recommendation.unavailable',
   'explanation.viewed',
   'decision.finalized',
   'decision.abandoned',

@@ -77,6 +77,11 @@ const examples: { [T in EventType]: DecisionEventDraft<T> } = {
     type: 'recommendation.invalid',
     data: { issues: [{ path: ['options', 1, 'probability'], code: 'out_of_range', message: 'must be ≤ 1' }] },
   },
+  'recommendation.unavailable': {
+    ...envelope,
+    type: 'recommendation.unavailable',
+    data: { cause: 'timeout', message: 'no answer after 30 s' },
+  },
   'explanation.viewed': {
     ...envelope,
     type: 'explanation.viewed',

@@ -83,6 +83,8 @@ export const DecisionOpenedDataSchema = z.looseObject({
   }),
   stakes: z.string(),
   uiVariant: z.optional(z.string()),
+  /** Extension: the recommendation was still being computed when the decision opened. */
+  recommendationPending: z.optional(z.boolean()),
 });
 
 export const JudgementCommittedDataSchema = z.looseObject({
@@ -127,6 +129,12 @@ export const DecisionFinalizedDataSchema = z.looseObject({
   durationMs: z.number().check(z.gte(0)),
   recommendation: z.optional(ShownRecommendationSchema),
   judgement: z.optional(JudgementSchema),
+  /**
+   * Extension: with outcome `without-ai`, why the AI was not available — `chosen`, `no-ai-arm`,
+   * `no-recommendation`, `invalid-recommendation`, `recommendation-failed`,
+   * `recommendation-timeout`, `ai-stopped` or `not-requested`. Readers accept other values.
+   */
+  withoutAi: z.optional(nonEmpty()),
 });
 
 export const DecisionAbandonedDataSchema = z.looseObject({
@@ -152,6 +160,15 @@ export const RecommendationInvalidDataSchema = z.looseObject({
       message: z.string(),
     }),
   ),
+});
+
+/**
+ * Extension: the recommendation was still being computed when the decision opened, and then
+ * failed (`rejected`) or did not arrive in time (`timeout`); the decision went on without the AI.
+ */
+export const RecommendationUnavailableDataSchema = z.looseObject({
+  cause: nonEmpty(),
+  message: z.optional(z.string()),
 });
 
 /**
@@ -191,6 +208,7 @@ const types = {
   'judgement.committed': JudgementCommittedDataSchema,
   'recommendation.revealed': RecommendationRevealedDataSchema,
   'recommendation.invalid': RecommendationInvalidDataSchema,
+  'recommendation.unavailable': RecommendationUnavailableDataSchema,
   'explanation.viewed': ExplanationViewedDataSchema,
   'decision.finalized': DecisionFinalizedDataSchema,
   'decision.abandoned': DecisionAbandonedDataSchema,
@@ -214,6 +232,7 @@ function union(withChain: boolean) {
     variant('judgement.committed', withChain),
     variant('recommendation.revealed', withChain),
     variant('recommendation.invalid', withChain),
+    variant('recommendation.unavailable', withChain),
     variant('explanation.viewed', withChain),
     variant('decision.finalized', withChain),
     variant('decision.abandoned', withChain),

@@ -16,4 +16,36 @@ export {
   ownTimeRemainingMs,
 } from './selectors.ts';
 export { createDecisionStore } from './store.ts';
+export { optionsFromRecommendation, parseDecisionOptions, recommendationFitsOptions } from './options.ts';
+export type { DecisionOption, DecisionOptions, ParseDecisionOptionsResult } from './options.ts';
+export {
+  classifyOutcome,
+  compareJudgement,
+  decisionOptions,
+  deviationOptions,
+  FINAL_ACTION_IDS,
+  finalStep,
+  intentFits,
+  intentFor,
+  justificationFor,
+  justificationRequirement,
+  reasonNeedsComment,
+  reasonRequired,
+  recommendedFinal,
+  recommendedLabel,
+  withoutAiCauseOf,
+} from './rules.ts';
+export type {
+  Comparison,
+  FinalActionBlock,
+  FinalActionId,
+  FinalActionView,
+  FinalStepInput,
+  FinalStepMode,
+  FinalStepModel,
+  FinalStepNote,
+  FinalStepStatus,
+  JustificationRequirement,
+  Resolution,
+} from './rules.ts';
 export type { DecisionClock, DecisionStore, DecisionStoreOptions, DecisionStoreState } from './store.ts';

@@ -187,7 +187,7 @@ describe('opening a decision', () => {
       const init = makeInit({ recommendation: null, recommendationIssues: issues });
       const { state, events } = initDecision(init, T0);
       expect(state.status).toBe('without-ai');
-      expect(state.withoutAi).toEqual({ cause: 'no-recommendation', at: T0 });
+      expect(state.withoutAi).toEqual({ cause: 'invalid-recommendation', at: T0 });
       expect(state.model).toBeUndefined();
       expect(events.map((e) => e.type)).toEqual(['decision.opened', 'recommendation.invalid']);
       expect(events[1]).toEqual(expected('recommendation.invalid', 0, { issues }, init));
@@ -554,6 +554,7 @@ describe('on-request reveal', () => {
         reasons: [],
         durationMs: 9 * SECOND,
         judgement: { label: 'reject' },
+        withoutAi: 'not-requested',
       }),
     ]);
   });
@@ -565,6 +566,7 @@ describe('on-request reveal', () => {
       outcome: 'without-ai',
       reasons: [],
       durationMs: 2 * SECOND,
+      withoutAi: 'not-requested',
     });
   });
 });
@@ -749,6 +751,7 @@ describe('deciding without the AI', () => {
         reasons: [],
         durationMs: 12 * SECOND,
         judgement: { label: 'reject' },
+        withoutAi: 'chosen',
       }),
     ]);
   });

@@ -2,7 +2,6 @@ import type {
   DecisionEventDraft,
   EventDataMap,
   EventType,
-  Outcome,
   ShownRecommendation,
 } from '../events/schema.ts';
 import { EVENT_SCHEMA_VERSION } from '../events/constants.ts';
@@ -10,6 +9,15 @@ import { FREE_TEXT_MAX_LENGTH } from '../events/limits.ts';
 import type { FrictionPlan } from '../policy/types.ts';
 import type { Recommendation } from '../recommendation/schema.ts';
 import { isCommitmentSalt, judgementCommitment } from './commitment.ts';
+import { parseDecisionOptions, recommendationFitsOptions, type DecisionOptions } from './options.ts';
+import {
+  classifyOutcome,
+  decisionOptions,
+  intentFits,
+  reasonNeedsComment,
+  recommendedLabel,
+  withoutAiCauseOf,
+} from './rules.ts';
 import { guardAction } from './selectors.ts';
 import type {
   CommitAction,
@@ -26,6 +34,8 @@ import type {
   ProtocolError,
   ProtocolErrorCode,
   ProtocolResult,
+  RecommendationFailedAction,
+  RecommendationReceivedAction,
   RevealAction,
   StopAiAction,
   ViewExplanationAction,
@@ -128,21 +138,18 @@ function makeEvent<T extends EventType>(
 
 type Checked<T> = { ok: true; value: T } | { ok: false; message: string; details?: Record<string, unknown> };
 
-function recommendedLabel(rec: Exclude<Recommendation, { kind: 'numeric' }>): string | undefined {
-  // `parseRecommendation` fills `recommended` for ranked lists; a hand-built one may lack it.
-  return rec.kind === 'ranked' ? (rec.recommended ?? rec.options[0]?.id) : rec.recommended;
-}
-
 /**
- * Checks a judgement or final decision against the recommendation: `label` (an option id) for
- * categorical and binary decisions; any label for ranked ones, whose list may not contain every
- * candidate; a finite `value` for numeric ones. `partial` (drafts) allows a missing label/value.
+ * Checks a judgement or final decision against the decision space (`decisionOptions`): `label`
+ * (an option id) for choices, a finite `value` in the procedure's range for amounts. `closed`
+ * says whether the label must be one of the options: always with the procedure's options; with
+ * the recommendation's, not for ranked lists, which may not contain every candidate. `partial`
+ * (drafts) allows a missing label/value.
  */
 function checkValue(
-  rec: Recommendation | null,
+  space: DecisionOptions | null,
   input: unknown,
   what: 'judgement' | 'final decision',
-  options: { partial: boolean; confidence: boolean },
+  options: { partial: boolean; confidence: boolean; closed: boolean },
 ): Checked<JudgementInput> {
   if (!isRecord(input))
     return { ok: false, message: `The ${what} must be an object with a label or a value.` };
@@ -170,13 +177,13 @@ function checkValue(
     out.confidence = plainNumber(confidence);
   }
 
-  if (rec === null) {
+  if (space === null) {
     if (!options.partial && out.label === undefined && out.value === undefined) {
       return { ok: false, message: `The ${what} needs a label or a value.` };
     }
     return { ok: true, value: out };
   }
-  if (rec.kind === 'numeric') {
+  if (space.kind === 'numeric') {
     if (out.label !== undefined) {
       return {
         ok: false,
@@ -187,22 +194,45 @@ function checkValue(
     if (!options.partial && out.value === undefined) {
       return { ok: false, message: `The ${what} needs a value.` };
     }
+    const { min, max } = space;
+    if (
+      out.value !== undefined &&
+      ((min !== undefined && out.value < min) || (max !== undefined && out.value > max))
+    ) {
+      return {
+        ok: false,
+        message: `The ${what}'s value ${out.value} lies outside the procedure's range (${min ?? '−∞'} to ${max ?? '∞'}).`,
+        details: {
+          value: out.value,
+          ...(min === undefined ? {} : { min }),
+          ...(max === undefined ? {} : { max }),
+        },
+      };
+    }
     return { ok: true, value: out };
   }
   if (out.value !== undefined) {
-    return { ok: false, message: `A ${rec.kind} ${what} takes a label (an option id), not a value.` };
+    return { ok: false, message: `A ${what} between options takes a label (an option id), not a value.` };
   }
   if (!options.partial && out.label === undefined) {
     return { ok: false, message: `The ${what} needs a label (one of the options).` };
   }
-  if (out.label !== undefined && rec.kind !== 'ranked' && !rec.options.some((o) => o.id === out.label)) {
+  if (out.label !== undefined && options.closed && !space.options.some((o) => o.id === out.label)) {
+    const ids = space.options.map((o) => o.id);
     return {
       ok: false,
-      message: `"${out.label}" is not one of the options (${rec.options.map((o) => o.id).join(', ')}).`,
-      details: { label: out.label, options: rec.options.map((o) => o.id) },
+      message: `"${out.label}" is not one of the options (${ids.join(', ')}).`,
+      details: { label: out.label, options: ids },
     };
   }
   return { ok: true, value: out };
+}
+
+/** The space to check against, and whether a label outside its options is refused. */
+function spaceOf(state: DecisionState): { space: DecisionOptions | null; closed: boolean } {
+  const space = decisionOptions(state);
+  const closed = state.options !== undefined || state.recommendation?.kind !== 'ranked';
+  return { space, closed };
 }
 
 function copyShown(shown: ShownRecommendation): ShownRecommendation {
@@ -218,28 +248,6 @@ function shownRecommendation(rec: Recommendation): ShownRecommendation {
   }
   const label = recommendedLabel(rec);
   return label === undefined ? { confidence } : { label, confidence };
-}
-
-/** How the final decision relates to the recommendation, if the person saw it. */
-function outcomeOf(state: DecisionState, final: FinalInput): Outcome {
-  const rec = state.recommendation;
-  if (state.revealedAt === undefined || rec === null) return 'without-ai';
-  if (rec.kind === 'numeric') {
-    if (final.value === rec.value) return 'accepted';
-    const inside =
-      final.value !== undefined && final.value >= rec.interval.lo && final.value <= rec.interval.hi;
-    return inside ? 'modified' : 'overridden';
-  }
-  if (final.label === recommendedLabel(rec)) return 'accepted';
-  if (rec.kind === 'ranked') return rec.options.some((o) => o.id === final.label) ? 'modified' : 'overridden';
-  return 'overridden';
-}
-
-function intentFits(intent: FinalizeIntent, outcome: Outcome): boolean {
-  if (outcome === 'without-ai') return false;
-  // "modify" and "override" both announce a deviation; whether it counts as a modification
-  // depends on the kind of recommendation, which the person should not have to know.
-  return intent === 'accept' ? outcome === 'accepted' : outcome !== 'accepted';
 }
 
 /* -------------------------------------------------------------------------------------------------
@@ -264,6 +272,17 @@ function initProblem(init: DecisionInit, now: unknown): string | null {
     !(isRecord(rec) && ['categorical', 'binary', 'numeric', 'ranked'].includes(String(rec.kind)))
   ) {
     return 'init.recommendation must be a validated recommendation or null.';
+  }
+  if (init.recommendationPending !== undefined && typeof init.recommendationPending !== 'boolean')
+    return 'init.recommendationPending must be a boolean.';
+  if (init.recommendationPending === true && rec !== null)
+    return 'init.recommendation must be null while init.recommendationPending is true.';
+  if (init.options !== undefined) {
+    const parsed = parseDecisionOptions(init.options);
+    if (!parsed.ok) {
+      const first = parsed.issues[0];
+      return `init.options is invalid: ${first?.message ?? 'unreadable'} (at ${['options', ...(first?.path ?? [])].join('.')}).`;
+    }
   }
   return planProblem(init.plan);
 }
@@ -311,11 +330,36 @@ export function initDecision(
   if (problem !== null) {
     throw new ProtocolViolation({ code: 'invalid-input', message: problem, state: 'opened', action: 'init' });
   }
-  const { plan, recommendation } = init;
+  const { plan } = init;
+  const options =
+    init.options === undefined
+      ? undefined
+      : (parseDecisionOptions(init.options) as { ok: true; value: DecisionOptions }).value;
+  // A recommendation that names what the procedure does not offer is invalid: it is not shown,
+  // and the person decides with the procedure's options.
+  let recommendation = init.recommendation;
+  let issues = init.recommendationIssues ?? [];
+  if (recommendation !== null && options !== undefined) {
+    const misfit = recommendationFitsOptions(recommendation, options);
+    if (misfit.length > 0) {
+      recommendation = null;
+      issues = misfit;
+    }
+  }
+  const pending = init.recommendationPending === true && plan.arm === 'ai';
   const actor =
     init.actor.role === undefined ? { id: init.actor.id } : { id: init.actor.id, role: init.actor.role };
   const model = recommendation?.model;
-  const cause = plan.arm === 'no-ai' ? 'no-ai-arm' : recommendation === null ? 'no-recommendation' : null;
+  const cause =
+    plan.arm === 'no-ai'
+      ? 'no-ai-arm'
+      : pending
+        ? null
+        : recommendation === null
+          ? issues.length > 0
+            ? 'invalid-recommendation'
+            : 'no-recommendation'
+          : null;
 
   const state: DecisionState = {
     status: cause === null ? 'opened' : 'without-ai',
@@ -325,6 +369,8 @@ export function initDecision(
     actor,
     ...(model === undefined ? {} : { model: { id: model.id, version: model.version } }),
     recommendation,
+    ...(options === undefined ? {} : { options }),
+    ...(pending ? { awaiting: { since: now } } : {}),
     plan,
     ...(init.uiVariant === undefined ? {} : { uiVariant: init.uiVariant }),
     openedAt: now,
@@ -347,17 +393,21 @@ export function initDecision(
       },
       stakes: plan.stakes,
       ...(init.uiVariant === undefined ? {} : { uiVariant: init.uiVariant }),
+      ...(pending ? { recommendationPending: true } : {}),
     }),
   ];
-  const issues = init.recommendationIssues;
-  if (recommendation === null && issues !== undefined && issues.length > 0) {
-    events.push(
-      makeEvent(state, 'recommendation.invalid', now, {
-        issues: issues.map((issue) => ({ path: [...issue.path], code: issue.code, message: issue.message })),
-      }),
-    );
-  }
+  if (recommendation === null && issues.length > 0) events.push(invalidEvent(state, now, issues));
   return { state, events };
+}
+
+function invalidEvent(
+  state: DecisionState,
+  now: number,
+  issues: readonly { path: (string | number)[]; code: string; message: string }[],
+): DecisionEventDraft {
+  return makeEvent(state, 'recommendation.invalid', now, {
+    issues: issues.map((issue) => ({ path: [...issue.path], code: issue.code, message: issue.message })),
+  });
 }
 
 /* -------------------------------------------------------------------------------------------------
@@ -397,8 +447,15 @@ export function decide(state: DecisionState, action: DecisionAction, now: number
       return reveal(state, action, now);
     case 'viewExplanation':
       return viewExplanation(state, action, now);
+    case 'recommendationReceived':
+      return recommendationReceived(state, action, now);
+    case 'recommendationFailed':
+      return recommendationFailed(state, action, now);
     case 'decideWithoutAi':
-      return accept({ ...state, status: 'without-ai', withoutAi: { cause: 'chosen', at: now } }, []);
+      return accept(
+        { ...without(state, 'awaiting'), status: 'without-ai', withoutAi: { cause: 'chosen', at: now } },
+        [],
+      );
     case 'stopAi':
       return stopAi(state, action, now);
     case 'finalize':
@@ -406,7 +463,7 @@ export function decide(state: DecisionState, action: DecisionAction, now: number
     case 'abandon': {
       const stage = state.status;
       const next: DecisionState = {
-        ...without(state, 'draft'),
+        ...without(state, 'draft', 'awaiting'),
         status: 'abandoned',
         abandoned: { stage, at: now },
       };
@@ -416,9 +473,11 @@ export function decide(state: DecisionState, action: DecisionAction, now: number
 }
 
 function draft(state: DecisionState, action: DraftAction): ProtocolResult {
-  const checked = checkValue(state.recommendation, action.judgement, 'judgement', {
+  const { space, closed } = spaceOf(state);
+  const checked = checkValue(space, action.judgement, 'judgement', {
     partial: true,
     confidence: true,
+    closed,
   });
   if (!checked.ok)
     return reject(state, error(state, 'draft', 'invalid-judgement', checked.message, checked.details));
@@ -431,9 +490,11 @@ function commit(state: DecisionState, action: CommitAction, now: number): Protoc
   const fail = (code: ProtocolErrorCode, message: string, details?: Record<string, unknown>) =>
     reject(state, error(state, 'commit', code, message, details));
 
-  const checked = checkValue(state.recommendation, action.judgement, 'judgement', {
+  const { space, closed } = spaceOf(state);
+  const checked = checkValue(space, action.judgement, 'judgement', {
     partial: false,
     confidence: true,
+    closed,
   });
   if (!checked.ok) return fail('invalid-judgement', checked.message, checked.details);
   const { rationale, checklist } = action;
@@ -587,7 +648,11 @@ function stopAi(state: DecisionState, action: StopAiAction, now: number): Protoc
   }
   // `revealedAt` and `reveal` stay: the person may already have seen the AI, and the outcome of
   // the final decision is then still measured against what they saw.
-  const next: DecisionState = { ...state, status: 'ai-stopped', stoppedBy: { scope, reason, at: now } };
+  const next: DecisionState = {
+    ...without(state, 'awaiting'),
+    status: 'ai-stopped',
+    stoppedBy: { scope, reason, at: now },
+  };
   return accept(next, [makeEvent(next, 'ai.stopped', now, { scope, reason })]);
 }
 
@@ -595,9 +660,11 @@ function finalize(state: DecisionState, action: FinalizeAction, now: number): Pr
   const fail = (code: ProtocolErrorCode, message: string, details?: Record<string, unknown>) =>
     reject(state, error(state, 'finalize', code, message, details));
 
-  const checked = checkValue(state.recommendation, action.final, 'final decision', {
+  const { space, closed } = spaceOf(state);
+  const checked = checkValue(space, action.final, 'final decision', {
     partial: false,
     confidence: false,
+    closed,
   });
   if (!checked.ok) return fail('invalid-final', checked.message, checked.details);
   const { intent, reasons = [], comment } = action;
@@ -621,7 +688,7 @@ function finalize(state: DecisionState, action: FinalizeAction, now: number): Pr
     return fail('invalid-input', tooLong('comment'), { field: 'comment', max: FREE_TEXT_MAX_LENGTH });
 
   const final: FinalInput = checked.value;
-  const outcome = outcomeOf(state, final);
+  const outcome = classifyOutcome(state, final);
   if (intent !== undefined && !intentFits(intent, outcome)) {
     const message =
       outcome === 'without-ai'
@@ -646,7 +713,7 @@ function finalize(state: DecisionState, action: FinalizeAction, now: number): Pr
   }
   // A blank comment is no comment: it is neither logged nor accepted where a reason needs one.
   const loggedComment = comment !== undefined && comment.trim().length > 0 ? comment : undefined;
-  const needsComment = reasons.find((r) => r.requiresComment ?? r.code === 'other');
+  const needsComment = reasons.find((r) => reasonNeedsComment(r));
   if (needsComment !== undefined && loggedComment === undefined) {
     return fail(
       'reason-required',
@@ -668,8 +735,9 @@ function finalize(state: DecisionState, action: FinalizeAction, now: number): Pr
     durationMs,
     finalizedAt: now,
   };
-  const next: DecisionState = { ...without(state, 'draft'), status: 'finalized', final: record };
+  const next: DecisionState = { ...without(state, 'draft', 'awaiting'), status: 'finalized', final: record };
   const shown = outcome === 'without-ai' ? undefined : state.reveal?.recommendation;
+  const withoutAiCause = outcome === 'without-ai' ? withoutAiCauseOf(state) : undefined;
   return accept(next, [
     makeEvent(next, 'decision.finalized', now, {
       final: { ...final },
@@ -679,6 +747,94 @@ function finalize(state: DecisionState, action: FinalizeAction, now: number): Pr
       durationMs,
       ...(shown === undefined ? {} : { recommendation: copyShown(shown) }),
       ...(state.judgement === undefined ? {} : { judgement: { ...state.judgement.judgement } }),
+      ...(withoutAiCause === undefined ? {} : { withoutAi: withoutAiCause }),
+    }),
+  ]);
+}
+
+const FAILURE_MESSAGE_MAX_LENGTH = 500;
+
+function recommendationReceived(
+  state: DecisionState,
+  action: RecommendationReceivedAction,
+  now: number,
+): ProtocolResult {
+  const fail = (message: string) =>
+    reject(state, error(state, 'recommendationReceived', 'invalid-input', message));
+  const { recommendation, issues = [] } = action;
+  if (
+    recommendation !== null &&
+    !(
+      isRecord(recommendation) &&
+      ['categorical', 'binary', 'numeric', 'ranked'].includes(String(recommendation.kind))
+    )
+  ) {
+    return fail('The recommendation must be a validated recommendation or null.');
+  }
+  if (!Array.isArray(issues)) return fail('The issues must be a list.');
+  let accepted: Recommendation | null = recommendation;
+  let problems: readonly { path: (string | number)[]; code: string; message: string }[] = issues;
+  if (accepted !== null && state.options !== undefined) {
+    const misfit = recommendationFitsOptions(accepted, state.options);
+    if (misfit.length > 0) {
+      accepted = null;
+      problems = misfit;
+    }
+  }
+  const base = without(state, 'awaiting');
+  if (accepted !== null) {
+    const model = accepted.model;
+    return accept(
+      {
+        ...base,
+        recommendation: accepted,
+        ...(model === undefined ? {} : { model: { id: model.id, version: model.version } }),
+      },
+      [],
+    );
+  }
+  // No usable recommendation: the decision goes on without the AI; what was committed stays.
+  const next: DecisionState = {
+    ...base,
+    status: 'without-ai',
+    withoutAi: { cause: problems.length > 0 ? 'invalid-recommendation' : 'no-recommendation', at: now },
+  };
+  return accept(next, problems.length > 0 ? [invalidEvent(next, now, problems)] : []);
+}
+
+function recommendationFailed(
+  state: DecisionState,
+  action: RecommendationFailedAction,
+  now: number,
+): ProtocolResult {
+  const { cause, message } = action;
+  if (cause !== 'rejected' && cause !== 'timeout') {
+    return reject(
+      state,
+      error(state, 'recommendationFailed', 'invalid-input', 'The cause must be "rejected" or "timeout".'),
+    );
+  }
+  if (message !== undefined && typeof message !== 'string') {
+    return reject(
+      state,
+      error(state, 'recommendationFailed', 'invalid-input', 'The message must be a string.'),
+    );
+  }
+  const text =
+    message === undefined
+      ? undefined
+      : message.length > FAILURE_MESSAGE_MAX_LENGTH
+        ? `${message.slice(0, FAILURE_MESSAGE_MAX_LENGTH - 1)}…`
+        : message;
+  const next: DecisionState = {
+    ...without(state, 'awaiting'),
+    status: 'without-ai',
+    withoutAi: { cause: cause === 'timeout' ? 'recommendation-timeout' : 'recommendation-failed', at: now },
+  };
+  return accept(next, [
+    makeEvent(next, 'recommendation.unavailable', now, {
+      cause,
+      ...(text === undefined ? {} : { message: text }),
     }),
   ]);
 }

@@ -34,7 +34,20 @@ export function isTerminal(state: DecisionState): boolean {
 export function aiUnavailableReason(state: DecisionState): string | null {
   if (state.plan.arm === 'no-ai')
     return 'This decision is in the no-AI arm; the AI recommendation is not shown.';
-  if (state.recommendation === null) return 'There is no valid AI recommendation for this decision.';
+  if (state.status === 'without-ai') {
+    switch (state.withoutAi?.cause) {
+      case 'recommendation-failed':
+        return 'The AI recommendation could not be computed; the decision is made without it.';
+      case 'recommendation-timeout':
+        return 'The AI recommendation did not arrive in time; the decision is made without it.';
+      case 'invalid-recommendation':
+        return 'The AI recommendation failed validation and is not shown.';
+      default:
+        break;
+    }
+  }
+  if (state.recommendation === null && state.awaiting === undefined)
+    return 'There is no valid AI recommendation for this decision.';
   if (state.status === 'ai-stopped') {
     const scope = state.stoppedBy?.scope ?? 'decision';
     return `The AI has been stopped (${scope}); its recommendation can no longer be used.`;
@@ -101,6 +114,8 @@ export function guardAction(
     case 'reveal': {
       const unavailable = aiUnavailableReason(state);
       if (unavailable !== null) return refuse('ai-unavailable', unavailable);
+      if (state.awaiting !== undefined)
+        return refuse('ai-pending', 'The AI recommendation is still being computed.');
       if (state.revealedAt !== undefined) {
         return refuse('already-revealed', 'The AI recommendation has already been revealed.');
       }
@@ -115,10 +130,20 @@ export function guardAction(
     case 'viewExplanation': {
       const unavailable = aiUnavailableReason(state);
       if (unavailable !== null) return refuse('ai-unavailable', unavailable);
-      if (state.revealedAt === undefined) {
+      if (state.revealedAt === undefined || state.recommendation === null) {
         return refuse(
           'invalid-transition',
           'The explanation belongs to the AI recommendation, which has not been revealed yet.',
+        );
+      }
+      return null;
+    }
+    case 'recommendationReceived':
+    case 'recommendationFailed': {
+      if (state.awaiting === undefined) {
+        return refuse(
+          'invalid-transition',
+          'No recommendation is awaited: it arrived, failed or timed out already, or the person decided without the AI.',
         );
       }
       return null;

@@ -2,6 +2,7 @@ import type { Actor, DecisionEventDraft, Outcome, ShownRecommendation } from '..
 import type { FrictionPlan } from '../policy/types.ts';
 import type { ReasonCode, Recommendation } from '../recommendation/schema.ts';
 import type { RecommendationIssue } from '../recommendation/issues.ts';
+import type { DecisionOptions } from './options.ts';
 
 /*
  * The decision protocol's vocabulary. Everything in `DecisionState` is plain JSON (no Dates, no
@@ -108,8 +109,25 @@ export type FinalizeIntent = 'accept' | 'modify' | 'override';
 /** How widely the AI is switched off: this decision only, or the whole procedure. */
 export type StopScope = 'decision' | 'procedure';
 
-/** Why a decision is in `without-ai`. */
-export type WithoutAiCause = 'chosen' | 'no-ai-arm' | 'no-recommendation';
+/**
+ * Why a decision is in `without-ai`: the person chose it, the decision is in the no-AI control
+ * arm, there was no recommendation, it failed validation (or did not fit the procedure's
+ * options), or the pending recommendation failed or did not arrive in time.
+ */
+export type WithoutAiCause =
+  | 'chosen'
+  | 'no-ai-arm'
+  | 'no-recommendation'
+  | 'invalid-recommendation'
+  | 'recommendation-failed'
+  | 'recommendation-timeout';
+
+/**
+ * Why a final decision was made without the AI, as `decision.finalized` logs it (`withoutAi`):
+ * a `WithoutAiCause`, `ai-stopped` (the AI was switched off before it was seen), or
+ * `not-requested` (an on-request plan, and the person never asked for the AI).
+ */
+export type FinalWithoutAiCause = WithoutAiCause | 'ai-stopped' | 'not-requested';
 
 /**
  * The committed judgement: what was hashed, the hash, its salt, and when.
@@ -169,8 +187,18 @@ export interface DecisionState {
   actor: Actor;
   /** The AI system, copied from the recommendation; absent when there is none. */
   model?: { id: string; version: string };
-  /** The validated recommendation, or `null` when there is none (or it was invalid). */
+  /**
+   * The validated recommendation, or `null` when there is none (or it was invalid, or it is
+   * still pending: see `awaiting`).
+   */
   recommendation: Recommendation | null;
+  /**
+   * The procedure's decision space, when the procedure gave one (`DecisionInit.options`). Without
+   * it, the options come from the recommendation (`decisionOptions(state)`).
+   */
+  options?: DecisionOptions;
+  /** Set while the recommendation is still being computed (`DecisionInit.recommendationPending`). */
+  awaiting?: { since: number };
   plan: FrictionPlan;
   uiVariant?: string;
   /** Epoch ms of `decision.opened`. */
@@ -208,10 +236,26 @@ export interface DecisionInit {
   procedure: string;
   caseRef: string;
   actor: { id: string; role?: string };
-  /** A validated recommendation, or `null` when there is none or it failed validation. */
+  /**
+   * A validated recommendation, or `null` when there is none, it failed validation, or it is
+   * still being computed (`recommendationPending`).
+   */
   recommendation: Recommendation | null;
   /** Why the recommendation is `null`; logged as `recommendation.invalid` when non-empty. */
   recommendationIssues?: RecommendationIssue[];
+  /**
+   * The procedure's decision space: the options in the procedure's order (or the amount's unit
+   * and range). A recommendation that names anything else is refused as invalid, and the person
+   * can decide with these options when there is no AI. Without it, the recommendation's options
+   * are used — the lesser way, since then no recommendation means nothing to choose from.
+   */
+  options?: DecisionOptions;
+  /**
+   * `true` when the recommendation is still being computed: the decision opens (the person can
+   * judge first), and `recommendationReceived` or `recommendationFailed` settles it later.
+   * `recommendation` must then be `null`.
+   */
+  recommendationPending?: boolean;
   plan: FrictionPlan;
   /** Which UI variant rendered the decision (A/B tests, storybook). */
   uiVariant?: string;
@@ -290,6 +334,35 @@ export interface DecideWithoutAiAction {
 }
 
 /**
+ * The pending recommendation arrived: a validated recommendation (checked against the
+ * procedure's options here), or `null` with the issues that made it invalid. Only while
+ * `state.awaiting` is set; a recommendation that arrives after the person chose to decide without
+ * the AI, or after a timeout, is refused, so nothing already committed can change.
+ *
+ * @example
+ * dispatch({ type: 'recommendationReceived', recommendation: parsed.ok ? parsed.value : null, issues: parsed.issues });
+ */
+export interface RecommendationReceivedAction {
+  type: 'recommendationReceived';
+  recommendation: Recommendation | null;
+  issues?: readonly RecommendationIssue[];
+}
+
+/**
+ * The pending recommendation failed (`rejected`) or did not arrive in time (`timeout`): the
+ * decision continues without the AI, and `recommendation.unavailable` is logged.
+ *
+ * @example
+ * dispatch({ type: 'recommendationFailed', cause: 'timeout', message: 'no answer after 30 s' });
+ */
+export interface RecommendationFailedAction {
+  type: 'recommendationFailed';
+  cause: 'rejected' | 'timeout';
+  /** For developers and logs, e.g. the error's message; capped at 500 characters. */
+  message?: string;
+}
+
+/**
  * Switch the AI off (AI Act Art. 14(4)(e)).
  *
  * @example
@@ -337,6 +410,8 @@ export type DecisionAction =
   | CommitAction
   | RevealAction
   | ViewExplanationAction
+  | RecommendationReceivedAction
+  | RecommendationFailedAction
   | DecideWithoutAiAction
   | StopAiAction
   | FinalizeAction
@@ -356,6 +431,8 @@ export const DECISION_ACTION_TYPES: readonly DecisionActionType[] = [
   'commit',
   'reveal',
   'viewExplanation',
+  'recommendationReceived',
+  'recommendationFailed',
   'decideWithoutAi',
   'stopAi',
   'finalize',
@@ -374,6 +451,7 @@ export const DECISION_ACTION_TYPES: readonly DecisionActionType[] = [
  * - `judgement-required`: the plan reveals the AI only after the judgement is committed.
  * - `judgement-locked`: the judgement is committed or the AI has been seen; it cannot change.
  * - `ai-unavailable`: no-AI arm, decided without the AI, AI stopped, or no recommendation.
+ * - `ai-pending`: the recommendation is still being computed.
  * - `already-revealed`: the AI has been shown already.
  * - `checklist-incomplete`: a checklist item of the plan is not confirmed.
  * - `invalid-judgement` / `invalid-final`: the label or value does not fit the recommendation.
@@ -392,6 +470,7 @@ export type ProtocolErrorCode =
   | 'judgement-required'
   | 'judgement-locked'
   | 'ai-unavailable'
+  | 'ai-pending'
   | 'already-revealed'
   | 'checklist-incomplete'
   | 'invalid-judgement'

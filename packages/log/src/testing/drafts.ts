@@ -41,6 +41,7 @@ const dataByType: { [K in EventType]: () => Record<string, unknown> } = {
     display: { format: 'percent', text: '82 %' },
     requested: false,
   }),
+  'recommendation.unavailable': () => ({ cause: 'rejected', message: 'model service answered 503' }),
   'recommendation.invalid': () => ({
     issues: [{ path: ['confidence'], code: 'out_of_range', message: 'too big' }],
   }),
