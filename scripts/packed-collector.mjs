@@ -186,7 +186,8 @@ function tokenFile(dir) {
 async function makeEvent(dir) {
   const script = `
     import { randomUUID } from 'node:crypto';
-    import { EVENT_SCHEMA_VERSION, hashCanonical } from '@deliberate/core';
+    import { EVENT_SCHEMA_VERSION } from '@deliberate/core';
+    import { hashCanonical } from '@deliberate/core/events';
     const decisionId = randomUUID();
     const event = {
       schema: EVENT_SCHEMA_VERSION, id: randomUUID(), type: 'decision.opened',

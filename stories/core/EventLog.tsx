@@ -1,4 +1,5 @@
-import { EVENT_SCHEMA_VERSION, sha256Hex, canonicalize, type DeliberateEvent } from '@deliberate/core';
+import { EVENT_SCHEMA_VERSION, type DeliberateEvent } from '@deliberate/core';
+import { canonicalize, sha256Hex } from '@deliberate/core/events';
 import type { LogInput } from '@deliberate/log';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalize } from '@deliberate/core';
+import { canonicalize } from '@deliberate/core/events';
 import { canonicalJson } from './canonical.ts';
 import { simulateEvents } from './simulate.ts';
 

@@ -1,4 +1,4 @@
-import { canonicalize } from '@deliberate/core';
+import { canonicalize } from '@deliberate/core/events';
 
 /**
  * RFC 8785 canonical JSON, the text event hashes are computed over. The fast implementation

@@ -1,4 +1,4 @@
-import { sha256Hex } from '@deliberate/core';
+import { sha256Hex } from '@deliberate/core/events';
 import type { DeliberateEvent, EventType } from '@deliberate/core';
 import { canonicalJson } from './canonical.ts';
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { canonicalize, type DeliberateEvent } from '@deliberate/core';
+import type { DeliberateEvent } from '@deliberate/core';
+import { canonicalize } from '@deliberate/core/events';
 import type { ChainCheckpoint, ChainHead } from '@deliberate/core/events';
 
 /*

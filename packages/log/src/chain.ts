@@ -1,5 +1,5 @@
 import type { DecisionEventDraft, DeliberateEvent } from '@deliberate/core';
-import { hashCanonical } from '@deliberate/core';
+import { hashCanonical } from '@deliberate/core/events';
 import type { ChainHead } from './types.ts';
 
 /* -------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { referenceCanonicalize } from '@deliberate/core';
+import { referenceCanonicalize } from '@deliberate/core/internal';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import fc from 'fast-check';

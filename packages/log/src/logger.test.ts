@@ -1,5 +1,5 @@
 import type { DeliberateEvent } from '@deliberate/core';
-import { referenceCanonicalize } from '@deliberate/core';
+import { referenceCanonicalize } from '@deliberate/core/internal';
 import { EVENT_TYPES } from '@deliberate/core/events';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';

@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  EVENT_SCHEMA_VERSION,
-  hashCanonical,
-  type DeliberateEvent,
-  type EventDataMap,
-  type EventType,
-} from '@deliberate/core';
+import { EVENT_SCHEMA_VERSION, type DeliberateEvent, type EventDataMap, type EventType } from '@deliberate/core';
+import { hashCanonical } from '@deliberate/core/events';
 
 /*
  * Valid `deliberate.event/1` events for tests and the ingest benchmark. Test-only (this folder is

@@ -1,9 +1,4 @@
-import type {
-  DecisionEventDraft,
-  EventDataMap,
-  EventType,
-  ShownRecommendation,
-} from '../events/schema.ts';
+import type { DecisionEventDraft, EventDataMap, EventType, ShownRecommendation } from '../events/schema.ts';
 import { EVENT_SCHEMA_VERSION } from '../events/constants.ts';
 import { FREE_TEXT_MAX_LENGTH } from '../events/limits.ts';
 import type { FrictionPlan } from '../policy/types.ts';
