@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
  * The whole test suite, as the README's test command and CI run it: lint and formatting, types,
- * unit + component + browser (Storybook/axe) tests (the collector's against SQLite and throw-away
- * PostgreSQL clusters), then the package checks (build, Node can load every built package, publint
- * on the packed packages, the packed collector installed with npm and pnpm into empty directories
- * and run). Every step runs even if an earlier one
- * failed, so one run shows every problem; the last line is the total.
+ * the README snippets, unit + component + browser (Storybook/axe) tests (the collector's against
+ * SQLite and throw-away PostgreSQL clusters), then the package checks (build, Node can load every
+ * built package, publint on the packed packages, the packed collector installed with npm and pnpm
+ * into empty directories and run). Every step runs even if an earlier one failed, so one run shows
+ * every problem; the last line is the total.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -20,6 +20,7 @@ const vitestJson = path.join(resultsDir, 'vitest.json');
 const steps = [
   { name: 'lint', cmd: 'pnpm', args: ['run', 'lint'] },
   { name: 'typecheck', cmd: 'pnpm', args: ['run', 'typecheck'] },
+  { name: 'README snippets (every ts/tsx block type-checks)', cmd: 'pnpm', args: ['run', 'check:snippets'] },
   {
     name: 'tests (unit, component, browser)',
     cmd: 'pnpm',
@@ -42,6 +43,11 @@ const steps = [
   },
   { name: 'build', cmd: 'pnpm', args: ['run', 'build'] },
   { name: 'publint', cmd: 'pnpm', args: ['run', 'publint'] },
+  {
+    name: 'API reports (the public API of every entry point matches packages/*/api/)',
+    cmd: 'pnpm',
+    args: ['run', 'api:check'],
+  },
   {
     // Reuses the build above: installs the packed collector with npm and pnpm into empty
     // directories and runs it (npm compiles better-sqlite3: minutes).
