@@ -55,6 +55,14 @@ const steps = [
     cmd: 'node',
     args: ['scripts/packed-collector.mjs'],
   },
+  {
+    // Reuses the build above: a host app outside the workspace from the packed react, charts and
+    // core (npm, sharing npm's cache with the step above), tsc strict, vite build, and four
+    // decisions completed with the keyboard only in chromium.
+    name: 'packed consumer app (npm install, tsc, vite build, keyboard-only in chromium)',
+    cmd: 'node',
+    args: ['--import', 'tsx', 'scripts/packed-consumer.ts'],
+  },
 ];
 
 let passed = 0;
