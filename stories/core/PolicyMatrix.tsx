@@ -1,4 +1,5 @@
 import {
+  adaptPlanAfterReveal,
   defaultPolicy,
   resolvePolicy,
   type FrictionPolicy,
@@ -11,12 +12,19 @@ type Locale = 'de' | 'en';
 
 const messages = {
   en: {
-    caption: (id: string, version: string) => `What policy ${id} ${version} asks of the person`,
+    beforeCaption: (id: string, version: string) =>
+      `Before the AI's recommendation is shown: what policy ${id} ${version} asks of the person, by stakes — the same whatever the AI says`,
+    afterCaption: "After the AI's recommendation is shown: the reason required, by the AI's confidence",
     stakes: 'Stakes',
     stakesValue: { low: 'low', medium: 'medium', high: 'high' } satisfies Record<Stakes, string>,
+    revealHeading: 'AI recommendation',
+    justificationHeading: 'Reason',
+    ownTimeHeading: 'Own assessment',
+    checklistHeading: 'Checklist',
+    ruleHeading: 'Rule',
     reveal: {
-      immediate: 'AI shown at once',
-      'on-request': 'AI only on request',
+      immediate: 'shown at once',
+      'on-request': 'only on request',
       'after-judgement': 'own judgement first, then AI',
     } satisfies Record<RevealMode, string>,
     justification: {
@@ -24,18 +32,31 @@ const messages = {
       override: 'reason required when deviating',
       always: 'reason always required',
     } satisfies Record<JustificationRule, string>,
-    ownTime: (s: string) => `at least ${s} own assessment`,
-    checklist: (n: number) => `${n} checklist item${n === 1 ? '' : 's'}`,
+    ownTime: (s: string) => `at least ${s}`,
+    noOwnTime: 'no minimum',
+    checklist: (n: number) => (n === 0 ? 'none' : `${n} item${n === 1 ? '' : 's'}`),
+    raised: 'raised after the reveal',
+    noAfterRule: 'no rule after the reveal',
     rule: 'rule',
-    rulesHeading: 'The rules, in order',
+    rulesHeading: 'Rules before the reveal, in order',
+    afterRulesHeading: 'Rules after the reveal, in order',
+    noAfterRules: 'This policy has no rules after the reveal.',
   },
   de: {
-    caption: (id: string, version: string) => `Was die Richtlinie ${id} ${version} von der Person verlangt`,
+    beforeCaption: (id: string, version: string) =>
+      `Bevor die Empfehlung der KI angezeigt wird: was die Richtlinie ${id} ${version} von der Person verlangt, nach Tragweite – gleich, was die KI sagt`,
+    afterCaption:
+      'Nachdem die Empfehlung der KI angezeigt wurde: wann eine Begründung nötig ist, nach der Sicherheit der KI',
     stakes: 'Tragweite',
     stakesValue: { low: 'gering', medium: 'mittel', high: 'hoch' } satisfies Record<Stakes, string>,
+    revealHeading: 'Empfehlung der KI',
+    justificationHeading: 'Begründung',
+    ownTimeHeading: 'Eigene Prüfung',
+    checklistHeading: 'Prüfpunkte',
+    ruleHeading: 'Regel',
     reveal: {
-      immediate: 'KI sofort sichtbar',
-      'on-request': 'KI nur auf Anfrage',
+      immediate: 'sofort sichtbar',
+      'on-request': 'nur auf Anfrage',
       'after-judgement': 'erst eigenes Urteil, dann KI',
     } satisfies Record<RevealMode, string>,
     justification: {
@@ -43,10 +64,15 @@ const messages = {
       override: 'Begründung bei Abweichung',
       always: 'Begründung immer nötig',
     } satisfies Record<JustificationRule, string>,
-    ownTime: (s: string) => `mindestens ${s} eigene Prüfung`,
-    checklist: (n: number) => `${n} Prüfpunkt${n === 1 ? '' : 'e'}`,
+    ownTime: (s: string) => `mindestens ${s}`,
+    noOwnTime: 'keine Mindestzeit',
+    checklist: (n: number) => (n === 0 ? 'keine' : `${n} Prüfpunkt${n === 1 ? '' : 'e'}`),
+    raised: 'nach der Anzeige verschärft',
+    noAfterRule: 'keine Regel nach der Anzeige',
     rule: 'Regel',
-    rulesHeading: 'Die Regeln, in ihrer Reihenfolge',
+    rulesHeading: 'Regeln vor der Anzeige, in ihrer Reihenfolge',
+    afterRulesHeading: 'Regeln nach der Anzeige, in ihrer Reihenfolge',
+    noAfterRules: 'Diese Richtlinie hat keine Regeln für die Zeit nach der Anzeige.',
   },
 } as const;
 
@@ -86,7 +112,7 @@ const scenarios: Scenario[] = [
     id: 'unknown',
     confidence: undefined,
     calibrated: false,
-    label: { en: 'no confidence given', de: 'keine Konfidenz angegeben' },
+    label: { en: 'no confidence given', de: 'keine Sicherheit angegeben' },
   },
 ];
 
@@ -100,18 +126,55 @@ export interface PolicyMatrixProps {
 }
 
 /**
- * A reviewer's view of a friction policy: for each combination of stakes and AI confidence, the
- * plan the policy resolves to and the rule that fired. Audit draws are shown off (they apply to a
- * random share of decisions).
+ * A reviewer's view of a friction policy in two tables. Before the reveal: the plan for each
+ * stakes level, which cannot depend on the AI's output (docs/architecture.md §1). After the
+ * reveal: the reason the person must give, for each stakes level and AI confidence, with the
+ * after-reveal rule that raised it. Audit draws are shown off (they apply to a random share of
+ * decisions).
  */
 export function PolicyMatrix({ policy = defaultPolicy, locale = 'de' }: PolicyMatrixProps) {
   const t = messages[locale];
   const seconds = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', maximumFractionDigits: 0 });
   const noAudit = { ...policy, auditRate: 0, noAiRate: 0 };
+  const plans = stakesLevels.map((stakes) => ({
+    stakes,
+    plan: resolvePolicy({ policy: noAudit, stakes, decisionId: `policy-matrix-${stakes}` }),
+  }));
+  const afterRules = policy.afterReveal ?? [];
   return (
     <div lang={locale}>
-      <table className="policy-matrix">
-        <caption>{t.caption(policy.id, policy.version)}</caption>
+      <table className="policy-matrix" data-table="before-reveal">
+        <caption>{t.beforeCaption(policy.id, policy.version)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.stakes}</th>
+            <th scope="col">{t.revealHeading}</th>
+            <th scope="col">{t.justificationHeading}</th>
+            <th scope="col">{t.ownTimeHeading}</th>
+            <th scope="col">{t.checklistHeading}</th>
+            <th scope="col">{t.ruleHeading}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plans.map(({ stakes, plan }) => (
+            <tr key={stakes} data-rule={plan.rule}>
+              <th scope="row">{t.stakesValue[stakes]}</th>
+              <td>{t.reveal[plan.reveal]}</td>
+              <td>{t.justification[plan.justification]}</td>
+              <td>
+                {plan.minOwnTimeMs > 0 ? t.ownTime(seconds.format(plan.minOwnTimeMs / 1000)) : t.noOwnTime}
+              </td>
+              <td>{t.checklist(plan.checklist.length)}</td>
+              <td>
+                <code>{plan.rule}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <table className="policy-matrix" data-table="after-reveal">
+        <caption>{t.afterCaption}</caption>
         <thead>
           <tr>
             <th scope="col">{t.stakes}</th>
@@ -123,37 +186,38 @@ export function PolicyMatrix({ policy = defaultPolicy, locale = 'de' }: PolicyMa
           </tr>
         </thead>
         <tbody>
-          {stakesLevels.map((stakes) => (
+          {plans.map(({ stakes, plan }) => (
             <tr key={stakes}>
               <th scope="row">{t.stakesValue[stakes]}</th>
               {scenarios.map((s) => {
-                const plan = resolvePolicy({
-                  policy: noAudit,
-                  stakes,
-                  confidence: s.confidence,
-                  calibrated: s.calibrated,
-                  decisionId: `${stakes}-${s.id}`,
+                const after = adaptPlanAfterReveal(plan, {
+                  ...(s.confidence === undefined ? {} : { confidence: s.confidence }),
+                  calibration: { calibrated: s.calibrated },
                 });
+                const raised = after.justification !== plan.justification;
+                const rule = after.revealed?.rule;
                 return (
-                  <td key={s.id} data-rule={plan.rule}>
-                    <strong>{t.reveal[plan.reveal]}</strong>
-                    <br />
-                    {t.justification[plan.justification]}
-                    {plan.minOwnTimeMs > 0 ? (
+                  <td key={s.id} data-band={after.revealed?.band} data-raised={raised ? 'true' : 'false'}>
+                    {raised ? (
+                      <strong>{t.justification[after.justification]}</strong>
+                    ) : (
+                      t.justification[after.justification]
+                    )}
+                    {raised ? (
                       <>
                         <br />
-                        {t.ownTime(seconds.format(plan.minOwnTimeMs / 1000))}
-                      </>
-                    ) : null}
-                    {plan.checklist.length > 0 ? (
-                      <>
-                        <br />
-                        {t.checklist(plan.checklist.length)}
+                        {t.raised}
                       </>
                     ) : null}
                     <br />
                     <small>
-                      {t.rule}: <code>{plan.rule}</code>
+                      {rule === undefined ? (
+                        t.noAfterRule
+                      ) : (
+                        <>
+                          {t.rule}: <code>{rule}</code>
+                        </>
+                      )}
                     </small>
                   </td>
                 );
@@ -162,6 +226,7 @@ export function PolicyMatrix({ policy = defaultPolicy, locale = 'de' }: PolicyMa
           ))}
         </tbody>
       </table>
+
       <h3>{t.rulesHeading}</h3>
       <ol>
         {policy.rules.map((rule) => (
@@ -170,6 +235,18 @@ export function PolicyMatrix({ policy = defaultPolicy, locale = 'de' }: PolicyMa
           </li>
         ))}
       </ol>
+      <h3>{t.afterRulesHeading}</h3>
+      {afterRules.length === 0 ? (
+        <p>{t.noAfterRules}</p>
+      ) : (
+        <ol>
+          {afterRules.map((rule) => (
+            <li key={rule.id}>
+              <code>{rule.id}</code>: <span lang="en">{rule.description}</span>
+            </li>
+          ))}
+        </ol>
+      )}
     </div>
   );
 }

@@ -16,8 +16,8 @@ export const model = modelJson as unknown as ModelJson;
 export const PROCEDURE = 'housing-benefit.eligibility';
 
 /**
- * The friction policy: Deliberate's `defaultPolicy`, unchanged (judge first at high stakes and
- * where confidence is weak, the AI on request for routine cases, a 5 % audit sample).
+ * The friction policy: Deliberate's `defaultPolicy`, unchanged (judge first at high and medium
+ * stakes; after the reveal, a reason for every decision where the AI is unsure; a 5 % audit sample).
  */
 export const policy = defaultPolicy;
 
@@ -57,14 +57,9 @@ export function buildQueue(n = 12, seed = 'queue-2025-03'): QueueCase[] {
     const p = predict(model, app);
     const decisionId = `${app.id}:eligibility`;
     const stakes = stakesOf(app);
-    const plan = resolvePolicy({
-      policy,
-      stakes,
-      confidence: p.probabilities[p.k],
-      calibrated: true,
-      decisionId,
-      seed: POLICY_SEED,
-    });
+    // The plan depends on the stakes and the seeded draw only, never on the prediction: a queue
+    // that showed "judge first" for unsure cases would tell the caseworker what the AI thinks.
+    const plan = resolvePolicy({ policy, stakes, decisionId, seed: POLICY_SEED });
     return {
       app,
       decisionId,

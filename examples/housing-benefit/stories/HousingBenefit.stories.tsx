@@ -19,7 +19,7 @@ import { storybookLog } from '../../../stories/fixtures/storybook-log.ts';
 const cases = buildQueue();
 const indexOf = (predicate: (c: (typeof cases)[number]) => boolean) => cases.findIndex(predicate);
 const HIGH = indexOf((c) => c.stakes === 'high' && !c.plan.audit);
-const ROUTINE = indexOf((c) => c.stakes === 'medium' && c.plan.reveal === 'on-request' && !c.plan.audit);
+const ROUTINE = indexOf((c) => c.stakes === 'medium' && !c.plan.audit);
 const AUDIT = indexOf((c) => c.plan.audit);
 
 /** Simulated decisions for the evaluator view (the analytics simulator; not this app's log). */

@@ -568,7 +568,8 @@ export function* simulateEvents(
         arm,
         audit,
         rule: `${stakes}-stakes`,
-        band: c === null ? 'none' : c >= 0.85 ? 'high' : c >= 0.6 ? 'medium' : 'low',
+        // No band: the plan may not depend on the AI's output before the reveal
+        // (docs/architecture.md §1); the band is logged with the reveal.
       },
       stakes,
       uiVariant,
@@ -618,6 +619,12 @@ export function* simulateEvents(
               : `${String(a)} (${Math.round(c * 100)} %)`,
         },
         requested: false,
+        // The simulated policies have no after-reveal rules: the band is recorded, the
+        // justification stays. Bands by the default thresholds (docs/research.md §2).
+        friction: {
+          band: c === null ? 'unknown' : c >= 0.9 ? 'high' : c >= 0.66 ? 'medium' : 'low',
+          justification,
+        },
       });
       if (random.chance(person.curiosity)) {
         const views = 1 + random.int(2);

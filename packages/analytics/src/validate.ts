@@ -107,7 +107,12 @@ const DATA: Record<string, (data: Obj) => boolean> = {
     isObj(data.display) &&
     isNonEmpty(data.display.format) &&
     isStr(data.display.text) &&
-    typeof data.requested === 'boolean',
+    typeof data.requested === 'boolean' &&
+    (data.friction === undefined ||
+      (isObj(data.friction) &&
+        isNonEmpty(data.friction.band) &&
+        optStr(data.friction.rule) &&
+        JUSTIFICATIONS.has(data.friction.justification as string))),
   'recommendation.invalid': (data) =>
     Array.isArray(data.issues) &&
     data.issues.every(

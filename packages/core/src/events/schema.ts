@@ -78,7 +78,12 @@ export const DecisionOpenedDataSchema = z.looseObject({
     audit: z.boolean(),
     /** Extension: the id of the policy rule that fired. */
     rule: z.optional(z.string()),
-    /** Extension: the confidence band the policy saw. */
+    /**
+     * Extension: the confidence band the policy saw. Written by policies that chose the plan by
+     * the AI's confidence (before `deliberate.default@2.0.0`); no longer logged, because the plan
+     * may not depend on the AI's output. Since then the band is on `recommendation.revealed`
+     * (`friction.band`).
+     */
     band: z.optional(z.string()),
   }),
   stakes: z.string(),
@@ -113,6 +118,18 @@ export const RecommendationRevealedDataSchema = z.looseObject({
   display: z.looseObject({ format: nonEmpty(), text: z.string() }),
   /** Whether the person asked to see it (`on-request`), rather than it being shown automatically. */
   requested: z.boolean(),
+  /**
+   * Extension: the friction from the reveal on — the AI's confidence band (`high`, `medium`,
+   * `low`, `uncalibrated`, `unknown`; readers accept others), the policy's after-reveal rule that
+   * matched, if one did, and the justification rule that applies from now on.
+   */
+  friction: z.optional(
+    z.looseObject({
+      band: nonEmpty(),
+      rule: z.optional(z.string()),
+      justification: z.enum(['none', 'override', 'always']),
+    }),
+  ),
 });
 
 export const ExplanationViewedDataSchema = z.looseObject({

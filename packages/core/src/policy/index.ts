@@ -10,3 +10,4 @@ export {
   describePlan,
   resolvePolicy,
 } from './policy.ts';
+export { adaptPlanAfterReveal, type RevealedOutput } from './after-reveal.ts';

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
+import type { ResolvePolicyInput } from './types.ts';
 import { describe, expect, it } from 'vitest';
 import { STAKES } from '../stakes.ts';
 import type { Stakes } from '../stakes.ts';
+import { adaptPlanAfterReveal } from './after-reveal.ts';
 import {
   ARMS,
   CONFIDENCE_BANDS,
@@ -14,7 +16,14 @@ import {
   describePlan,
   resolvePolicy,
 } from './policy.ts';
-import type { ConfidenceBand, FrictionPolicy, FrictionSettings, PolicyRule } from './types.ts';
+import type {
+  AfterRevealRule,
+  ConfidenceBand,
+  FrictionPolicy,
+  FrictionSettings,
+  JustificationRule,
+  PolicyRule,
+} from './types.ts';
 
 /* -------------------------------------------------------------------------------------------------
  * Helpers
@@ -117,46 +126,82 @@ describe('confidenceBand', () => {
  * -----------------------------------------------------------------------------------------------*/
 
 describe('the default policy', () => {
-  it('is deliberate.default@1.0.0 with bands 0.9 / 0.66, 5 % audits and no control arm', () => {
+  it('is deliberate.default@2.0.0 with bands 0.9 / 0.66, 5 % audits and no control arm', () => {
     expect(defaultPolicy.id).toBe('deliberate.default');
-    expect(defaultPolicy.version).toBe('1.0.0');
+    expect(defaultPolicy.version).toBe('2.0.0');
     expect(defaultPolicy.bands).toEqual({ high: 0.9, medium: 0.66 });
     expect(defaultPolicy.auditRate).toBe(0.05);
     expect(defaultPolicy.noAiRate).toBe(0);
     expect(defaultPolicy.audit).toEqual({ reveal: 'after-judgement', justification: 'always' });
   });
 
-  it('explains every rule with a cited source', () => {
-    for (const r of defaultPolicy.rules) expect(r.description).toMatch(/\(.*\d{4}.*\)|PAIR/);
+  it('explains every rule, before and after the reveal, with a cited source', () => {
+    const rules = [...defaultPolicy.rules, ...(defaultPolicy.afterReveal ?? [])];
+    expect(rules).toHaveLength(4);
+    for (const r of rules) expect(r.description).toMatch(/\(.*\d{4}.*\)|PAIR/);
   });
 
-  const table: [Stakes, ConfidenceBand, string, string, string, number][] = [
-    ['high', 'high', 'high-stakes', 'after-judgement', 'always', 20_000],
-    ['high', 'medium', 'high-stakes', 'after-judgement', 'always', 20_000],
-    ['high', 'low', 'high-stakes', 'after-judgement', 'always', 20_000],
-    ['high', 'uncalibrated', 'high-stakes', 'after-judgement', 'always', 20_000],
-    ['high', 'unknown', 'high-stakes', 'after-judgement', 'always', 20_000],
-    ['medium', 'high', 'medium-stakes', 'on-request', 'override', 10_000],
-    ['medium', 'medium', 'medium-stakes', 'on-request', 'override', 10_000],
-    ['medium', 'low', 'medium-stakes-weak-confidence', 'after-judgement', 'override', 10_000],
-    ['medium', 'uncalibrated', 'medium-stakes-weak-confidence', 'after-judgement', 'override', 10_000],
-    ['medium', 'unknown', 'medium-stakes-weak-confidence', 'after-judgement', 'override', 10_000],
-    ['low', 'high', 'low-stakes', 'immediate', 'override', 0],
-    ['low', 'medium', 'low-stakes', 'immediate', 'override', 0],
-    ['low', 'low', 'low-stakes-weak-confidence', 'on-request', 'override', 0],
-    ['low', 'uncalibrated', 'low-stakes-weak-confidence', 'on-request', 'override', 0],
-    ['low', 'unknown', 'low-stakes-weak-confidence', 'on-request', 'override', 0],
+  it('says in the after-reveal rule that its evidence is indirect', () => {
+    expect(defaultPolicy.afterReveal?.[0]?.description).toMatch(/evidence is indirect/);
+  });
+
+  const table: [Stakes, string, string, string, number, number][] = [
+    ['high', 'high-stakes', 'after-judgement', 'always', 20_000, 2],
+    ['medium', 'medium-stakes', 'after-judgement', 'override', 10_000, 0],
+    ['low', 'low-stakes', 'on-request', 'override', 0, 0],
   ];
 
   it.each(table)(
-    'given %s stakes and a %s band › fires %s (reveal %s, justification %s, own time %i ms)',
-    (stakes, band, ruleId, reveal, justification, minOwnTimeMs) => {
-      const input = { stakes, ...INPUT_FOR_BAND[band], decisionId: 'd-1' };
-      const plan = resolvePolicy(input);
-      expect(plan.band).toBe(band);
-      expect(plan.rule).toBe(ruleId);
-      const ruleOnly = resolvePolicy({ ...input, policy: defaultWithoutAudit });
-      expect(ruleOnly).toMatchObject({ rule: ruleId, reveal, justification, minOwnTimeMs, audit: false });
+    'given %s stakes › fires %s (reveal %s, justification %s, own time %i ms, %i checklist items), whatever the AI says',
+    (stakes, ruleId, reveal, justification, minOwnTimeMs, items) => {
+      const plans = CONFIDENCE_BANDS.map((band) =>
+        resolvePolicy({ policy: defaultWithoutAudit, stakes, ...INPUT_FOR_BAND[band], decisionId: 'd-1' }),
+      );
+      for (const plan of plans) {
+        expect(plan).toMatchObject({ rule: ruleId, reveal, justification, minOwnTimeMs, audit: false });
+        expect(plan.checklist).toHaveLength(items);
+        expect(plan).not.toHaveProperty('band');
+        expect(plan).toEqual(plans[0]);
+      }
+    },
+  );
+
+  const afterRevealTable: [Stakes, ConfidenceBand, JustificationRule, string | undefined][] = [
+    ['high', 'high', 'always', undefined],
+    ['high', 'medium', 'always', undefined],
+    ['high', 'low', 'always', undefined],
+    ['high', 'uncalibrated', 'always', undefined],
+    ['high', 'unknown', 'always', undefined],
+    ['medium', 'high', 'override', undefined],
+    ['medium', 'medium', 'override', undefined],
+    ['medium', 'low', 'always', 'weak-confidence'],
+    ['medium', 'uncalibrated', 'always', 'weak-confidence'],
+    ['medium', 'unknown', 'always', 'weak-confidence'],
+    ['low', 'high', 'override', undefined],
+    ['low', 'medium', 'override', undefined],
+    ['low', 'low', 'always', 'weak-confidence'],
+    ['low', 'uncalibrated', 'always', 'weak-confidence'],
+    ['low', 'unknown', 'always', 'weak-confidence'],
+  ];
+
+  it.each(afterRevealTable)(
+    'after the reveal, at %s stakes with a %s band › justification %s (after-reveal rule %s)',
+    (stakes, band, justification, ruleId) => {
+      const plan = resolvePolicy({ policy: defaultWithoutAudit, stakes, decisionId: 'd-1' });
+      const { confidence, calibrated } = INPUT_FOR_BAND[band];
+      const after = adaptPlanAfterReveal(plan, {
+        ...(confidence === undefined ? {} : { confidence }),
+        ...(calibrated === undefined ? {} : { calibration: { calibrated } }),
+      });
+      expect(after.justification).toBe(justification);
+      expect(after.revealed).toEqual(
+        ruleId === undefined ? { band, justification } : { band, rule: ruleId, justification },
+      );
+      // Everything the person met before the reveal stays as it was.
+      expect({ ...after, justification: plan.justification, revealed: undefined }).toEqual({
+        ...plan,
+        revealed: undefined,
+      });
     },
   );
 
@@ -178,7 +223,7 @@ describe('the default policy', () => {
     for (const decisionId of ids(500)) expect(resolvePolicy({ stakes: 'low', decisionId }).arm).toBe('ai');
   });
 
-  it('property: any input gives a valid plan whose band is high only for calibrated confidence ≥ 0.9', () => {
+  it('property: any input gives a valid plan that does not depend on the AI’s confidence', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...STAKES),
@@ -186,20 +231,23 @@ describe('the default policy', () => {
         fc.option(fc.boolean(), { nil: undefined }),
         fc.string({ minLength: 1 }),
         (stakes, confidence, calibrated, decisionId) => {
-          const plan = resolvePolicy({ stakes, confidence, calibrated, decisionId });
+          // A caller in plain JavaScript (or on an old version) may still pass the AI's output.
+          const legacy = { stakes, confidence, calibrated, decisionId } as unknown as ResolvePolicyInput;
+          const plan = resolvePolicy(legacy);
+          expect(plan).toEqual(resolvePolicy({ stakes, decisionId }));
           expect(REVEAL_MODES).toContain(plan.reveal);
           expect(JUSTIFICATION_RULES).toContain(plan.justification);
-          expect(CONFIDENCE_BANDS).toContain(plan.band);
+          expect(plan).not.toHaveProperty('band');
+          expect(plan).not.toHaveProperty('revealed');
           expect(ARMS).toContain(plan.arm);
           expect(typeof plan.audit).toBe('boolean');
           expect(Number.isFinite(plan.minOwnTimeMs) && plan.minOwnTimeMs >= 0).toBe(true);
           expect(defaultPolicy.rules.map((r) => r.id)).toContain(plan.rule);
-          expect(plan).toMatchObject({ stakes, policyId: 'deliberate.default', policyVersion: '1.0.0' });
-          if (plan.band === 'high') {
-            expect(calibrated).toBe(true);
-            expect(confidence).toBeGreaterThanOrEqual(0.9);
-          }
-          if (stakes === 'high') expect(plan.reveal).toBe('after-judgement');
+          expect(plan).toMatchObject({ stakes, policyId: 'deliberate.default', policyVersion: '2.0.0' });
+          // Judge first at high and medium stakes, audit sample or not.
+          if (stakes !== 'low') expect(plan.reveal).toBe('after-judgement');
+          // The plan is plain JSON, so the protocol state that holds it stays serialisable.
+          expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
         },
       ),
       { numRuns: 500 },
@@ -212,89 +260,42 @@ describe('the default policy', () => {
  * -----------------------------------------------------------------------------------------------*/
 
 describe('resolvePolicy', () => {
-  describe('given uncalibrated confidence of 0.99', () => {
-    const confidentRule = rule('confident', { band: ['high'] }, plain({ reveal: 'immediate' }));
-    const policy = policyWith({
-      rules: [confidentRule, rule('rest', {}, plain({ reveal: 'after-judgement', justification: 'always' }))],
-    });
+  const afterReveal: AfterRevealRule[] = [
+    {
+      id: 'weak-medium',
+      description: 'd',
+      when: { stakes: ['medium'], band: ['low'] },
+      justification: 'always',
+    },
+    { id: 'weak-any', description: 'd', when: { band: ['unknown'] }, justification: 'override' },
+    { id: 'high-only', description: 'd', when: { stakes: ['high'] }, justification: 'always' },
+  ];
 
-    it('never calls it high, even in a policy with a rule for band high', () => {
-      const plan = resolvePolicy({
-        policy,
-        stakes: 'low',
-        confidence: 0.99,
-        calibrated: false,
-        decisionId: 'd',
-      });
-      expect(plan.band).toBe('uncalibrated');
-      expect(plan.rule).toBe('rest');
-      expect(plan.reveal).toBe('after-judgement');
-    });
-
-    it('treats a missing calibrated flag the same way', () => {
-      const plan = resolvePolicy({ policy, stakes: 'low', confidence: 0.99, decisionId: 'd' });
-      expect(plan.rule).toBe('rest');
-    });
-
-    it('gives the high-confidence plan once the confidence is calibrated', () => {
-      const plan = resolvePolicy({
-        policy,
-        stakes: 'low',
-        confidence: 0.99,
-        calibrated: true,
-        decisionId: 'd',
-      });
-      expect(plan.rule).toBe('confident');
-    });
+  it('ignores the deprecated confidence and calibration inputs', () => {
+    const policy = policyWith({ afterReveal });
+    for (const stakes of STAKES) {
+      const blind = resolvePolicy({ policy, stakes, decisionId: 'd' });
+      for (const band of CONFIDENCE_BANDS) {
+        expect(resolvePolicy({ policy, stakes, ...INPUT_FOR_BAND[band], decisionId: 'd' })).toEqual(blind);
+      }
+    }
   });
 
-  it('given no confidence › resolves band unknown and never the high-confidence rule', () => {
-    const policy = policyWith({ rules: [rule('confident', { band: ['high'] }), rule('rest', {})] });
-    const plan = resolvePolicy({ policy, stakes: 'medium', calibrated: true, decisionId: 'd' });
-    expect(plan).toMatchObject({ band: 'unknown', rule: 'rest' });
-  });
-
-  it('fires the first matching rule in order, and an empty condition list matches everything', () => {
+  it('fires the first rule whose stakes match, and an empty stakes list matches everything', () => {
     const ordered = policyWith({
       rules: [
-        rule('high-low', { stakes: ['high'], band: ['low'] }, plain({ minOwnTimeMs: 1 })),
-        rule('high', { stakes: ['high'] }, plain({ minOwnTimeMs: 2 })),
-        rule('rest', { band: [] }),
+        rule('high', { stakes: ['high'] }, plain({ minOwnTimeMs: 1 })),
+        rule('high-or-medium', { stakes: ['medium', 'high'] }, plain({ minOwnTimeMs: 2 })),
+        rule('rest', { stakes: [] }),
       ],
     });
-    const low = resolvePolicy({
-      policy: ordered,
-      stakes: 'high',
-      confidence: 0.1,
-      calibrated: true,
-      decisionId: 'd',
-    });
-    const medium = resolvePolicy({
-      policy: ordered,
-      stakes: 'high',
-      confidence: 0.7,
-      calibrated: true,
-      decisionId: 'd',
-    });
-    const other = resolvePolicy({
-      policy: ordered,
-      stakes: 'low',
-      confidence: 0.1,
-      calibrated: true,
-      decisionId: 'd',
-    });
-    expect([low.rule, medium.rule, other.rule]).toEqual(['high-low', 'high', 'rest']);
+    const fired = STAKES.map((stakes) => resolvePolicy({ policy: ordered, stakes, decisionId: 'd' }).rule);
+    expect(fired).toEqual(['rest', 'high-or-medium', 'high']);
   });
 
-  it('records the rule, band, stakes, policy id and version on the plan', () => {
-    const policy = policyWith({ id: 'housing-benefit.eligibility', version: '2025-01' });
-    const plan = resolvePolicy({
-      policy,
-      stakes: 'medium',
-      confidence: 0.7,
-      calibrated: true,
-      decisionId: 'd',
-    });
+  it('records the rule, stakes, policy id and version, the thresholds and the after-reveal rules — no band', () => {
+    const policy = policyWith({ id: 'housing-benefit.eligibility', version: '2025-01', afterReveal });
+    const plan = resolvePolicy({ policy, stakes: 'medium', decisionId: 'd' });
     expect(plan).toEqual({
       reveal: 'immediate',
       justification: 'none',
@@ -304,17 +305,31 @@ describe('resolvePolicy', () => {
       policyVersion: '2025-01',
       rule: 'all',
       stakes: 'medium',
-      band: 'medium',
       arm: 'ai',
       audit: false,
+      bands: { high: 0.9, medium: 0.66 },
+      // Only the rules for medium stakes, in order, with what the reveal reads.
+      afterReveal: [
+        { id: 'weak-medium', band: ['low'], justification: 'always' },
+        { id: 'weak-any', band: ['unknown'], justification: 'override' },
+      ],
     });
+  });
+
+  it('carries no after-reveal rules when the policy has none for the stakes', () => {
+    expect(resolvePolicy({ policy: policyWith(), stakes: 'low', decisionId: 'd' }).afterReveal).toEqual([]);
+    const policy = policyWith({ afterReveal });
+    expect(resolvePolicy({ policy, stakes: 'high', decisionId: 'd' }).afterReveal).toEqual([
+      { id: 'weak-any', band: ['unknown'], justification: 'override' },
+      { id: 'high-only', band: [], justification: 'always' },
+    ]);
   });
 
   it('uses the default policy when none is given', () => {
     const plan = resolvePolicy({ stakes: 'high', decisionId: 'd' });
     expect(plan).toMatchObject({
       policyId: 'deliberate.default',
-      policyVersion: '1.0.0',
+      policyVersion: '2.0.0',
       rule: 'high-stakes',
     });
   });
@@ -325,6 +340,11 @@ describe('resolvePolicy', () => {
     expect(plan.checklist[0]).not.toBe(defaultWithoutAudit.rules[0]?.plan.checklist[0]);
     plan.checklist.push({ id: 'x', label: { en: 'x', de: 'x' } });
     expect(defaultWithoutAudit.rules[0]?.plan.checklist).toHaveLength(2);
+    const low = resolvePolicy({ policy: defaultWithoutAudit, stakes: 'low', decisionId: 'd' });
+    expect(Object.isFrozen(low.afterReveal?.[0]?.band)).toBe(false);
+    expect(Object.isFrozen(low.bands)).toBe(false);
+    low.afterReveal?.[0]?.band.push('high');
+    expect(defaultWithoutAudit.afterReveal?.[0]?.when.band).toHaveLength(3);
   });
 
   describe('given an audit sample', () => {
@@ -373,15 +393,9 @@ describe('resolvePolicy', () => {
       expect(resolvePolicy({ policy, stakes: 'low', decisionId: 'd' }).rule).toBe('all');
     });
 
-    it('in the default policy, turns a low-stakes immediate plan into judge-first with a reason', () => {
+    it('in the default policy, turns a low-stakes on-request plan into judge-first with a reason', () => {
       const alwaysAudit = definePolicy({ ...defaultPolicy, auditRate: 1 });
-      const plan = resolvePolicy({
-        policy: alwaysAudit,
-        stakes: 'low',
-        confidence: 0.95,
-        calibrated: true,
-        decisionId: 'd',
-      });
+      const plan = resolvePolicy({ policy: alwaysAudit, stakes: 'low', decisionId: 'd' });
       expect(plan).toMatchObject({
         rule: 'low-stakes',
         audit: true,
@@ -396,7 +410,7 @@ describe('resolvePolicy', () => {
       const policy = policyWith({ auditRate: 0.5, noAiRate: 0.5 });
       for (const decisionId of ids(50)) {
         const first = resolvePolicy({ policy, stakes: 'low', decisionId });
-        const again = resolvePolicy({ policy, stakes: 'high', confidence: 0.2, decisionId });
+        const again = resolvePolicy({ policy, stakes: 'high', decisionId });
         expect([again.arm, again.audit]).toEqual([first.arm, first.audit]);
       }
     });
@@ -517,7 +531,7 @@ describe('definePolicy', () => {
         rules: [
           rule(
             'a',
-            { stakes: ['critical' as Stakes], band: ['sure' as ConfidenceBand] },
+            { stakes: ['critical' as Stakes] },
             plain({
               minOwnTimeMs: -1,
               checklist: [
@@ -527,6 +541,14 @@ describe('definePolicy', () => {
             }),
           ),
           rule('a', { stakes: ['high'] }, plain({ minOwnTimeMs: Number.NaN })),
+        ],
+        afterReveal: [
+          {
+            id: 'x',
+            description: 'd',
+            when: { band: ['sure' as ConfidenceBand] },
+            justification: 'none',
+          },
         ],
       }),
     );
@@ -539,7 +561,8 @@ describe('definePolicy', () => {
         'noAiRate: must be between 0 and 1',
         'audit.minOwnTimeMs: must be a finite number',
         'rules[0].when.stakes[0]: must be a stakes level: low, medium, high',
-        'rules[0].when.band[0]: must be a confidence band: high, medium, low, uncalibrated, unknown',
+        'afterReveal[0].when.band[0]: must be a confidence band: high, medium, low, uncalibrated, unknown',
+        'afterReveal[0].justification: an after-reveal rule can only raise the justification; "none" would never change a plan',
         'rules[0].plan.minOwnTimeMs: must be 0 or more milliseconds',
         'rules[0].plan.checklist[1].id: duplicate checklist id "c"',
         'rules[1].id: duplicate rule id "a"',
@@ -547,7 +570,7 @@ describe('definePolicy', () => {
         'rules[1].when: the last rule must be a catch-all (a rule with no conditions), so every decision gets a plan',
       ]),
     );
-    expect(issues).toHaveLength(13);
+    expect(issues).toHaveLength(14);
   });
 
   it('throws a named PolicyError whose message lists the issues', () => {
@@ -577,8 +600,8 @@ describe('definePolicy', () => {
     ]);
   });
 
-  it('accepts empty condition lists as a catch-all', () => {
-    expect(() => policyWith({ rules: [rule('rest', { stakes: [], band: [] })] })).not.toThrow();
+  it('accepts an empty stakes list as a catch-all', () => {
+    expect(() => policyWith({ rules: [rule('rest', { stakes: [] })] })).not.toThrow();
   });
 
   it('rejects rules that can never fire, such as anything after an early catch-all', () => {
@@ -586,16 +609,123 @@ describe('definePolicy', () => {
       policyWith({
         rules: [
           rule('any-high', { stakes: ['high'] }),
-          rule('high-low', { stakes: ['high'], band: ['low'] }),
+          rule('high-again', { stakes: ['high'] }),
           rule('rest', {}),
           rule('rest-again', {}),
         ],
       }),
     );
     expect(issues).toEqual([
-      'rules[1]: rule "high-low" can never fire: earlier rules match every case it matches',
+      'rules[1]: rule "high-again" can never fire: earlier rules match every case it matches',
       'rules[3]: rule "rest-again" can never fire: earlier rules match every case it matches',
     ]);
+  });
+
+  describe('a rule before the reveal that reads the AI’s confidence band', () => {
+    const WHY =
+      "rules[0].when.band: a rule before the reveal must not depend on the AI's confidence band: it would " +
+      "choose the reveal mode, own-assessment time or checklist from the AI's output, so the screen itself " +
+      'would tell the person what the AI thinks before they judge. Put band conditions in `afterReveal`, ' +
+      'which applies once the AI is shown.';
+    // The type forbids it (`band?: never`); policies from JSON or JavaScript reach the check.
+    const withBand = (band: unknown, stakes?: Stakes[]) =>
+      ({
+        id: 'weak',
+        description: 'judge first when the AI is unsure',
+        when: stakes === undefined ? { band } : { stakes, band },
+        plan: plain({ reveal: 'after-judgement' }),
+      }) as unknown as PolicyRule;
+
+    it('is rejected, with a message that says why and where band conditions belong', () => {
+      expect(
+        issuesOf(() => policyWith({ rules: [withBand(['low'], ['medium']), rule('rest', {})] })),
+      ).toEqual([WHY]);
+    });
+
+    it('is rejected even as the last rule, once, without a second complaint about the catch-all', () => {
+      expect(issuesOf(() => policyWith({ rules: [withBand(['low', 'unknown'])] }))).toEqual([WHY]);
+    });
+
+    it('is rejected whatever the band value is', () => {
+      expect(issuesOf(() => policyWith({ rules: [withBand('low'), rule('rest', {})] }))).toEqual([WHY]);
+    });
+
+    it('is accepted as an empty list, which is no condition', () => {
+      expect(() => policyWith({ rules: [withBand([])] })).not.toThrow();
+    });
+
+    it('is rejected in a version-1 policy that chose the reveal by band', () => {
+      const v1 = {
+        ...defaultPolicy,
+        rules: [
+          defaultPolicy.rules[0],
+          withBand(['low', 'uncalibrated', 'unknown'], ['medium']),
+          ...defaultPolicy.rules.slice(1),
+        ],
+      } as FrictionPolicy;
+      expect(issuesOf(() => definePolicy(v1))).toEqual([WHY.replace('rules[0]', 'rules[1]')]);
+    });
+  });
+
+  describe('after-reveal rules', () => {
+    const after = (
+      id: string,
+      when: AfterRevealRule['when'],
+      justification: JustificationRule = 'always',
+    ): AfterRevealRule => ({ id, description: `after-reveal rule ${id}`, when, justification });
+
+    it('may read the band and the stakes', () => {
+      const policy = policyWith({
+        afterReveal: [
+          after('weak', { stakes: ['medium', 'low'], band: ['low', 'unknown'] }),
+          after('rest', {}),
+        ],
+      });
+      expect(policy.afterReveal?.map((r) => r.id)).toEqual(['weak', 'rest']);
+    });
+
+    it('are optional and need no catch-all', () => {
+      expect(policyWith().afterReveal).toBeUndefined();
+      expect(() => policyWith({ afterReveal: [] })).not.toThrow();
+      expect(() => policyWith({ afterReveal: [after('only-low', { band: ['low'] })] })).not.toThrow();
+    });
+
+    it('refuses duplicate ids, unknown names and keys, and rules that can never fire', () => {
+      const typo = { ...after('typo', {}), when: { bands: ['low'] } } as unknown as AfterRevealRule;
+      const issues = issuesOf(() =>
+        policyWith({
+          afterReveal: [
+            after('weak', { band: ['low', 'uncalibrated'] }),
+            after('weak', { stakes: ['high'], band: ['low'] }),
+            after('odd', { stakes: ['urgent' as Stakes] }),
+            typo,
+            after('shadowed', { stakes: ['medium'], band: ['uncalibrated'] }, 'override'),
+          ],
+        }),
+      );
+      expect(issues).toEqual(
+        expect.arrayContaining([
+          'afterReveal[1].id: duplicate rule id "weak"',
+          'afterReveal[1]: rule "weak" can never fire: earlier rules match every case it matches',
+          'afterReveal[2].when.stakes[0]: must be a stakes level: low, medium, high',
+          'afterReveal[3].when: unknown key "bands"',
+          'afterReveal[4]: rule "shadowed" can never fire: earlier rules match every case it matches',
+        ]),
+      );
+      expect(issues).toHaveLength(5);
+    });
+
+    it('refuses a justification of none, which could never raise a plan', () => {
+      expect(issuesOf(() => policyWith({ afterReveal: [after('lax', {}, 'none')] }))).toEqual([
+        'afterReveal[0].justification: an after-reveal rule can only raise the justification; "none" would never change a plan',
+      ]);
+    });
+
+    it('refuses anything but a list', () => {
+      expect(
+        issuesOf(() => policyWith({ afterReveal: { weak: 'always' } as unknown as AfterRevealRule[] })),
+      ).toEqual(['afterReveal: must be an array']);
+    });
   });
 
   it('rejects unknown keys, so a typo cannot widen a rule into a catch-all', () => {
@@ -664,17 +794,31 @@ describe('definePolicy', () => {
  * -----------------------------------------------------------------------------------------------*/
 
 describe('describePlan', () => {
-  it('summarises a plan in one line for logs', () => {
-    const plan = resolvePolicy({
-      policy: defaultWithoutAudit,
-      stakes: 'high',
-      confidence: 0.8,
-      calibrated: true,
-      decisionId: 'd',
-    });
+  it('summarises a plan before the reveal in one line, without a band', () => {
+    const plan = resolvePolicy({ policy: defaultWithoutAudit, stakes: 'high', decisionId: 'd' });
     expect(describePlan(plan)).toBe(
-      'deliberate.default@1.0.0 rule "high-stakes" (stakes high, band medium): reveal after-judgement, ' +
+      'deliberate.default@2.0.0 rule "high-stakes" (stakes high): reveal after-judgement, ' +
         'justification always, own time ≥ 20 s, checklist [evidence-checked, counter-evidence-considered], arm ai, audit no',
+    );
+  });
+
+  it('names the after-reveal rules, and after the reveal what they did', () => {
+    const plan = resolvePolicy({ policy: defaultWithoutAudit, stakes: 'medium', decisionId: 'd' });
+    const rules =
+      '; after the reveal, band low or uncalibrated or unknown: justification always (rule "weak-confidence")';
+    expect(describePlan(plan)).toBe(
+      'deliberate.default@2.0.0 rule "medium-stakes" (stakes medium): reveal after-judgement, ' +
+        `justification override, own time ≥ 10 s, no checklist, arm ai, audit no${rules}`,
+    );
+    const after = adaptPlanAfterReveal(plan, { confidence: 0.5, calibration: { calibrated: true } });
+    expect(describePlan(after)).toBe(
+      'deliberate.default@2.0.0 rule "medium-stakes" (stakes medium): reveal after-judgement, ' +
+        `justification always, own time ≥ 10 s, no checklist, arm ai, audit no${rules}` +
+        '; revealed with band low: rule "weak-confidence", justification always',
+    );
+    const confident = adaptPlanAfterReveal(plan, { confidence: 0.95, calibration: { calibrated: true } });
+    expect(describePlan(confident)).toMatch(
+      /; revealed with band high: no after-reveal rule, justification override$/,
     );
   });
 
@@ -685,7 +829,7 @@ describe('describePlan', () => {
       decisionId: 'd',
     });
     expect(describePlan(plan)).toBe(
-      'test.policy@1 rule "all" (stakes low, band unknown): reveal immediate, justification none, ' +
+      'test.policy@1 rule "all" (stakes low): reveal immediate, justification none, ' +
         'no minimum own time, no checklist, arm no-ai, audit yes',
     );
   });

@@ -3,6 +3,7 @@ import { STAKES } from '../stakes.ts';
 import type { Stakes } from '../stakes.ts';
 import { deterministicDraw } from '../util/hash.ts';
 import type {
+  AfterRevealRule,
   Arm,
   ChecklistItem,
   ConfidenceBand,
@@ -10,16 +11,22 @@ import type {
   FrictionPolicy,
   FrictionSettings,
   JustificationRule,
-  PolicyRule,
+  PlannedAfterRevealRule,
   ResolvePolicyInput,
   RevealMode,
 } from './types.ts';
 
 /*
- * The friction policy turns what is at stake and how far the AI's confidence can be trusted
- * into a friction plan. Policies are data (declarative rules, tried in order) so that UX
+ * The friction policy turns what is at stake into a friction plan, and — after the reveal — lets
+ * the AI's confidence raise it. Policies are data (declarative rules, tried in order) so that UX
  * reviewers and staff councils can read them, and so that the policy id and version logged on
  * `decision.opened` identify exactly which friction a person faced.
+ *
+ * Before the reveal the plan must not depend on the AI's output: a person asked to judge first
+ * only when the AI is unsure learns that it is unsure before judging (docs/architecture.md §1,
+ * "Blind until committed"; docs/research.md §2, "What the plan reveals"). So `rules` choose by
+ * stakes only, and the band is read only by `afterReveal`, which the reducer applies at the
+ * reveal (`adaptPlanAfterReveal`, after-reveal.ts).
  */
 
 /* -------------------------------------------------------------------------------------------------
@@ -139,6 +146,8 @@ const settingsShape = {
   checklist: ChecklistSchema,
 };
 
+const stakesList = () => z.optional(z.array(oneOf(STAKES, 'stakes level'), { error: 'must be an array' }));
+
 const RuleSchema = z.strictObject(
   {
     id: nonEmpty(),
@@ -146,12 +155,30 @@ const RuleSchema = z.strictObject(
     description: nonEmpty(),
     when: z.strictObject(
       {
-        stakes: z.optional(z.array(oneOf(STAKES, 'stakes level'), { error: 'must be an array' })),
-        band: z.optional(z.array(oneOf(CONFIDENCE_BANDS, 'confidence band'), { error: 'must be an array' })),
+        stakes: stakesList(),
+        // Accepted by the shape only so that the cross-field check can say why it is refused
+        // (`blindnessIssues`), instead of a bare "unknown key".
+        band: z.optional(z.unknown()),
       },
       OBJECT,
     ),
     plan: z.strictObject(settingsShape, OBJECT),
+  },
+  OBJECT,
+);
+
+const AfterRevealRuleSchema = z.strictObject(
+  {
+    id: nonEmpty(),
+    description: nonEmpty(),
+    when: z.strictObject(
+      {
+        stakes: stakesList(),
+        band: z.optional(z.array(oneOf(CONFIDENCE_BANDS, 'confidence band'), { error: 'must be an array' })),
+      },
+      OBJECT,
+    ),
+    justification: oneOf(JUSTIFICATION_RULES, 'justification rule'),
   },
   OBJECT,
 );
@@ -168,6 +195,7 @@ const PolicySchema = z
       description: z.optional(z.string({ error: 'must be a string' })),
       bands: z.strictObject({ high: unitInterval(), medium: unitInterval() }, OBJECT),
       rules: z.array(RuleSchema, { error: 'must be an array' }),
+      afterReveal: z.optional(z.array(AfterRevealRuleSchema, { error: 'must be an array' })),
       auditRate: unitInterval(),
       noAiRate: unitInterval(),
       audit: z.strictObject(
@@ -203,6 +231,8 @@ function crossFieldIssues(policy: unknown, ctx: IssueSink): void {
     }
   }
 
+  afterRevealIssues(policy['afterReveal'], add);
+
   const rules = policy['rules'];
   if (!Array.isArray(rules)) return;
   if (rules.length === 0) {
@@ -213,12 +243,8 @@ function crossFieldIssues(policy: unknown, ctx: IssueSink): void {
     return;
   }
 
-  const seen = new Set<string>();
-  rules.forEach((rule: unknown, index) => {
-    if (!isRecord(rule) || typeof rule['id'] !== 'string') return;
-    if (seen.has(rule['id'])) add(['rules', index, 'id'], `duplicate rule id "${rule['id']}"`);
-    seen.add(rule['id']);
-  });
+  blindnessIssues(rules, add);
+  duplicateIds(rules, 'rules', add);
 
   const lastIndex = rules.length - 1;
   const last: unknown = rules[lastIndex];
@@ -230,15 +256,71 @@ function crossFieldIssues(policy: unknown, ctx: IssueSink): void {
   }
 
   // A rule that earlier rules fully shadow can never fire; that is always a mistake in the
-  // policy (often a catch-all placed too early). The domain is small (3 stakes × 5 bands), so
-  // checking every cell is exact.
+  // policy (often a catch-all placed too early). Rules before the reveal choose by stakes only,
+  // so checking every stakes level is exact. A rule with a band condition is refused on its own
+  // (above) and covers nothing here, so the rules after it are not reported as shadowed too.
+  shadowedRules(rules, 'rules', (when) => (hasBandCondition(when) ? [] : matchedCells(when, false)), add);
+}
+
+type AddIssue = (path: (string | number)[], message: string) => void;
+
+/**
+ * A rule before the reveal that reads the AI's confidence band would choose the reveal mode, the
+ * own-assessment time or the checklist from the AI's output, and the screen would then tell the
+ * person what the AI thinks before they judge (docs/architecture.md §1). An empty list is no
+ * condition and passes.
+ */
+function blindnessIssues(rules: unknown[], add: AddIssue): void {
+  rules.forEach((rule: unknown, index) => {
+    if (!isRecord(rule) || !isRecord(rule['when'])) return;
+    if (!hasBandCondition(rule['when'])) return;
+    add(
+      ['rules', index, 'when', 'band'],
+      "a rule before the reveal must not depend on the AI's confidence band: it would choose the " +
+        "reveal mode, own-assessment time or checklist from the AI's output, so the screen itself " +
+        'would tell the person what the AI thinks before they judge. Put band conditions in ' +
+        '`afterReveal`, which applies once the AI is shown.',
+    );
+  });
+}
+
+function afterRevealIssues(afterReveal: unknown, add: AddIssue): void {
+  if (!Array.isArray(afterReveal)) return;
+  duplicateIds(afterReveal, 'afterReveal', add);
+  afterReveal.forEach((rule: unknown, index) => {
+    // An after-reveal rule only ever raises the plan's justification; `none` never raises anything.
+    if (isRecord(rule) && rule['justification'] === 'none') {
+      add(
+        ['afterReveal', index, 'justification'],
+        'an after-reveal rule can only raise the justification; "none" would never change a plan',
+      );
+    }
+  });
+  shadowedRules(afterReveal, 'afterReveal', (when) => matchedCells(when, true), add);
+}
+
+function duplicateIds(rules: unknown[], field: string, add: AddIssue): void {
+  const seen = new Set<string>();
+  rules.forEach((rule: unknown, index) => {
+    if (!isRecord(rule) || typeof rule['id'] !== 'string') return;
+    if (seen.has(rule['id'])) add([field, index, 'id'], `duplicate rule id "${rule['id']}"`);
+    seen.add(rule['id']);
+  });
+}
+
+function shadowedRules(
+  rules: unknown[],
+  field: string,
+  cellsOf: (when: Record<string, unknown>) => string[],
+  add: AddIssue,
+): void {
   const covered = new Set<string>();
   rules.forEach((rule: unknown, index) => {
     if (!isRecord(rule) || !isRecord(rule['when'])) return;
-    const cells = matchedCells(rule['when']);
+    const cells = cellsOf(rule['when']);
     if (cells.length > 0 && cells.every((cell) => covered.has(cell))) {
       const name = typeof rule['id'] === 'string' ? `"${rule['id']}"` : `at index ${index}`;
-      add(['rules', index], `rule ${name} can never fire: earlier rules match every case it matches`);
+      add([field, index], `rule ${name} can never fire: earlier rules match every case it matches`);
     }
     for (const cell of cells) covered.add(cell);
   });
@@ -248,13 +330,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isCatchAll(when: Record<string, unknown>): boolean {
-  const empty = (field: unknown) => field === undefined || (Array.isArray(field) && field.length === 0);
-  return empty(when['stakes']) && empty(when['band']);
+function hasBandCondition(when: Record<string, unknown>): boolean {
+  const band = when['band'];
+  return !(band === undefined || (Array.isArray(band) && band.length === 0));
 }
 
-/** Every (stakes, band) cell a `when` clause matches; unknown names match nothing. */
-function matchedCells(when: Record<string, unknown>): string[] {
+/** A rule before the reveal with no stakes condition (a band condition is refused on its own). */
+function isCatchAll(when: Record<string, unknown>): boolean {
+  const stakes = when['stakes'];
+  return stakes === undefined || (Array.isArray(stakes) && stakes.length === 0);
+}
+
+/**
+ * Every cell a `when` clause matches: stakes levels, or (stakes, band) pairs when `byBand`.
+ * Unknown names match nothing.
+ */
+function matchedCells(when: Record<string, unknown>, byBand: boolean): string[] {
   const pick = <T extends string>(field: unknown, all: readonly T[]): readonly T[] => {
     if (field === undefined || (Array.isArray(field) && field.length === 0)) return all;
     if (!Array.isArray(field)) return [];
@@ -262,7 +353,8 @@ function matchedCells(when: Record<string, unknown>): string[] {
   };
   const cells: string[] = [];
   for (const stakes of pick(when['stakes'], STAKES)) {
-    for (const band of pick(when['band'], CONFIDENCE_BANDS)) cells.push(`${stakes}/${band}`);
+    if (!byBand) cells.push(stakes);
+    else for (const band of pick(when['band'], CONFIDENCE_BANDS)) cells.push(`${stakes}/${band}`);
   }
   return cells;
 }
@@ -292,8 +384,11 @@ const validated = new WeakSet<FrictionPolicy>();
  * every problem at once: empty id or version, rates or thresholds outside [0, 1], a medium
  * threshold above the high one, duplicate rule ids, negative or non-finite `minOwnTimeMs`,
  * duplicate checklist ids, unknown stakes or band names, unknown keys (a typo in `when` would
- * otherwise widen a rule), rules that can never fire, and a missing catch-all last rule (a rule
- * with no conditions), so that `resolvePolicy` always finds a rule.
+ * otherwise widen a rule), rules that can never fire, a missing catch-all last rule (a rule
+ * with no conditions), so that `resolvePolicy` always finds a rule — and a rule in `rules` that
+ * reads the AI's confidence band: it would choose a setting before the reveal from the AI's
+ * output, so the screen itself would tell the person what the AI thinks. Band conditions belong
+ * in `afterReveal`, whose rules may only raise the justification (`none` is refused there).
  *
  * The policy id and version are logged with every decision; change the version whenever a rule
  * changes, so that evaluators can tell the friction regimes apart.
@@ -360,13 +455,18 @@ export function confidenceBand(
 
 /**
  * Resolves the friction plan for one decision: the first rule whose `when` matches the stakes
- * and the confidence band fires (an omitted or empty field matches everything). Two draws, each
- * from `deterministicDraw(seed, key)` with independent keys, then decide whether the decision
- * is in the no-AI control arm (`arm:<decisionId>` below `noAiRate`) and whether it is an audit
- * sample (`audit:<decisionId>` below `auditRate`); the same seed and decision id always give the
- * same draws, so a reload cannot re-roll them. An audit sample merges `policy.audit` over the
- * rule's settings (checklists concatenated, no duplicate ids). In the no-AI arm the rest of the
- * plan still applies, so that the arms differ only in the AI.
+ * fires (an omitted or empty field matches everything). Two draws, each from
+ * `deterministicDraw(seed, key)` with independent keys, then decide whether the decision is in
+ * the no-AI control arm (`arm:<decisionId>` below `noAiRate`) and whether it is an audit sample
+ * (`audit:<decisionId>` below `auditRate`); the same seed and decision id always give the same
+ * draws, so a reload cannot re-roll them. An audit sample merges `policy.audit` over the rule's
+ * settings (checklists concatenated, no duplicate ids). In the no-AI arm the rest of the plan
+ * still applies, so that the arms differ only in the AI.
+ *
+ * The plan never depends on the AI's output, so nothing the person meets before the reveal can
+ * say what the AI thinks (docs/architecture.md §1). It carries the policy's band thresholds and
+ * the after-reveal rules for its stakes; the protocol applies them when the AI is revealed
+ * (`adaptPlanAfterReveal`). `confidence` and `calibrated` in the input are ignored.
  *
  * Pure and deterministic. Throws a `PolicyError` for unknown stakes, an empty decision id, or a
  * policy that `definePolicy` would reject (policies not made by `definePolicy` are validated
@@ -375,7 +475,7 @@ export function confidenceBand(
  * @param input.seed @default `${policy.id}@${policy.version}` — so a new policy version draws
  *   anew; pass a deployment-wide seed to keep assignments stable across versions.
  * @example
- * const plan = resolvePolicy({ stakes: 'high', confidence: 0.82, calibrated: true, decisionId: 'd-1' });
+ * const plan = resolvePolicy({ stakes: 'high', decisionId: 'd-1' });
  * plan.reveal // 'after-judgement'
  * plan.rule // 'high-stakes'
  */
@@ -396,14 +496,10 @@ export function resolvePolicy(input: ResolvePolicyInput): FrictionPlan {
   if (problems.length > 0) throw new PolicyError(problems, 'Cannot resolve friction policy');
 
   const { stakes, decisionId } = input;
-  const band = confidenceBand(input.confidence, input.calibrated, policy.bands);
-  const rule = policy.rules.find((candidate) => matches(candidate, stakes, band));
+  const rule = policy.rules.find((candidate) => matchesStakes(candidate.when.stakes, stakes));
   if (rule === undefined) {
     // Unreachable for validated policies, which end with a catch-all.
-    throw new PolicyError(
-      [`no rule matches stakes "${stakes}" and band "${band}"`],
-      'Cannot resolve friction policy',
-    );
+    throw new PolicyError([`no rule matches stakes "${stakes}"`], 'Cannot resolve friction policy');
   }
 
   const seed = input.seed ?? `${policy.id}@${policy.version}`;
@@ -420,18 +516,22 @@ export function resolvePolicy(input: ResolvePolicyInput): FrictionPlan {
     policyVersion: policy.version,
     rule: rule.id,
     stakes,
-    band,
     arm,
     audit,
+    bands: { high: policy.bands.high, medium: policy.bands.medium },
+    afterReveal: plannedAfterReveal(policy.afterReveal ?? [], stakes),
   };
 }
 
-function matches(rule: PolicyRule, stakes: Stakes, band: ConfidenceBand): boolean {
-  const { stakes: stakesIn, band: bandIn } = rule.when;
-  return (
-    (stakesIn === undefined || stakesIn.length === 0 || stakesIn.includes(stakes)) &&
-    (bandIn === undefined || bandIn.length === 0 || bandIn.includes(band))
-  );
+function matchesStakes(stakesIn: readonly Stakes[] | undefined, stakes: Stakes): boolean {
+  return stakesIn === undefined || stakesIn.length === 0 || stakesIn.includes(stakes);
+}
+
+/** The after-reveal rules that can apply at these stakes, reduced to what the reveal reads. */
+function plannedAfterReveal(rules: readonly AfterRevealRule[], stakes: Stakes): PlannedAfterRevealRule[] {
+  return rules
+    .filter((rule) => matchesStakes(rule.when.stakes, stakes))
+    .map((rule) => ({ id: rule.id, band: [...(rule.when.band ?? [])], justification: rule.justification }));
 }
 
 function mergeSettings(base: FrictionSettings, over: Partial<FrictionSettings>): FrictionSettings {
@@ -455,9 +555,11 @@ function copyItem(item: ChecklistItem): ChecklistItem {
 
 /**
  * A one-line English summary of a plan for logs and debugging (not for end users: UIs translate).
+ * Before the reveal it names no band, because the plan has none; after it, it says what the
+ * after-reveal rules did.
  * @example
  * describePlan(plan)
- * // 'deliberate.default@1.0.0 rule "high-stakes" (stakes high, band medium): reveal after-judgement,
+ * // 'deliberate.default@2.0.0 rule "high-stakes" (stakes high): reveal after-judgement,
  * //  justification always, own time ≥ 20 s, checklist [evidence-checked, counter-evidence-considered],
  * //  arm ai, audit no'
  */
@@ -468,10 +570,20 @@ export function describePlan(plan: FrictionPlan): string {
     plan.checklist.length === 0
       ? 'no checklist'
       : `checklist [${plan.checklist.map((item) => item.id).join(', ')}]`;
+  const afterReveal = (plan.afterReveal ?? []).map((rule) => {
+    const bands = rule.band.length === 0 ? 'any band' : `band ${rule.band.join(' or ')}`;
+    return `; after the reveal, ${bands}: justification ${rule.justification} (rule "${rule.id}")`;
+  });
+  const revealed =
+    plan.revealed === undefined
+      ? ''
+      : `; revealed with band ${plan.revealed.band}: ` +
+        `${plan.revealed.rule === undefined ? 'no after-reveal rule' : `rule "${plan.revealed.rule}"`}, ` +
+        `justification ${plan.revealed.justification}`;
   return (
-    `${plan.policyId}@${plan.policyVersion} rule "${plan.rule}" (stakes ${plan.stakes}, band ${plan.band}): ` +
+    `${plan.policyId}@${plan.policyVersion} rule "${plan.rule}" (stakes ${plan.stakes}): ` +
     `reveal ${plan.reveal}, justification ${plan.justification}, ${ownTime}, ${checklist}, ` +
-    `arm ${plan.arm}, audit ${plan.audit ? 'yes' : 'no'}`
+    `arm ${plan.arm}, audit ${plan.audit ? 'yes' : 'no'}${afterReveal.join('')}${revealed}`
   );
 }
 
@@ -496,19 +608,32 @@ const HIGH_STAKES_CHECKLIST: ChecklistItem[] = [
 ];
 
 /**
- * The default friction policy, `deliberate.default@1.0.0`, grounded in docs/research.md §2 and §4.
- * Friction rises with what is at stake for the affected person and with how little the AI's
- * confidence can be trusted; it is kept low where little is at stake, because the designs that
- * reduce over-reliance most are also the least liked (Buçinca et al. 2021) and friction that
+ * The default friction policy, `deliberate.default@2.0.0`, grounded in docs/research.md §2 and §4.
+ * Before the reveal, friction rises with what is at stake for the affected person and with
+ * nothing else: the plan must not depend on the AI's output, or the friction itself would tell the
+ * person what the AI thinks before they judge (docs/architecture.md §1). After the reveal, when
+ * the confidence is on the screen anyway, weak, uncalibrated or missing confidence asks for a
+ * reason for every decision. Friction is kept low where little is at stake, because the designs
+ * that reduce over-reliance most are also the least liked (Buçinca et al. 2021) and friction that
  * feels pointless is clicked through.
  *
- * | rule | stakes | band | reveal | justification | own time | checklist |
- * |---|---|---|---|---|---|---|
- * | `high-stakes` | high | any | after-judgement | always | 20 s | 2 items |
- * | `medium-stakes-weak-confidence` | medium | low, uncalibrated, unknown | after-judgement | override | 10 s | – |
- * | `medium-stakes` | medium | high, medium | on-request | override | 10 s | – |
- * | `low-stakes-weak-confidence` | low | low, uncalibrated, unknown | on-request | override | 0 | – |
- * | `low-stakes` (catch-all) | low (what is left) | high, medium | immediate | override | 0 | – |
+ * Before the reveal (by stakes only):
+ *
+ * | rule | stakes | reveal | justification | own time | checklist |
+ * |---|---|---|---|---|---|
+ * | `high-stakes` | high | after-judgement | always | 20 s | 2 items |
+ * | `medium-stakes` | medium | after-judgement | override | 10 s | – |
+ * | `low-stakes` (catch-all) | low | on-request | override | 0 | – |
+ *
+ * After the reveal (`afterReveal`, may only raise the justification):
+ *
+ * | rule | stakes | band | justification |
+ * |---|---|---|---|
+ * | `weak-confidence` | medium, low | low, uncalibrated, unknown | always |
+ *
+ * Version 1.0.0 chose the reveal mode by band at medium and low stakes (judge first or on
+ * request when the AI was unsure, on request or at once when it was confident); each stakes
+ * level now gets the setting its unsure case had, for every case.
  *
  * Bands: `high` ≥ 0.9 and `medium` ≥ 0.66 match the verbal labels "very likely (≥ 90 %)" and
  * "likely (66–90 %)" (Wintle et al. 2019). Uncalibrated or missing confidence is never high.
@@ -516,29 +641,28 @@ const HIGH_STAKES_CHECKLIST: ChecklistItem[] = [
  * Own-assessment time: the minimum is a floor against clicking through, not a pacing device.
  * 20 s at high stakes is far below the time a real review of a case file takes, so it only
  * binds for someone who did not look; 10 s at medium stakes is enough to read the case summary.
- * Low stakes get none, because the reveal mode already does the work there and a wait on
- * routine cases is felt as the system being slow (Efendić et al. 2020). The UI must present the
- * wait as the person's own assessment time, never as "the system is thinking".
+ * Low stakes get none, because a wait on routine cases is felt as the system being slow
+ * (Efendić et al. 2020). The UI must present the wait as the person's own assessment time,
+ * never as "the system is thinking".
  *
  * Draws: 5 % of decisions are audit samples (reveal after-judgement, justification always), so
  * that even low-stakes flows yield the independent judgements RAIR/RSR need (docs/research.md §3) and
  * a record of substantive review (GDPR Art. 22). The no-AI control arm is off (`noAiRate: 0`):
  * withholding the AI is an evaluation design decision a deployment must opt into.
  * @example
- * resolvePolicy({ policy: defaultPolicy, stakes: 'low', confidence: 0.95, calibrated: true, decisionId: 'd-7' }).rule
- * // 'low-stakes' (or the same rule with the audit settings, for about 1 in 20 decision ids)
+ * resolvePolicy({ policy: defaultPolicy, stakes: 'low', decisionId: 'd-7' }).reveal
+ * // 'on-request' (or 'after-judgement' with the audit settings, for about 1 in 20 decision ids)
  */
 export const defaultPolicy: FrictionPolicy = definePolicy({
   id: 'deliberate.default',
-  version: '1.0.0',
+  version: '2.0.0',
   description:
-    'Friction by stakes and confidence band: judge first at high stakes and wherever the confidence cannot be trusted; the AI on request or immediately where little is at stake.',
+    "Friction by stakes before the reveal, never by the AI's output: judge first at high and medium stakes, the AI on request at low stakes. Once the AI is shown, weak, uncalibrated or missing confidence asks for a reason for every decision at medium and low stakes.",
   bands: { ...DEFAULT_BANDS },
   rules: [
     /**
-     * High stakes: judge first, always justify, a short checklist. Independent of the band,
-     * because even well-calibrated, confident models are wrong in some cases and high stakes
-     * are where those cases hurt.
+     * High stakes: judge first, always justify, a short checklist. Even well-calibrated,
+     * confident models are wrong in some cases, and high stakes are where those cases hurt.
      */
     {
       id: 'high-stakes',
@@ -552,40 +676,34 @@ export const defaultPolicy: FrictionPolicy = definePolicy({
         checklist: HIGH_STAKES_CHECKLIST,
       },
     },
-    /** Medium stakes and a confidence that is low or cannot be trusted: judge first. */
-    {
-      id: 'medium-stakes-weak-confidence',
-      description:
-        'Medium stakes with low, uncalibrated or unknown confidence: judge first, because an untrustworthy confidence invites misuse (Zhang, Liao & Bellamy 2020) and judging first reduces over-reliance (Fogliato et al. 2022). A reason for every deviation from the AI; a 10 s own-assessment floor.',
-      when: { stakes: ['medium'], band: ['low', 'uncalibrated', 'unknown'] },
-      plan: { reveal: 'after-judgement', justification: 'override', minOwnTimeMs: 10_000, checklist: [] },
-    },
-    /** Medium stakes and a calibrated, at least "likely" confidence: the AI only on request. */
+    /** Medium stakes: judge first, whatever the AI says. */
     {
       id: 'medium-stakes',
       description:
-        'Medium stakes with calibrated medium or high confidence: the AI is shown only on request, a cognitive-forcing design that reduces over-reliance while leaving the person in control of when to consult it (Buçinca et al. 2021; HAX G7). A reason for every deviation; a 10 s own-assessment floor.',
+        "Medium stakes: the person records their own judgement before the AI is revealed, whatever the AI's output. Deciding first reduces over-reliance (Buçinca et al. 2021), and experts who first wrote down an answer agreed less with the AI, right or wrong, without taking longer (Fogliato et al. 2022) — so under-reliance is measured as well (docs/research.md §3). Version 1.0.0 judged first here only when the confidence was weak, which told the person that the AI was unsure before they judged. A reason for every deviation; a 10 s own-assessment floor against clicking through.",
       when: { stakes: ['medium'] },
-      plan: { reveal: 'on-request', justification: 'override', minOwnTimeMs: 10_000, checklist: [] },
-    },
-    /** Low stakes and a confidence that is low or cannot be trusted: nothing shown unless asked. */
-    {
-      id: 'low-stakes-weak-confidence',
-      description:
-        'Low stakes with low, uncalibrated or unknown confidence: the AI only on request, following the PAIR guidebook (consider showing nothing when confidence is low) and because uncalibrated confidence causes misuse (Zhang, Liao & Bellamy 2020). A reason for every deviation; no minimum time.',
-      when: { stakes: ['low'], band: ['low', 'uncalibrated', 'unknown'] },
-      plan: { reveal: 'on-request', justification: 'override', minOwnTimeMs: 0, checklist: [] },
+      plan: { reveal: 'after-judgement', justification: 'override', minOwnTimeMs: 10_000, checklist: [] },
     },
     /**
-     * Catch-all: low stakes with a calibrated, at least "likely" confidence. Shown at once;
-     * friction here would cost the most in volume and buy the least (Buçinca et al. 2021).
+     * Catch-all: low stakes. The AI on request, one click away: the lightest forcing design, and
+     * the setting an unsure AI needs, applied whatever the AI says.
      */
     {
       id: 'low-stakes',
       description:
-        'Low stakes with calibrated medium or high confidence (catch-all): the recommendation is shown immediately, with its confidence, because friction on routine decisions is disliked and clicked through (Buçinca et al. 2021) while calibrated confidence helps people calibrate their trust (Zhang, Liao & Bellamy 2020). A reason for every deviation, so overrides stay explainable (HAX G9, G15).',
+        'Low stakes (catch-all): the AI is shown only on request, whatever its output. Asking for the AI is one of the cognitive-forcing designs that reduced over-reliance (Buçinca et al. 2021) — at one click, the lightest of them — and leaves the person in control of when to consult it (HAX G7). Version 1.0.0 showed a confident AI at once and an unsure one only on request (PAIR: consider showing nothing when confidence is low); since the plan may not depend on the confidence, every case gets the setting the unsure case needs, at the cost of one click. A reason for every deviation, so overrides stay explainable (HAX G9, G15); no minimum time, because a wait on routine cases is felt as a slow system (Efendić et al. 2020).',
       when: {},
-      plan: { reveal: 'immediate', justification: 'override', minOwnTimeMs: 0, checklist: [] },
+      plan: { reveal: 'on-request', justification: 'override', minOwnTimeMs: 0, checklist: [] },
+    },
+  ],
+  afterReveal: [
+    /** After the reveal: following weak advice needs a reason too. */
+    {
+      id: 'weak-confidence',
+      description:
+        'After the reveal, at medium and low stakes, when the AI is unsure (band low), its confidence is not calibrated, or it gives none: a reason is required for every decision, following the AI included, so that following weak advice is not the path without a reason. Accountability lowered automation bias (Skitka, Mosier & Burdick 2000), and confidence that cannot be trusted invites misuse (Zhang, Liao & Bellamy 2020); PAIR asks to help people know when to rely on their own judgement. The evidence is indirect: we know of no study that tested asking for a reason when following weak advice, so this rule is an inference from those findings and should be evaluated (over-reliance and override by confidence, docs/research.md §3). It applies only once the AI and its confidence are shown, so it tells the person nothing they cannot see.',
+      when: { stakes: ['medium', 'low'], band: ['low', 'uncalibrated', 'unknown'] },
+      justification: 'always',
     },
   ],
   auditRate: 0.05,

@@ -6,6 +6,7 @@ import type {
   RankedRecommendation,
   Recommendation,
 } from '../recommendation/schema.ts';
+import type { DecisionOptions } from './options.ts';
 import type { DecisionInit, ReasonInput } from './types.ts';
 
 /*
@@ -133,6 +134,84 @@ export const recommendations: Record<string, Recommendation> = {
   binary: binaryRecommendation,
   numeric: numericRecommendation,
   ranked: rankedRecommendation,
+};
+
+/**
+ * The procedure's own decision space for the eligibility decision, in the procedure's order: the
+ * three options the categorical recommendation names and `request-documents`, which the AI never
+ * recommends.
+ *
+ * @example
+ * makeInit({ options: eligibilityOptions });
+ */
+export const eligibilityOptions: DecisionOptions = {
+  kind: 'choice',
+  options: [
+    { id: 'approve', label: 'Approve', labels: { de: 'Bewilligen', en: 'Approve' } },
+    { id: 'reject', label: 'Reject', labels: { de: 'Ablehnen', en: 'Reject' } },
+    {
+      id: 'refer',
+      label: 'Refer to supervisor',
+      labels: { de: 'An die Vorgesetzte abgeben', en: 'Refer to supervisor' },
+    },
+    {
+      id: 'request-documents',
+      label: 'Request documents',
+      labels: { de: 'Unterlagen nachfordern', en: 'Request documents' },
+    },
+  ],
+};
+
+/**
+ * The procedure's options for the fraud flag (binary), `no` first.
+ *
+ * @example
+ * makeInit({ recommendation: binaryRecommendation, options: fraudFlagOptions });
+ */
+export const fraudFlagOptions: DecisionOptions = {
+  kind: 'choice',
+  options: [
+    { id: 'no', label: 'Do not flag', labels: { de: 'Nicht markieren', en: 'Do not flag' } },
+    { id: 'yes', label: 'Flag for review', labels: { de: 'Zur Prüfung markieren', en: 'Flag for review' } },
+  ],
+};
+
+/**
+ * The procedure's measures, alphabetically (not in the AI's ranking), including `job-fair`, which
+ * the ranked recommendation does not list.
+ *
+ * @example
+ * makeInit({ recommendation: rankedRecommendation, options: measureOptions });
+ */
+export const measureOptions: DecisionOptions = {
+  kind: 'choice',
+  options: [
+    { id: 'coaching', label: 'Coaching', labels: { de: 'Coaching', en: 'Coaching' } },
+    { id: 'course-a', label: 'Course A', labels: { de: 'Kurs A', en: 'Course A' } },
+    { id: 'course-b', label: 'Course B', labels: { de: 'Kurs B', en: 'Course B' } },
+    { id: 'job-fair', label: 'Job fair', labels: { de: 'Jobmesse', en: 'Job fair' } },
+  ],
+};
+
+/**
+ * The procedure's range for the monthly benefit amount: 0–2000 EUR in cents.
+ *
+ * @example
+ * makeInit({ recommendation: numericRecommendation, options: amountOptions });
+ */
+export const amountOptions: DecisionOptions = { kind: 'numeric', unit: 'EUR', min: 0, max: 2000, step: 0.01 };
+
+/**
+ * Every options fixture by name, for tests that run over all of them.
+ *
+ * @example
+ * for (const [name, options] of Object.entries(decisionOptionSets)) test(name, options);
+ */
+export const decisionOptionSets: Record<string, DecisionOptions> = {
+  eligibility: eligibilityOptions,
+  fraudFlag: fraudFlagOptions,
+  measures: measureOptions,
+  amount: amountOptions,
 };
 
 /**

@@ -2,8 +2,8 @@ import type { Recommendation } from '../recommendation/schema.ts';
 import type { RecommendationIssue } from '../recommendation/issues.ts';
 
 /*
- * The decision space belongs to the procedure, not to the AI (docs/architecture.md, "The procedure
- * owns the decision"). A procedure that passes its options gets three things the AI's payload
+ * The decision space belongs to the procedure, not to the AI (docs/architecture.md §2, "Validate
+ * and plan"; docs/contracts.md §3.2). A procedure that passes its options gets three things the AI's payload
  * cannot give: a person can decide when there is no recommendation at all, the order shown is
  * the procedure's (so it cannot hint at the AI's pick before the reveal), and a recommendation
  * that names something the procedure does not offer is refused as invalid instead of shown.
@@ -59,6 +59,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function finite(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** -0 becomes 0: JSON cannot carry -0, and the options are kept in the plain-JSON state. */
+function plainNumber(n: number): number {
+  return n === 0 ? 0 : n;
 }
 
 /**
@@ -137,8 +142,8 @@ export function parseDecisionOptions(input: unknown): ParseDecisionOptionsResult
         value: {
           kind: 'numeric',
           ...(unit === undefined ? {} : { unit: unit as string }),
-          ...(min === undefined ? {} : { min: min as number }),
-          ...(max === undefined ? {} : { max: max as number }),
+          ...(min === undefined ? {} : { min: plainNumber(min as number) }),
+          ...(max === undefined ? {} : { max: plainNumber(max as number) }),
           ...(step === undefined ? {} : { step: step as number }),
         },
       };

@@ -143,7 +143,6 @@ describe('opening a decision', () => {
           arm: 'ai',
           audit: false,
           rule: 'default',
-          band: 'high',
         },
         stakes: 'high',
       }),
@@ -480,6 +479,7 @@ describe('after-judgement reveal', () => {
         recommendation: { label: 'approve', confidence: 0.82 },
         display,
         requested: false,
+        friction: { band: 'medium', justification: 'override' },
       }),
     ]);
   });
@@ -596,6 +596,7 @@ describe('what a reveal logs for each kind of recommendation', () => {
       recommendation: { value: 412.5, confidence: 0.9, interval: { lo: 380, hi: 450, level: 0.9 } },
       display,
       requested: false,
+      friction: { band: 'uncalibrated', justification: 'override' },
     });
   });
 

@@ -1,10 +1,16 @@
 import type { DecisionEventDraft, EventDataMap, EventType, ShownRecommendation } from '../events/schema.ts';
 import { EVENT_SCHEMA_VERSION } from '../events/constants.ts';
 import { FREE_TEXT_MAX_LENGTH } from '../events/limits.ts';
+import { adaptPlanAfterReveal } from '../policy/after-reveal.ts';
 import type { FrictionPlan } from '../policy/types.ts';
 import type { Recommendation } from '../recommendation/schema.ts';
 import { isCommitmentSalt, judgementCommitment } from './commitment.ts';
-import { parseDecisionOptions, recommendationFitsOptions, type DecisionOptions } from './options.ts';
+import {
+  optionsFromRecommendation,
+  parseDecisionOptions,
+  recommendationFitsOptions,
+  type DecisionOptions,
+} from './options.ts';
 import {
   classifyOutcome,
   decisionOptions,
@@ -384,7 +390,8 @@ export function initDecision(
         arm: plan.arm,
         audit: plan.audit,
         rule: plan.rule,
-        band: plan.band,
+        // No `band`: before the reveal the plan may not depend on the AI's output
+        // (docs/architecture.md §1, "Blind until committed").
       },
       stakes: plan.stakes,
       ...(init.uiVariant === undefined ? {} : { uiVariant: init.uiVariant }),
@@ -578,9 +585,13 @@ function reveal(state: DecisionState, action: RevealAction, now: number): Protoc
   // `guardAction` has ruled out a missing recommendation.
   const recommendation = shownRecommendation(state.recommendation as Recommendation);
   const shownDisplay = { format: display.format, text: display.text };
+  // Now that the AI is shown, its output may raise the friction (the policy's after-reveal rules).
+  const plan = adaptPlanAfterReveal(state.plan, state.recommendation);
+  const friction = plan.revealed;
   const next: DecisionState = {
     ...without(state, 'draft'),
     status: 'revealed',
+    plan,
     revealedAt: now,
     reveal: { recommendation, display: shownDisplay, requested },
   };
@@ -589,6 +600,7 @@ function reveal(state: DecisionState, action: RevealAction, now: number): Protoc
       recommendation: copyShown(recommendation),
       display: { ...shownDisplay },
       requested,
+      friction: { ...friction },
     }),
   ]);
 }
@@ -776,6 +788,17 @@ function recommendationReceived(
       problems = misfit;
     }
   }
+  if (accepted !== null && state.options === undefined && state.judgement !== undefined) {
+    // Without the procedure's options the recommendation defines the decision space; a judgement
+    // committed while it was pending was checked against nothing. If it lies outside the space,
+    // the recommendation is set aside: the person's committed judgement must stay a decision they
+    // can record (keep my assessment), and a recommendation of another kind cannot be compared.
+    const misfit = judgementMisfit(accepted, state.judgement.judgement);
+    if (misfit !== null) {
+      accepted = null;
+      problems = [misfit];
+    }
+  }
   const base = without(state, 'awaiting');
   if (accepted !== null) {
     const model = accepted.model;
@@ -795,6 +818,26 @@ function recommendationReceived(
     withoutAi: { cause: problems.length > 0 ? 'invalid-recommendation' : 'no-recommendation', at: now },
   };
   return accept(next, problems.length > 0 ? [invalidEvent(next, now, problems)] : []);
+}
+
+/** Why a recommendation's own decision space does not hold a committed judgement, or `null`. */
+function judgementMisfit(
+  rec: Recommendation,
+  judgement: JudgementInput,
+): { path: (string | number)[]; code: string; message: string } | null {
+  const space = optionsFromRecommendation(rec);
+  const checked = checkValue(space, judgement, 'judgement', {
+    partial: false,
+    confidence: true,
+    closed: rec.kind !== 'ranked',
+  });
+  if (checked.ok) return null;
+  const sameKind = rec.kind === 'numeric' ? judgement.label === undefined : judgement.value === undefined;
+  return {
+    path: sameKind ? ['options'] : ['kind'],
+    code: sameKind ? 'unknown_option' : 'invalid_type',
+    message: `The recommendation does not fit the judgement committed before it arrived: ${checked.message}`,
+  };
 }
 
 function recommendationFailed(

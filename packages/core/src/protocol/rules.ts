@@ -113,7 +113,9 @@ export function withoutAiCauseOf(state: DecisionState): FinalWithoutAiCause | un
   if (state.withoutAi !== undefined) return state.withoutAi.cause;
   if (state.status === 'ai-stopped' || state.stoppedBy !== undefined) return 'ai-stopped';
   if (state.plan.arm === 'no-ai') return 'no-ai-arm';
-  if (state.recommendation === null) return 'no-recommendation';
+  // Still pending (an on-request plan lets the person finish before it arrives): not asked for,
+  // rather than missing.
+  if (state.recommendation === null && state.awaiting === undefined) return 'no-recommendation';
   return 'not-requested';
 }
 
@@ -224,7 +226,8 @@ export const FINAL_ACTION_IDS: readonly FinalActionId[] = [
  * Why a final action is not available: a protocol code, or one of the final step's own —
  * `pending` (the plan shows the AI first), `resolution-required` (a disagreement is not resolved
  * yet), `resolution-follow-ai` / `resolution-keep-mine` / `resolution-other` (the chosen
- * resolution rules this action out).
+ * resolution rules this action out), `no-options` (`record` with nothing to choose from) and
+ * `no-other-option` (a deviation whose options are all ruled out).
  */
 export type FinalActionBlock =
   | ProtocolErrorCode
@@ -232,7 +235,9 @@ export type FinalActionBlock =
   | 'resolution-required'
   | 'resolution-follow-ai'
   | 'resolution-keep-mine'
-  | 'resolution-other';
+  | 'resolution-other'
+  | 'no-options'
+  | 'no-other-option';
 
 /** One final action: whether it is shown and, if it cannot be used now, why. */
 export interface FinalActionView {
@@ -253,8 +258,9 @@ export type FinalStepMode = 'ai' | 'own' | 'pending';
 export type FinalStepStatus = 'pending' | 'too-early' | 'unresolved' | 'ready' | 'finalized' | 'ended';
 
 /**
- * What a screen says next to the final step, as a code: the plan waits for the reveal, a
- * disagreement is to be resolved, or why the decision is made without the AI.
+ * What a screen says next to the final step, as a code: the plan waits for the reveal, the
+ * recommendation is still being computed (`awaiting-ai`), a disagreement is to be resolved, or why
+ * the decision is made without the AI.
  */
 export type FinalStepNote = 'pending' | 'awaiting-ai' | 'resolution-required' | FinalWithoutAiCause;
 
@@ -347,6 +353,23 @@ export function finalStep(state: DecisionState, now: number, input: FinalStepInp
   };
 
   const kind = rec?.kind;
+  // An action decided by choosing, with nothing to choose from: `record` without any options
+  // (the procedure passed none and no recommendation brought any), a deviation whose options are
+  // all ruled out (e.g. "something else" on a yes/no decision the person and the AI split).
+  const emptyTargetBlock = (action: FinalActionId): FinalActionView['unavailable'] => {
+    if (action === 'record')
+      return mode === 'own' && decisionOptions(state) === null ? { code: 'no-options' } : null;
+    if (
+      mode !== 'ai' ||
+      (action !== 'modify' && action !== 'override') ||
+      rec === null ||
+      rec.kind === 'numeric'
+    )
+      return null;
+    if (action === matchingDeviation) return null;
+    if (action === 'override' && openRankedList(state)) return null;
+    return deviationOptionsFor(state, action, resolution).length === 0 ? { code: 'no-other-option' } : null;
+  };
   const view = (action: FinalActionId): FinalActionView => {
     let visible: boolean;
     switch (action) {
@@ -376,7 +399,8 @@ export function finalStep(state: DecisionState, now: number, input: FinalStepInp
       const gate = allowed.decideWithoutAi;
       unavailable = gate.allowed ? null : { code: gate.code };
     } else {
-      unavailable = finalizeBlock() ?? (mode === 'ai' ? resolutionBlock(action) : null);
+      unavailable =
+        finalizeBlock() ?? (mode === 'ai' ? resolutionBlock(action) : null) ?? emptyTargetBlock(action);
     }
     return { visible, unavailable };
   };
@@ -395,7 +419,10 @@ export function finalStep(state: DecisionState, now: number, input: FinalStepInp
 
   let note: FinalStepNote | null = null;
   if (!finalized && !ended) {
-    if (mode === 'pending') note = state.awaiting !== undefined ? 'awaiting-ai' : 'pending';
+    // While the recommendation is pending the screen says so, also under an on-request plan
+    // (mode `own`), where the person may finish before it arrives.
+    if (state.awaiting !== undefined) note = 'awaiting-ai';
+    else if (mode === 'pending') note = 'pending';
     else if (resolutionRequired) note = 'resolution-required';
     else if (mode === 'own') {
       const cause = withoutAiCauseOf(state);
@@ -444,4 +471,61 @@ export function deviationOptions(
     resolution === 'other' ? state.judgement?.judgement.label : undefined,
   ]);
   return options.options.filter((option) => !exclude.has(option.id));
+}
+
+/**
+ * Whether a ranked list's override takes a label that is not on the list: only when the
+ * procedure gave no options, so the space is the AI's list and stays open.
+ */
+export function openRankedList(state: DecisionState): boolean {
+  return state.options === undefined && state.recommendation?.kind === 'ranked';
+}
+
+/**
+ * The options a deviation action offers: `deviationOptions`, each to the action whose intent
+ * `intentFor` gives it (another item of a ranked list modifies, anything else overrides).
+ *
+ * @example
+ * deviationOptionsFor(state, 'override', null).map((o) => o.id); // ['reject', 'refer']
+ */
+export function deviationOptionsFor(
+  state: DecisionState,
+  action: 'modify' | 'override',
+  resolution: Resolution | null = null,
+): DecisionOption[] {
+  return deviationOptions(state, resolution).filter(
+    (option) => intentFor(state, { label: option.id }) === action,
+  );
+}
+
+/**
+ * Options in an order that carries no advice: by label in `locale` (ties by id). The
+ * recommendation's own order may be its ranking or sorted by probability, so before the reveal
+ * it must not decide what comes first.
+ *
+ * @example
+ * neutralOrder(rec.options, 'de').map((o) => o.id); // ['reject', 'approve', 'request-documents']
+ */
+export function neutralOrder(options: readonly DecisionOption[], locale: string): DecisionOption[] {
+  const collator = new Intl.Collator(locale);
+  const text = (option: DecisionOption) => option.labels?.[locale] ?? option.label;
+  return options
+    .map(({ id, label, labels }) =>
+      labels === undefined ? { id, label } : { id, label, labels: { ...labels } },
+    )
+    .sort((a, b) => collator.compare(text(a), text(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The decision space as a screen presents it to a person who decides on their own (the judgement
+ * step, deciding without the AI): the procedure's options in the procedure's order; without
+ * them the recommendation's in `neutralOrder`; an amount as it is; `null` when there is none.
+ *
+ * @example
+ * presentedOptions(state, 'de'); // { kind: 'choice', options: [...] }
+ */
+export function presentedOptions(state: DecisionState, locale: string): DecisionOptions | null {
+  const space = decisionOptions(state);
+  if (space === null || space.kind === 'numeric' || state.options !== undefined) return space;
+  return { kind: 'choice', options: neutralOrder(space.options, locale) };
 }

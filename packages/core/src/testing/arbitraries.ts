@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { DecisionOptions } from '../protocol/options.ts';
 import type {
   Calibration,
   Counterfactual,
@@ -408,3 +409,69 @@ export const arbitraryInvalidCommitmentSalt = (): fc.Arbitrary<unknown> =>
       }),
     fc.constantFrom(null, 42, {}, ['00'.repeat(16)]),
   );
+
+/* -------------------------------------------------------------------------------------------------
+ * Decision options (the procedure's decision space)
+ * -----------------------------------------------------------------------------------------------*/
+
+/** A short string with at least one non-blank character (option ids and labels). */
+const arbitraryNonBlankString = (): fc.Arbitrary<string> =>
+  arbitraryNonEmptyString().filter((text) => text.trim() !== '');
+
+/**
+ * A procedure's choice between 2 to `maxOptions` options with distinct ids, some with
+ * translations. Every value passes `parseDecisionOptions` unchanged.
+ *
+ * @example
+ * fc.property(arbitraryChoiceOptions(), (options) => parseDecisionOptions(options).ok);
+ */
+export const arbitraryChoiceOptions = (maxOptions = 6): fc.Arbitrary<DecisionOptions> =>
+  fc
+    .uniqueArray(arbitraryNonBlankString(), { minLength: 2, maxLength: maxOptions })
+    .chain((ids) =>
+      fc.tuple(
+        ...ids.map((id) =>
+          fc.record(
+            { id: fc.constant(id), label: arbitraryNonBlankString(), labels: arbitraryLabels() },
+            { requiredKeys: ['id', 'label'] },
+          ),
+        ),
+      ),
+    )
+    .map((options): DecisionOptions => ({ kind: 'choice', options }));
+
+/**
+ * A procedure's amount: an optional unit, an optional range (`min ≤ max`, either end may be open)
+ * and an optional positive step. Absent parts are left out, not `undefined`. Every value passes
+ * `parseDecisionOptions` unchanged.
+ *
+ * @example
+ * fc.property(arbitraryNumericOptions(), (options) => parseDecisionOptions(options).ok);
+ */
+export const arbitraryNumericOptions = (): fc.Arbitrary<DecisionOptions> =>
+  fc
+    .record({
+      unit: fc.option(fc.constantFrom('EUR', 'days', '€ / Monat'), { nil: undefined }),
+      // `+ 0` turns -0 into 0, which is what the parser keeps (JSON cannot carry -0).
+      bounds: fc
+        .tuple(arbitraryFinite(), arbitraryFinite())
+        .map(([a, b]) => (a <= b ? [a + 0, b + 0] : [b + 0, a + 0])),
+      ends: fc.constantFrom('both', 'min', 'max', 'none'),
+      step: fc.option(fc.double({ min: 1e-6, max: 1000, noNaN: true }), { nil: undefined }),
+    })
+    .map(({ unit, bounds: [lo = 0, hi = 0], ends, step }): DecisionOptions => ({
+      kind: 'numeric',
+      ...(unit === undefined ? {} : { unit }),
+      ...(ends === 'both' || ends === 'min' ? { min: lo } : {}),
+      ...(ends === 'both' || ends === 'max' ? { max: hi } : {}),
+      ...(step === undefined ? {} : { step }),
+    }));
+
+/**
+ * Any valid decision options, choice or numeric.
+ *
+ * @example
+ * fc.property(arbitraryDecisionOptions(), (options) => initDecision(makeInit({ options }), T0));
+ */
+export const arbitraryDecisionOptions = (): fc.Arbitrary<DecisionOptions> =>
+  fc.oneof(arbitraryChoiceOptions(), arbitraryNumericOptions());
