@@ -1,4 +1,4 @@
-import type { DecisionAction, RecommendationInput } from '@deliberate/core';
+import type { DecisionAction, DecisionOptions, RecommendationInput } from '@deliberate/core';
 import {
   DecisionActions,
   FinalizeStep,
@@ -38,6 +38,16 @@ const measures = {
   ],
   model: { id: 'measures', version: '1.0.0' },
 } satisfies RecommendationInput;
+
+/** The procedure's options, in its order (not alphabetical, not the AI's). */
+const eligibility: DecisionOptions = {
+  kind: 'choice',
+  options: [
+    { id: 'request-documents', label: 'Request documents', labels: { de: 'Unterlagen anfordern' } },
+    { id: 'reject', label: 'Reject', labels: { de: 'Ablehnen' } },
+    { id: 'approve', label: 'Approve', labels: { de: 'Bewilligen' } },
+  ],
+};
 
 const judged = (judgement: { label?: string; value?: number }): DecisionAction[] => [
   { type: 'commit', judgement },
@@ -85,7 +95,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Accept, modify (ranked lists, amounts), override (another option) or decide without the AI. Each maps to one protocol action; double clicks and key repeats record once. Unavailable actions stay reachable and say why: the own assessment time left, a disagreement to resolve, or that the AI was already shown.',
+          'Accept, modify (ranked lists, amounts), override (another option) or decide without the AI. Each maps to one protocol action; double clicks and key repeats record once. Unavailable actions stay reachable and say why: the own assessment time left, a disagreement to resolve, or that the AI was already shown. Which actions show and whether they can be used is core’s `finalStep`; the options are the procedure’s (`DecisionProvider` `options`), so a person can decide without any recommendation.',
       },
     },
   },
@@ -249,6 +259,86 @@ export const Ranked: Story = {
     await expect(
       canvas.getByRole('textbox', { name: 'Eine Option, die nicht auf der Liste der KI steht' }),
     ).toBeVisible();
+  },
+};
+
+export const WithoutRecommendation: Story = {
+  parameters: {
+    setup: {
+      decision: { recommendation: null, options: eligibility, plan: { ...basePlan, justification: 'none' } },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByText(
+        'Für diesen Fall gibt es keine verwendbare Empfehlung der KI; entscheiden Sie selbst.',
+      ),
+    ).toBeVisible();
+    const own = canvas.getByRole('group', { name: 'Ihre Entscheidung' });
+    await expect(
+      within(own)
+        .getAllByRole('radio')
+        .map((radio) => (radio as HTMLInputElement).labels?.[0]?.textContent),
+    ).toEqual(['Unterlagen anfordern', 'Ablehnen', 'Bewilligen']);
+    await userEvent.click(within(own).getByRole('radio', { name: 'Ablehnen' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Meine Entscheidung festhalten' }));
+    await expect(
+      canvas.getByText('Entscheidung festgehalten: Ablehnen. Sie haben ohne KI entschieden.'),
+    ).toHaveFocus();
+  },
+};
+
+export const AmountInProcedureRange: Story = {
+  parameters: {
+    setup: {
+      decision: {
+        recommendation: null,
+        options: { kind: 'numeric', unit: 'EUR', min: 0, max: 2000, step: 0.01 },
+        plan: { ...basePlan, justification: 'none' },
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const amount = await canvas.findByRole('textbox', { name: 'Ihr abschließender Betrag (EUR)' });
+    await userEvent.type(amount, '2500');
+    await userEvent.click(canvas.getByRole('button', { name: 'Meine Entscheidung festhalten' }));
+    await expect(amount).toHaveFocus();
+    await expect(amount).toHaveAccessibleDescription(
+      /^Dieser Betrag liegt außerhalb dessen, was dieses Verfahren zulässt\. Zwischen 0\s€ und 2\.000\s€\.$/,
+    );
+    await userEvent.clear(amount);
+    await userEvent.type(amount, '1200,5');
+    await userEvent.click(canvas.getByRole('button', { name: 'Meine Entscheidung festhalten' }));
+    await expect(canvas.getByText(/^Entscheidung festgehalten: 1\.200,50\s€\./)).toBeVisible();
+  },
+};
+
+export const NoOptions: Story = {
+  parameters: { setup: { decision: { recommendation: null } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const record = await canvas.findByRole('button', { name: 'Meine Entscheidung festhalten' });
+    await expect(record).toHaveAttribute('aria-disabled', 'true');
+    await expect(record).toHaveAccessibleDescription(
+      /Das Verfahren hat für diese Entscheidung keine Optionen hinterlegt/,
+    );
+  },
+};
+
+export const AwaitingRecommendation: Story = {
+  parameters: {
+    setup: {
+      decision: { recommendation: 'pending', recommendationTimeoutMs: Infinity, options: eligibility },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/^Die Empfehlung der KI wird noch berechnet\./)).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Ohne KI entscheiden' })).not.toHaveAttribute(
+      'aria-disabled',
+    );
   },
 };
 

@@ -1,4 +1,4 @@
-import type { DecisionAction, FrictionPlan } from '@deliberate/core';
+import type { DecisionAction, DecisionOptions, FrictionPlan } from '@deliberate/core';
 import { IndependentJudgement, useDecision, type DecisionProviderProps } from '@deliberate/react';
 import '@deliberate/react/styles.css';
 import type { Meta, StoryObj } from '@storybook/react-vite';
@@ -10,9 +10,21 @@ import { REVEAL, Script, basePlan, localeOf } from '../fixtures/story-helpers.ts
 
 /*
  * The person's own judgement before the AI is revealed. Each story sets up a decision through
- * `parameters.decision` (provider props) and, where a state needs earlier steps, replays them
- * through `parameters.script` — the same protocol actions a person's clicks would dispatch.
+ * `parameters.setup.decision` (provider props) and, where a state needs earlier steps, replays
+ * them through `parameters.setup.script` — the same protocol actions a person's clicks would
+ * dispatch. The procedure's options are passed as the provider's `options` unless a story sets
+ * `procedureOptions: null` (the recommendation's options are then used, in a neutral order).
  */
+
+/** The housing-benefit procedure's decision space, in the procedure's order. */
+const eligibilityOptions: DecisionOptions = {
+  kind: 'choice',
+  options: housingBenefit.options.map(({ id, label, labels }) => ({ id, label, labels })),
+};
+
+/** The amount's space: whole cents from 0 to 2,000 euros. */
+const amountOptions: DecisionOptions = { kind: 'numeric', unit: 'EUR', min: 0, max: 2000, step: 0.01 };
+const rentInEuro = { ...rentEstimate, unit: 'EUR' };
 
 const checklist: FrictionPlan['checklist'] = [
   { id: 'income', label: { en: 'Income documents checked', de: 'Einkommensnachweise geprüft' } },
@@ -33,7 +45,9 @@ function RevealButton({ locale }: { locale: string }) {
 }
 
 interface DecisionSetup {
-  decision?: Partial<Omit<DecisionProviderProps, 'children'>>;
+  decision?: Partial<Omit<DecisionProviderProps, 'children' | 'options'>>;
+  /** The procedure's options. @default eligibilityOptions; `null` passes none */
+  procedureOptions?: DecisionOptions | null;
   script?: readonly DecisionAction[];
 }
 
@@ -48,7 +62,15 @@ function Frame({
 }) {
   return (
     <div className="dlb-root" style={{ padding: '1rem', maxWidth: '44rem' }}>
-      <StoryDecision recommendation={housingBenefit} plan={basePlan} locale={locale} {...setup.decision}>
+      <StoryDecision
+        recommendation={housingBenefit}
+        plan={basePlan}
+        locale={locale}
+        {...(setup.procedureOptions === null
+          ? {}
+          : { options: setup.procedureOptions ?? eligibilityOptions })}
+        {...setup.decision}
+      >
         {setup.script ? <Script actions={setup.script} /> : null}
         {children}
         <RevealButton locale={locale} />
@@ -69,7 +91,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'The person records their own decision before the AI is revealed (judge first). The options are the AI’s, without any hint of its recommendation; ranked lists appear alphabetically. Once recorded, the judgement is read-only and shows its time and commitment hash. A minimum own-assessment time is presented as the person’s own time, never as the system working.',
+          'The person records their own decision before the AI is revealed (judge first). The options are the procedure’s (`DecisionProvider` `options`), in its order, without any hint of the recommendation; only when the procedure passes none are the recommendation’s used, ordered by label so that their order cannot carry the AI’s pick. The person can judge while the recommendation is still pending. An amount takes the procedure’s unit, range and step. Once recorded, the judgement is read-only and shows its time and commitment hash. A minimum own-assessment time is presented as the person’s own time, never as the system working.',
       },
     },
   },
@@ -102,8 +124,90 @@ export const JudgeFirst: Story = {
   },
 };
 
+export const ProcedureOrder: Story = {
+  parameters: {
+    setup: {
+      // The source lists the options by probability; the step keeps the procedure's order.
+      decision: { recommendation: { ...housingBenefit, options: [...housingBenefit.options].reverse() } },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const group = within(canvasElement).getByRole('group', { name: 'Ihre eigene Einschätzung' });
+    await expect(
+      within(group)
+        .getAllByRole('radio')
+        .map((radio) => radio.getAttribute('value')),
+    ).toEqual(['approve', 'reject', 'request-documents']);
+  },
+};
+
+export const WithoutProcedureOptions: Story = {
+  parameters: { setup: { procedureOptions: null } },
+  play: async ({ canvasElement }) => {
+    const group = within(canvasElement).getByRole('group', { name: 'Ihre eigene Einschätzung' });
+    // By label ("Ablehnen" first), never in the payload's order, which may follow the AI.
+    await expect(
+      within(group)
+        .getAllByRole('radio')
+        .map((radio) => radio.getAttribute('value')),
+    ).toEqual(['reject', 'approve', 'request-documents']);
+  },
+};
+
+export const RecommendationPending: Story = {
+  parameters: { setup: { decision: { recommendation: 'pending', recommendationTimeoutMs: Infinity } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('radio', { name: 'Unterlagen anfordern' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Meine Einschätzung festhalten' }));
+    await expect(canvas.getByText('Ihre Einschätzung ist festgehalten')).toHaveFocus();
+  },
+};
+
+export const NoOptions: Story = {
+  parameters: { setup: { procedureOptions: null, decision: { recommendation: null } } },
+  play: async ({ canvasElement }) => {
+    await expect(
+      within(canvasElement).getByText(
+        'Das Verfahren hat für diese Entscheidung keine Optionen vorgegeben; eine unabhängige Einschätzung kann hier daher nicht festgehalten werden.',
+      ),
+    ).toBeVisible();
+  },
+};
+
+export const AmountInRange: Story = {
+  parameters: { setup: { procedureOptions: amountOptions, decision: { recommendation: rentInEuro } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const input = canvas.getByRole('textbox', { name: 'Ihr Betrag (EUR)' });
+    await expect(input).toHaveAccessibleDescription(expect.stringMatching(/Zulässig: 0\s€ bis 2\.000\s€\./));
+    await userEvent.type(input, '2500');
+    await userEvent.click(canvas.getByRole('button', { name: 'Meine Einschätzung festhalten' }));
+    await expect(input).toHaveFocus();
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    await expect(input).toHaveAccessibleDescription(
+      expect.stringMatching(/Geben Sie einen Betrag von 0\s€ bis 2\.000\s€ ein\./),
+    );
+  },
+};
+
+export const SkippedWithoutAi: Story = {
+  parameters: { setup: { script: [{ type: 'decideWithoutAi' }] } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() =>
+      expect(canvasElement.querySelector('.dlb-judgement')).toHaveAttribute('data-state', 'skipped'),
+    );
+    await expect(within(canvasElement).queryByRole('radio')).toBeNull();
+  },
+};
+
 export const Numeric: Story = {
-  parameters: { setup: { decision: { recommendation: rentEstimate } } },
+  parameters: {
+    setup: {
+      procedureOptions: { kind: 'numeric', unit: '€ / Monat' },
+      decision: { recommendation: rentEstimate },
+    },
+  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.type(canvas.getByRole('textbox', { name: 'Ihr Betrag (€ / Monat)' }), '412,50');
@@ -115,7 +219,12 @@ export const Numeric: Story = {
 };
 
 export const NumericInvalid: Story = {
-  parameters: { setup: { decision: { recommendation: rentEstimate } } },
+  parameters: {
+    setup: {
+      procedureOptions: { kind: 'numeric', unit: '€ / Monat' },
+      decision: { recommendation: rentEstimate },
+    },
+  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const input = canvas.getByRole('textbox', { name: 'Ihr Betrag (€ / Monat)' });
@@ -229,7 +338,8 @@ export const AllStates: Story = {
         name: 'locked',
         setup: { decision: { plan: { ...basePlan, reveal: 'immediate' } }, script: [REVEAL] },
       },
-      { name: 'unavailable', setup: { decision: { recommendation: null } } },
+      { name: 'skipped', setup: { script: [{ type: 'decideWithoutAi' }] } },
+      { name: 'unavailable', setup: { procedureOptions: null, decision: { recommendation: null } } },
     ];
     return (
       <div style={{ display: 'grid', gap: '1.5rem' }}>
@@ -250,7 +360,7 @@ export const AllStates: Story = {
     await waitFor(() =>
       expect(
         [...canvasElement.querySelectorAll('.dlb-judgement')].map((el) => el.getAttribute('data-state')),
-      ).toEqual(['empty', 'drafting', 'committed', 'locked', 'unavailable']),
+      ).toEqual(['empty', 'drafting', 'committed', 'locked', 'skipped', 'unavailable']),
     );
   },
 };

@@ -1,7 +1,7 @@
 import type { FrictionPlan } from '@deliberate/core';
 import { fromCdsHooksCard } from '@deliberate/core/adapters';
-import '@deliberate/charts/charts.css';
-import { DecisionScreen, ExplanationPanel } from '@deliberate/react';
+import { DecisionScreen } from '@deliberate/react';
+// The one stylesheet: it brings the charts' styles along.
 import '@deliberate/react/styles.css';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
@@ -248,9 +248,11 @@ export const HighContrast: Story = {
  * Explanations
  * -----------------------------------------------------------------------------------------------*/
 
-/** The explanation slot: shown once the AI is revealed; opening and closing a panel is logged. */
+/**
+ * The explanation, shown by default once the AI is revealed (every panel closed until opened);
+ * opening and closing a panel is logged.
+ */
 export const Explanations: Story = {
-  args: { explanation: <ExplanationPanel /> },
   render: inDecision({
     recommendation: fullExplanation,
     plan: plan({ reveal: 'after-judgement' }),
@@ -263,11 +265,40 @@ export const Explanations: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Record my assessment' }));
     const explanation = await canvas.findByRole('region', { name: 'Check the recommendation' });
     const evidence = within(explanation).getByRole('button', { name: /^Evidence from the file and the law/ });
+    await expect(evidence).toHaveAttribute('aria-expanded', 'false');
     evidence.focus();
     await userEvent.keyboard('{Enter}');
     await expect(evidence).toHaveAttribute('aria-expanded', 'true');
     await userEvent.keyboard('{Enter}');
     const log = within(canvasElement).getByRole('list', { name: 'Recorded events' });
     await waitFor(() => expect(log).toHaveTextContent('explanation.viewed'));
+    // The factor chart is styled by '@deliberate/react/styles.css' alone (it imports the charts'
+    // stylesheet): bars in the theme's colour, not SVG's default black.
+    await userEvent.click(within(explanation).getByRole('button', { name: /^Factors in the model/ }));
+    const bar = await waitFor(() => {
+      const found = explanation.querySelector(
+        '.dlb-attribution [data-sign="positive"] > .dlb-attribution__bar',
+      );
+      if (!found) throw new Error('no positive factor bar');
+      return found;
+    });
+    await expect(getComputedStyle(bar).fill).not.toBe('rgb(0, 0, 0)');
+    const hit = explanation.querySelector('.dlb-chart__hit');
+    await expect(hit && getComputedStyle(hit).fill).toBe('rgba(0, 0, 0, 0)');
+  },
+};
+
+/** The host opts out with `explanation={null}`: the recommendation carries one, none is shown. */
+export const ExplanationOptOut: Story = {
+  args: { explanation: null },
+  render: inDecision({
+    recommendation: fullExplanation,
+    plan: plan({ reveal: 'immediate' }),
+    locale: 'en',
+  }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(screenOf(canvasElement));
+    await canvas.findByRole('heading', { name: 'AI recommendation' });
+    await expect(canvas.queryByRole('region', { name: 'Check the recommendation' })).toBeNull();
   },
 };

@@ -2,8 +2,8 @@
  * @deliberate/charts — accessible SVG charts: d3 computes numbers and paths, React renders.
  * Every chart is a `<figure>` with a caption and summary, a keyboard-navigable SVG (one tab stop,
  * arrow keys between marks, tooltips on focus and hover) and a table twin; see README.md.
- * Styles: `import '@deliberate/charts/charts.css'` (the `./charts.css` export; inside this repo the
- * stories import `packages/charts/src/charts.css` relatively until that export exists).
+ * Styles: `import '@deliberate/charts/charts.css'` once (the `./charts.css` export). Hosts of
+ * `@deliberate/react` need not: its `styles.css` imports this stylesheet.
  */
 
 // Components and their props

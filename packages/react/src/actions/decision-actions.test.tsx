@@ -371,7 +371,8 @@ describe('DecisionActions', () => {
       // While the person types, the field shows the format hint; a wrong format brings the error.
       await user.click(screen.getByRole('button', { name: 'Record my final decision' }));
       const field = () => container.querySelector('.dlb-actions__target');
-      await user.type(screen.getByRole('textbox', { name: 'Your amount' }), 'x');
+      // The unit is the decision space's (here the recommendation's, as the procedure passed none).
+      await user.type(screen.getByRole('textbox', { name: 'Your final amount (€ / month)' }), 'x');
       expect(field()).toHaveTextContent('Enter the amount in digits, with a point before any decimals.');
       await user.click(screen.getByRole('button', { name: 'Record my final decision' }));
       expect(field()).toHaveTextContent(

@@ -1,13 +1,12 @@
-import type {
-  DecisionState,
-  FinalInput,
-  FinalizeAction,
-  FinalizeIntent,
-  JudgementInput,
-  JustificationRule,
-  ProtocolError,
-  ReasonInput,
-  ShownRecommendation,
+import {
+  finalStep,
+  type Comparison,
+  type FinalInput,
+  type FinalizeAction,
+  type FinalizeIntent,
+  type FinalStepModel,
+  type JustificationRequirement,
+  type Resolution,
 } from '@deliberate/core';
 import {
   createContext,
@@ -24,119 +23,47 @@ import {
 import { useDecision, useDecisionContext } from '../decision/decision-provider.tsx';
 import { flushExplanationViews } from '../explanation/use-view-timing.ts';
 import { useI18n } from '../i18n/context.tsx';
-import { formatSeconds } from '../i18n/format.ts';
+import { cancelable, runCancelable, type CancelableEvent } from '../utils/cancelable.ts';
 import { useControllableState } from '../utils/use-controllable-state.ts';
+import { refusalErrors, type FinalizeErrors, type FinalizeField } from './finalize-refusal.ts';
 
 /*
- * The finalize step's shared state. Contrast, Justification and DecisionActions are separate
- * components that must agree on one thing before anything is recorded, so they share a small
- * context rather than passing props through the host:
+ * The finalize step's shared UI state. Contrast, Justification and DecisionActions are separate
+ * components that must agree before anything is recorded, so they share a small context rather
+ * than passing props through the host:
  *
- * - Contrast registers itself; while it is mounted and the person's judgement differs from the
- *   AI's recommendation, DecisionActions keeps every finalize action unavailable until the person
- *   has chosen a `resolution` (keep my assessment / follow the AI / something else). The
- *   resolution then decides which action is available and, for "keep my assessment", what the
- *   final decision is.
+ * - Contrast registers itself; the person's `resolution` of a disagreement lives here. What the
+ *   resolution allows is core's `finalStep` (docs/architecture.md §1, "Rules live in core"),
+ *   asked once here with the resolution and whether a contrast is on screen, and shared as `step`.
  * - Justification keeps the selected reason codes and the comment here; DecisionActions sends
  *   them with `finalize`. If the protocol refuses (`reason-required`), the error is stored here
  *   and shown next to the field, which receives focus.
  * - The one `finalize` function guards against double submits (a ref, on top of the protocol
- *   refusing a second finalize) and runs the consumers' `onFinalize` callbacks first.
+ *   refusing a second finalize) and runs the consumers' `onFinalize` callbacks first (they can
+ *   cancel, docs/architecture.md §4).
  *
  * Every part works without an explicit `FinalizeStep.Root`: it then creates its own provider, so
  * a lone `DecisionActions` still finalizes (without reasons unless the plan asks for them).
  */
 
-/* -------------------------------------------------------------------------------------------------
- * Types
- * -----------------------------------------------------------------------------------------------*/
-
-/** How the person resolves a disagreement between their judgement and the AI's recommendation. */
-export type Resolution = 'keep-mine' | 'follow-ai' | 'other';
+export type { Comparison, JustificationRequirement, Resolution };
+export { reasonLabel, type FinalizeErrors, type FinalizeField } from './finalize-refusal.ts';
 
 /** Passed to `onFinalize` before the decision is recorded; `preventDefault()` (or returning `false`) cancels. */
-export interface FinalizeEvent {
-  /** The action that will be dispatched, with `final`, `intent`, `reasons` and `comment`. */
-  readonly action: FinalizeAction;
-  readonly defaultPrevented: boolean;
-  preventDefault(): void;
-}
+export type FinalizeEvent = CancelableEvent<FinalizeAction>;
 
 /** A consumer's finalize callback: runs before the protocol; return `false` to cancel. */
 export type FinalizeHandler = (event: FinalizeEvent) => boolean | void;
 
-/** How the person's committed judgement relates to what the AI recommended. */
-export type Comparison =
-  { status: 'unavailable' } | { status: 'agree' | 'disagree'; mine: JudgementInput; ai: ShownRecommendation };
-
-/** Whether the person must give a reason for the finalize they are about to do. */
-export type JustificationRequirement = 'optional' | 'required' | 'if-deviating';
-
-/** Fields the finalize step can point the person to. */
-export type FinalizeField = 'reasons' | 'comment' | 'resolution';
-
-export type FinalizeErrors = Partial<Record<FinalizeField | 'general', string>>;
-
-/* -------------------------------------------------------------------------------------------------
- * Pure helpers
- * -----------------------------------------------------------------------------------------------*/
-
-/**
- * Compares the committed judgement with the revealed recommendation; `unavailable` unless both
- * exist (judge-first after the reveal). Numbers agree only when equal.
- *
- * @example
- * compareJudgement(state).status; // 'disagree'
- */
-export function compareJudgement(state: DecisionState): Comparison {
-  const mine = state.judgement?.judgement;
-  const ai = state.reveal?.recommendation;
-  if (mine === undefined || ai === undefined || state.recommendation === null)
-    return { status: 'unavailable' };
-  const agree = ai.value !== undefined ? mine.value === ai.value : mine.label === ai.label;
-  return { status: agree ? 'agree' : 'disagree', mine, ai };
-}
-
-/**
- * Whether a reason is needed, from the plan's rule, whether the AI was shown and the resolution.
- * Mirrors the protocol: `always` needs one for every outcome; `override` for any deviation from
- * the recommendation, which a decision without the AI is not.
- *
- * @example
- * justificationRequirement('override', true, 'keep-mine'); // 'required'
- */
-export function justificationRequirement(
-  rule: JustificationRule,
-  aiShown: boolean,
-  resolution: Resolution | null,
-): JustificationRequirement {
-  if (rule === 'always') return 'required';
-  if (rule === 'none' || !aiShown) return 'optional';
-  if (resolution === 'follow-ai') return 'optional';
-  if (resolution === 'keep-mine' || resolution === 'other') return 'required';
-  return 'if-deviating';
-}
-
-/** Whether a reason needs a comment: as the protocol decides it. */
-export function reasonNeedsComment(reason: ReasonInput): boolean {
-  return reason.requiresComment ?? reason.code === 'other';
-}
-
-/** A reason's label in `locale`. */
-export function reasonLabel(reason: ReasonInput, locale: string): string {
-  return reason.labels?.[locale] ?? reason.display;
-}
-
-/* -------------------------------------------------------------------------------------------------
- * Context
- * -----------------------------------------------------------------------------------------------*/
-
 export interface FinalizeContextValue {
+  /** Core's model of the final step (`finalStep`) for this screen: what every part renders. */
+  step: FinalStepModel;
   /** `null` until the person chose how to resolve a disagreement. */
   resolution: Resolution | null;
   setResolution(resolution: Resolution): void;
+  /** How the judgement compares with the AI (`step.comparison`). */
   comparison: Comparison;
-  /** A Contrast is mounted, there is a disagreement, and it is not resolved yet. */
+  /** A Contrast is mounted, there is a disagreement, and it is not resolved yet (`step.resolutionRequired`). */
   resolutionRequired: boolean;
   /** Whether a Contrast is mounted (it registers itself). */
   contrastMounted: boolean;
@@ -147,6 +74,7 @@ export interface FinalizeContextValue {
   setReasons(codes: string[]): void;
   comment: string;
   setComment(text: string): void;
+  /** Whether a reason is needed (`step.justification`). */
   requirement: JustificationRequirement;
   errors: FinalizeErrors;
   /** Shows errors next to their fields and moves focus to `focus` (in answer to the person's submit). */
@@ -155,7 +83,7 @@ export interface FinalizeContextValue {
   /** A ref callback for the element that receives focus for `field` (the first of a group). */
   fieldRef(field: FinalizeField): RefCallback<HTMLElement>;
   /**
-   * Records the final decision with the selected reasons and comment. Runs `handlers` and the
+   * Records the final decision with the selected reasons and comment. Runs `handler` and the
    * provider's `onFinalize` first (either can cancel), then dispatches once; later calls are
    * ignored until a refused attempt releases the guard. Returns whether it was recorded.
    */
@@ -168,10 +96,6 @@ export interface FinalizeContextValue {
 
 const FinalizeContext = createContext<FinalizeContextValue | null>(null);
 FinalizeContext.displayName = 'FinalizeContext';
-
-/* -------------------------------------------------------------------------------------------------
- * FinalizeProvider
- * -----------------------------------------------------------------------------------------------*/
 
 export interface FinalizeProviderProps {
   /** The resolution of a disagreement, controlled (`null`: not chosen yet). */
@@ -196,19 +120,6 @@ export interface FinalizeProviderProps {
 
 const NO_REASONS: string[] = [];
 
-function cancelable(action: FinalizeAction): FinalizeEvent {
-  let prevented = false;
-  return {
-    action,
-    get defaultPrevented() {
-      return prevented;
-    },
-    preventDefault() {
-      prevented = true;
-    },
-  };
-}
-
 /**
  * The finalize step's state, without markup. `FinalizeStep.Root` renders one; parts used alone
  * render their own.
@@ -218,8 +129,9 @@ function cancelable(action: FinalizeAction): FinalizeEvent {
  */
 export function FinalizeProvider(props: FinalizeProviderProps) {
   const { t, locale } = useI18n();
-  const { state, dispatch, plan, reasonCodes } = useDecision('FinalizeProvider');
-  const { store } = useDecisionContext('FinalizeProvider');
+  // `useDecision` re-renders while the own-assessment time runs, so `step` follows the clock.
+  const { state, dispatch, reasonCodes } = useDecision('FinalizeProvider');
+  const { store, clock } = useDecisionContext('FinalizeProvider');
   const [resolution, setResolutionState] = useControllableState<Resolution | null>({
     prop: props.resolution,
     defaultProp: props.defaultResolution ?? null,
@@ -265,11 +177,8 @@ export function FinalizeProvider(props: FinalizeProviderProps) {
     if (element?.isConnected) element.focus();
   }, [focusRequest, fields]);
 
-  const comparison = useMemo(() => compareJudgement(state), [state]);
   const contrastMounted = contrastCount > 0;
-  const resolutionRequired = contrastMounted && comparison.status === 'disagree' && resolution === null;
-  const aiShown = state.revealedAt !== undefined && state.recommendation !== null;
-  const requirement = justificationRequirement(plan.justification, aiShown, resolution);
+  const step = finalStep(state, clock.now(), { resolution, contrast: contrastMounted });
 
   const registerContrast = useCallback(() => {
     setContrastCount((count) => count + 1);
@@ -324,39 +233,6 @@ export function FinalizeProvider(props: FinalizeProviderProps) {
     [setCommentState, clearError],
   );
 
-  const refusal = (error: ProtocolError): { errors: FinalizeErrors; focus?: FinalizeField } => {
-    const has = (field: FinalizeField) => fields.get(field)?.isConnected === true;
-    if (error.code === 'reason-required') {
-      const code = typeof error.details?.['code'] === 'string' ? error.details['code'] : undefined;
-      if (code !== undefined) {
-        const reason = reasonCodes.find((r) => r.code === code);
-        const text = t('justification.error.comment', {
-          reason: reason ? reasonLabel(reason, locale) : code,
-        });
-        return has('comment')
-          ? { errors: { comment: text }, focus: 'comment' }
-          : { errors: { general: text } };
-      }
-      const text = t('justification.error.required');
-      return has('reasons') ? { errors: { reasons: text }, focus: 'reasons' } : { errors: { general: text } };
-    }
-    if (error.code === 'too-early') {
-      const remaining = typeof error.details?.['remainingMs'] === 'number' ? error.details['remainingMs'] : 0;
-      return {
-        errors: {
-          general: t('actions.reason.tooEarly', {
-            min: formatSeconds(plan.minOwnTimeMs, locale),
-            left: formatSeconds(remaining, locale),
-          }),
-        },
-      };
-    }
-    if (error.code === 'invalid-final' || error.code === 'intent-mismatch') {
-      return { errors: { general: t('actions.error.final') } };
-    }
-    return { errors: { general: t('actions.error.refused') } };
-  };
-
   const finalize: FinalizeContextValue['finalize'] = (input, handler) => {
     // A double click or a held Enter key fires this several times before React re-renders; only
     // the first may reach the protocol.
@@ -371,13 +247,7 @@ export function FinalizeProvider(props: FinalizeProviderProps) {
       reasons: selected,
       ...(trimmed === '' ? {} : { comment: trimmed }),
     };
-    const event = cancelable(action);
-    for (const callback of [handler, onFinalizeRef.current]) {
-      if (callback === undefined) continue;
-      if (callback(event) === false) event.preventDefault();
-      if (event.defaultPrevented) break;
-    }
-    if (event.defaultPrevented) {
+    if (!runCancelable(cancelable(action), handler, onFinalizeRef.current)) {
       submitting.current = false;
       return false;
     }
@@ -389,23 +259,25 @@ export function FinalizeProvider(props: FinalizeProviderProps) {
       return true;
     }
     submitting.current = false;
-    const { errors: next, focus } = refusal(result.error);
-    reportErrors(next, focus);
+    const has = (field: FinalizeField) => fields.get(field)?.isConnected === true;
+    const refused = refusalErrors(result.error, { state, reasonCodes, has, locale, t });
+    reportErrors(refused.errors, refused.focus);
     return false;
   };
 
   const value: FinalizeContextValue = {
+    step,
     resolution,
     setResolution,
-    comparison,
-    resolutionRequired,
+    comparison: step.comparison,
+    resolutionRequired: step.resolutionRequired,
     contrastMounted,
     registerContrast,
     reasons,
     setReasons,
     comment,
     setComment,
-    requirement,
+    requirement: step.justification,
     errors,
     reportErrors,
     clearError,
@@ -426,7 +298,7 @@ export function useOptionalFinalize(): FinalizeContextValue | null {
  * The finalize step's state, for building your own Contrast, Justification or actions.
  *
  * @example
- * const { resolution, setResolution, finalize } = useFinalize('MyActions');
+ * const { step, resolution, setResolution, finalize } = useFinalize('MyActions');
  */
 export function useFinalize(consumerName = 'useFinalize'): FinalizeContextValue {
   const context = useContext(FinalizeContext);

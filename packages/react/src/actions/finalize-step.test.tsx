@@ -121,14 +121,13 @@ describe('the judge-first flow', () => {
         data: {
           policy: {
             id: 'deliberate.default',
-            version: '1.0.0',
+            version: '2.0.0',
             reveal: 'after-judgement',
             justification: 'always',
             minOwnTimeMs: 20_000,
             arm: 'ai',
             audit: false,
             rule: 'high-stakes',
-            band: 'medium',
           },
           stakes: 'high',
         },
@@ -154,6 +153,8 @@ describe('the judge-first flow', () => {
           recommendation: { label: 'approve', confidence: 0.82 },
           display: { format: 'percent', text: '82 %' },
           requested: false,
+          // At high stakes a reason is always required already; after the reveal nothing is raised.
+          friction: { band: 'medium', justification: 'always' },
         },
       },
       {

@@ -1,7 +1,7 @@
 import { forwardRef, type HTMLAttributes, type ReactNode } from 'react';
 import { Contrast } from '../contrast/contrast.tsx';
-import { useDecision } from '../decision/decision-provider.tsx';
 import { Justification } from '../justification/justification.tsx';
+import { cx } from '../utils/class-names.ts';
 import {
   DecisionActions,
   type DecisionActionsProps,
@@ -33,29 +33,16 @@ export interface FinalizeStepRootProps
 
 const FinalizeStepFrame = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(
   function FinalizeStepFrame({ className, children, ...rest }, ref) {
-    const { state, plan, recommendation } = useDecision('FinalizeStep.Root');
-    const finalize = useFinalize('FinalizeStep.Root');
-    const status = state.status;
-    const aiShown = state.revealedAt !== undefined && recommendation !== null;
-    const possible =
-      aiShown || status === 'without-ai' || status === 'ai-stopped' || plan.reveal === 'on-request';
+    // Core's model of the step, as the provider asked it (docs/architecture.md §1).
+    const { step } = useFinalize('FinalizeStep.Root');
     const dataState: FinalizeStepState =
-      status === 'finalized'
-        ? 'finalized'
-        : status === 'abandoned'
-          ? 'ended'
-          : !possible
-            ? 'pending'
-            : finalize.resolutionRequired
-              ? 'unresolved'
-              : 'deciding';
+      step.status === 'finalized' || step.status === 'ended' || step.status === 'pending'
+        ? step.status
+        : step.resolutionRequired
+          ? 'unresolved'
+          : 'deciding';
     return (
-      <div
-        {...rest}
-        ref={ref}
-        className={['dlb-finalize', className].filter(Boolean).join(' ')}
-        data-state={dataState}
-      >
+      <div {...rest} ref={ref} className={cx('dlb-finalize', className)} data-state={dataState}>
         {children}
       </div>
     );
@@ -112,7 +99,7 @@ FinalizeStepRoot.displayName = 'FinalizeStep.Root';
 export interface FinalizeStepProps
   extends
     FinalizeStepRootProps,
-    Pick<UseDecisionActionsProps, 'onDecideWithoutAi' | 'options' | 'kind' | 'unit'>,
+    Pick<UseDecisionActionsProps, 'onDecideWithoutAi'>,
     Pick<DecisionActionsProps, 'showWithoutAi'> {}
 
 /**
@@ -127,15 +114,7 @@ export interface FinalizeStepProps
  *   <FinalizeStep onFinalize={(event) => { if (!confirmed) event.preventDefault(); }} />
  * </DecisionProvider>
  */
-function FinalizeStepComposed({
-  onDecideWithoutAi,
-  options,
-  kind,
-  unit,
-  showWithoutAi,
-  children,
-  ...props
-}: FinalizeStepProps) {
+function FinalizeStepComposed({ onDecideWithoutAi, showWithoutAi, children, ...props }: FinalizeStepProps) {
   return (
     <FinalizeStepRoot {...props}>
       {children ?? (
@@ -144,9 +123,6 @@ function FinalizeStepComposed({
           <Justification />
           <DecisionActions
             onDecideWithoutAi={onDecideWithoutAi}
-            options={options}
-            kind={kind}
-            unit={unit}
             {...(showWithoutAi === undefined ? {} : { showWithoutAi })}
           />
         </>

@@ -1,4 +1,5 @@
 import { render, renderHook, screen } from '@testing-library/react';
+import { createRef } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { I18nProvider } from '../i18n/context.tsx';
@@ -7,6 +8,14 @@ import { ConfidenceDisplay, useConfidenceDisplay } from './confidence-display.ts
 const NBSP = '\u00a0';
 
 describe('ConfidenceDisplay', () => {
+  it('takes a ref and the host’s attributes', () => {
+    const ref = createRef<HTMLDivElement>();
+    render(<ConfidenceDisplay ref={ref} confidence={0.84} calibrated className="host" id="confidence" />);
+    expect(ref.current).toHaveAttribute('id', 'confidence');
+    expect(ref.current).toHaveClass('dlb-confidence', 'host');
+    expect(ref.current).toHaveAttribute('data-state', 'calibrated');
+  });
+
   describe('given a calibrated confidence', () => {
     it.each([
       ['percent', `85${NBSP}%`, '85', '0', '100'],

@@ -1,9 +1,10 @@
 import type { PredictionInterval } from '@deliberate/core';
-import { useId, useMemo, type HTMLAttributes, type ReactNode } from 'react';
+import { forwardRef, useId, useMemo, type HTMLAttributes, type ReactNode } from 'react';
 import { useOptionalDecisionContext, type ConfidenceFormat } from '../decision/decision-provider.tsx';
 import { useSafeguard } from '../decision/safeguards.ts';
 import { useI18n } from '../i18n/context.tsx';
 import type { Locale } from '../messages/index.ts';
+import { cx } from '../utils/class-names.ts';
 import {
   VERBAL_BANDS,
   describeConfidence,
@@ -221,73 +222,76 @@ export interface ConfidenceDisplayProps
  * <ConfidenceDisplay confidence={0.9} calibrated format="interval" value={412.5} unit="€"
  *   interval={{ lo: 360, hi: 470, level: 0.9 }} />
  */
-export function ConfidenceDisplay(props: ConfidenceDisplayProps) {
-  const {
-    confidence,
-    calibrated,
-    format,
-    interval,
-    value,
-    unit,
-    label,
-    showGraphic = true,
-    className,
-    ...rest
-  } = props;
-  const { t } = useI18n();
-  const { description, meterProps, labelProps, noticeProps } = useConfidenceDisplay({
-    confidence,
-    calibrated,
-    format,
-    interval,
-    value,
-    unit,
-  });
-  const state =
-    description.format === 'none' ? 'none' : description.calibrated ? 'calibrated' : 'uncalibrated';
-  // Inside a decision, declare what is actually shown (safeguard manifest). A number is a
-  // percentage, a frequency, an icon array, or an interval with its stated level.
-  useSafeguard('confidence.display', {
-    displayFormat: description.format,
-    calibrated: description.calibrated,
-    numeric:
-      description.format === 'percent' ||
-      description.format === 'frequency' ||
-      description.format === 'icon-array' ||
-      (description.format === 'interval' && description.calibrated),
-    uncalibratedNotice: description.notice !== null,
-  });
+export const ConfidenceDisplay = forwardRef<HTMLDivElement, ConfidenceDisplayProps>(
+  function ConfidenceDisplay(props, ref) {
+    const {
+      confidence,
+      calibrated,
+      format,
+      interval,
+      value,
+      unit,
+      label,
+      showGraphic = true,
+      className,
+      ...rest
+    } = props;
+    const { t } = useI18n();
+    const { description, meterProps, labelProps, noticeProps } = useConfidenceDisplay({
+      confidence,
+      calibrated,
+      format,
+      interval,
+      value,
+      unit,
+    });
+    const state =
+      description.format === 'none' ? 'none' : description.calibrated ? 'calibrated' : 'uncalibrated';
+    // Inside a decision, declare what is actually shown (safeguard manifest). A number is a
+    // percentage, a frequency, an icon array, or an interval with its stated level.
+    useSafeguard('confidence.display', {
+      displayFormat: description.format,
+      calibrated: description.calibrated,
+      numeric:
+        description.format === 'percent' ||
+        description.format === 'frequency' ||
+        description.format === 'icon-array' ||
+        (description.format === 'interval' && description.calibrated),
+      uncalibratedNotice: description.notice !== null,
+    });
 
-  let graphic: ReactNode = null;
-  if (showGraphic && description.meter) {
-    const used: ConfidenceDisplayFormat = description.format;
-    if (used === 'percent') graphic = <PercentBar percent={description.meter.value} />;
-    else if (used === 'verbal' && description.band) graphic = <BandScale band={description.band} />;
-    else if (used === 'icon-array' && description.frequency)
-      graphic = <SmallIconArray {...description.frequency} />;
-  }
+    let graphic: ReactNode = null;
+    if (showGraphic && description.meter) {
+      const used: ConfidenceDisplayFormat = description.format;
+      if (used === 'percent') graphic = <PercentBar percent={description.meter.value} />;
+      else if (used === 'verbal' && description.band) graphic = <BandScale band={description.band} />;
+      else if (used === 'icon-array' && description.frequency)
+        graphic = <SmallIconArray {...description.frequency} />;
+    }
 
-  return (
-    <div
-      {...rest}
-      className={['dlb-confidence', className].filter(Boolean).join(' ')}
-      data-state={state}
-      data-format={description.format}
-      data-band={description.band ?? undefined}
-    >
-      <div {...labelProps} className="dlb-confidence__label">
-        {label ?? t('confidence.label')}
+    return (
+      <div
+        {...rest}
+        ref={ref}
+        className={cx('dlb-confidence', className)}
+        data-state={state}
+        data-format={description.format}
+        data-band={description.band ?? undefined}
+      >
+        <div {...labelProps} className="dlb-confidence__label">
+          {label ?? t('confidence.label')}
+        </div>
+        <div {...meterProps} className="dlb-confidence__value">
+          <span className="dlb-confidence__text">{description.text}</span>
+          {graphic}
+        </div>
+        {description.notice ? (
+          <p {...noticeProps} className="dlb-confidence__notice">
+            {description.notice}
+          </p>
+        ) : null}
       </div>
-      <div {...meterProps} className="dlb-confidence__value">
-        <span className="dlb-confidence__text">{description.text}</span>
-        {graphic}
-      </div>
-      {description.notice ? (
-        <p {...noticeProps} className="dlb-confidence__notice">
-          {description.notice}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+    );
+  },
+);
 ConfidenceDisplay.displayName = 'ConfidenceDisplay';

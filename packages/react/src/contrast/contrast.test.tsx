@@ -1,7 +1,7 @@
 import type { DecisionEventDraft } from '@deliberate/core';
 import { render, screen, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import type { ReactNode } from 'react';
+import { createRef, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { DecisionActions } from '../actions/decision-actions.tsx';
 import { FinalizeStep } from '../actions/finalize-step.tsx';
@@ -240,5 +240,25 @@ describe('Contrast', () => {
       await user.click(screen.getByRole('radio', { name: 'Decide on something else' }));
       expect(onResolutionChange).toHaveBeenCalledWith('other');
     });
+  });
+
+  it('lets its parts take a ref and the host’s attributes', async () => {
+    const statement = createRef<HTMLDivElement>();
+    const table = createRef<HTMLTableElement>();
+    const resolution = createRef<HTMLFieldSetElement>();
+    const { user } = renderDecision(
+      <Contrast.Root>
+        <Contrast.Statement ref={statement} className="host-statement" />
+        <Contrast.Table ref={table} id="comparison" />
+        <Contrast.Resolution ref={resolution} className="host-resolution" />
+      </Contrast.Root>,
+    );
+    await judgeAndReveal(user, 'Reject');
+    expect(statement.current).toBe(screen.getByRole('status'));
+    expect(statement.current).toHaveClass('dlb-contrast__statement', 'host-statement');
+    expect(table.current).toBe(screen.getByRole('table', { name: /./ }));
+    expect(table.current).toHaveAttribute('id', 'comparison');
+    expect(resolution.current).toHaveClass('dlb-contrast__resolution', 'host-resolution');
+    expect(resolution.current).toBeEnabled();
   });
 });

@@ -5,8 +5,10 @@ import {
   useContext,
   useEffect,
   useId,
+  type FieldsetHTMLAttributes,
   type HTMLAttributes,
   type ReactNode,
+  type TableHTMLAttributes,
 } from 'react';
 import {
   FinalizeProvider,
@@ -20,6 +22,7 @@ import { useI18n } from '../i18n/context.tsx';
 import { formatPercent } from '../i18n/format.ts';
 import { describeDecision, formatAmount, type DecisionShape } from '../judgement/display.ts';
 import { ownConfidenceStep } from '../judgement/own-confidence.ts';
+import { cx } from '../utils/class-names.ts';
 
 /*
  * After a judge-first reveal: the person's judgement and the AI's recommendation side by side (a
@@ -184,7 +187,7 @@ const ContrastInner = forwardRef<
       <div
         {...rest}
         ref={ref}
-        className={['dlb-contrast', className].filter(Boolean).join(' ')}
+        className={cx('dlb-contrast', className)}
         data-state={contrast.state}
         data-resolution={contrast.resolution ?? undefined}
       >
@@ -222,28 +225,37 @@ ContrastRoot.displayName = 'Contrast.Root';
  * Parts
  * -----------------------------------------------------------------------------------------------*/
 
+export type ContrastStatementProps = Omit<HTMLAttributes<HTMLDivElement>, 'children'>;
+
 /**
  * The agreement or disagreement in one sentence. A polite live region that exists before the
  * reveal, so that the sentence is announced when it appears, without moving focus (WCAG 4.1.3).
  */
-export function ContrastStatement() {
-  const c = useContrastPart('Contrast.Statement');
-  return (
-    <div className="dlb-contrast__statement" role="status">
-      {c.statement === '' ? null : <p className="dlb-contrast__sentence">{c.statement}</p>}
-      {c.detail === null ? null : <p className="dlb-contrast__detail">{c.detail}</p>}
-    </div>
-  );
-}
+export const ContrastStatement = forwardRef<HTMLDivElement, ContrastStatementProps>(
+  function ContrastStatement({ className, ...rest }, ref) {
+    const c = useContrastPart('Contrast.Statement');
+    return (
+      <div {...rest} ref={ref} className={cx('dlb-contrast__statement', className)} role="status">
+        {c.statement === '' ? null : <p className="dlb-contrast__sentence">{c.statement}</p>}
+        {c.detail === null ? null : <p className="dlb-contrast__detail">{c.detail}</p>}
+      </div>
+    );
+  },
+);
 ContrastStatement.displayName = 'Contrast.Statement';
 
+export type ContrastTableProps = Omit<TableHTMLAttributes<HTMLTableElement>, 'children'>;
+
 /** The two sides as a table: a column for the person, one for the AI; a row per aspect. */
-export function ContrastTable() {
+export const ContrastTable = forwardRef<HTMLTableElement, ContrastTableProps>(function ContrastTable(
+  { className, ...rest },
+  ref,
+) {
   const c = useContrastPart('Contrast.Table');
   const { t } = useI18n();
   if (c.state === 'unavailable') return null;
   return (
-    <table className="dlb-contrast__table">
+    <table {...rest} ref={ref} className={cx('dlb-contrast__table', className)}>
       <caption className="dlb-contrast__caption">{t('contrast.caption')}</caption>
       <thead>
         <tr>
@@ -266,47 +278,56 @@ export function ContrastTable() {
       </tbody>
     </table>
   );
-}
+});
 ContrastTable.displayName = 'Contrast.Table';
+
+export type ContrastResolutionProps = Omit<FieldsetHTMLAttributes<HTMLFieldSetElement>, 'children'>;
 
 /**
  * For a disagreement: how the person wants to go on — keep their assessment, follow the AI, or
  * something else (not offered when only the two options exist). Required before finalizing.
  */
-export function ContrastResolution() {
-  const c = useContrastPart('Contrast.Resolution');
-  const { t } = useI18n();
-  const { state } = useDecision('Contrast.Resolution');
-  const base = useId();
-  if (c.state !== 'disagree' && c.state !== 'resolved') return null;
-  const choices: { id: Resolution; text: string }[] = [
-    { id: 'keep-mine', text: t('contrast.resolution.keepMine', { mine: c.mineText }) },
-    { id: 'follow-ai', text: t('contrast.resolution.followAi', { ai: c.aiText }) },
-    ...(c.otherPossible ? [{ id: 'other' as const, text: t('contrast.resolution.other') }] : []),
-  ];
-  const finished = state.status === 'finalized' || state.status === 'abandoned';
-  return (
-    <fieldset className="dlb-contrast__resolution" disabled={finished}>
-      <legend className="dlb-contrast__legend">{t('contrast.resolution.legend')}</legend>
-      {choices.map((choice, index) => (
-        <div key={choice.id} className="dlb-choice">
-          <input
-            type="radio"
-            id={`${base}-${choice.id}`}
-            name={`${base}-resolution`}
-            className="dlb-choice__input"
-            checked={c.resolution === choice.id}
-            onChange={() => c.setResolution(choice.id)}
-            ref={index === 0 ? c.finalize.fieldRef('resolution') : undefined}
-          />
-          <label htmlFor={`${base}-${choice.id}`} className="dlb-choice__label">
-            {choice.text}
-          </label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
+export const ContrastResolution = forwardRef<HTMLFieldSetElement, ContrastResolutionProps>(
+  function ContrastResolution({ className, disabled, ...rest }, ref) {
+    const c = useContrastPart('Contrast.Resolution');
+    const { t } = useI18n();
+    const { state } = useDecision('Contrast.Resolution');
+    const base = useId();
+    if (c.state !== 'disagree' && c.state !== 'resolved') return null;
+    const choices: { id: Resolution; text: string }[] = [
+      { id: 'keep-mine', text: t('contrast.resolution.keepMine', { mine: c.mineText }) },
+      { id: 'follow-ai', text: t('contrast.resolution.followAi', { ai: c.aiText }) },
+      ...(c.otherPossible ? [{ id: 'other' as const, text: t('contrast.resolution.other') }] : []),
+    ];
+    const finished = state.status === 'finalized' || state.status === 'abandoned';
+    return (
+      <fieldset
+        {...rest}
+        ref={ref}
+        className={cx('dlb-contrast__resolution', className)}
+        disabled={finished || disabled === true}
+      >
+        <legend className="dlb-contrast__legend">{t('contrast.resolution.legend')}</legend>
+        {choices.map((choice, index) => (
+          <div key={choice.id} className="dlb-choice">
+            <input
+              type="radio"
+              id={`${base}-${choice.id}`}
+              name={`${base}-resolution`}
+              className="dlb-choice__input"
+              checked={c.resolution === choice.id}
+              onChange={() => c.setResolution(choice.id)}
+              ref={index === 0 ? c.finalize.fieldRef('resolution') : undefined}
+            />
+            <label htmlFor={`${base}-${choice.id}`} className="dlb-choice__label">
+              {choice.text}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+    );
+  },
+);
 ContrastResolution.displayName = 'Contrast.Resolution';
 
 /* -------------------------------------------------------------------------------------------------

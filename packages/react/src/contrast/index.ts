@@ -6,7 +6,10 @@ export {
   ContrastTable,
   useContrast,
   type ContrastProps,
+  type ContrastResolutionProps,
   type ContrastRootProps,
   type ContrastState,
+  type ContrastStatementProps,
+  type ContrastTableProps,
   type UseContrastResult,
 } from './contrast.tsx';

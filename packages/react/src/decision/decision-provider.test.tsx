@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { DecisionEventDraft, DeliberateEvent, FrictionPlan } from '@deliberate/core';
 import { createLogger, createMemorySink } from '@deliberate/log';
 import { StrictMode } from 'react';
@@ -180,6 +180,26 @@ describe('DecisionProvider', () => {
       component: 'Broken',
       message: 'kaputt',
     });
+  });
+
+  it('gives the plan in force, as core adapts it at the reveal', () => {
+    function PlanProbe() {
+      const { state, plan, dispatch } = useDecision();
+      const reveal = () =>
+        dispatch({ type: 'reveal', requested: true, display: { format: 'verbal', text: 'likely' } });
+      return (
+        <div>
+          <p>plan follows the state: {plan === state.plan ? 'yes' : 'no'}</p>
+          <button type="button" onClick={reveal}>
+            reveal
+          </button>
+        </div>
+      );
+    }
+    const { events } = renderDecision({ plan: basePlan, children: <PlanProbe /> });
+    fireEvent.click(screen.getByRole('button', { name: 'reveal' }));
+    expect(events.map((e) => e.type)).toContain('recommendation.revealed');
+    expect(screen.getByText(/plan follows/)).toHaveTextContent('plan follows the state: yes');
   });
 
   it('tells a developer who forgot the provider which component needs it', () => {

@@ -1,6 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useI18n } from '../i18n/context.tsx';
-import { DecisionContext, type DecisionContextValue } from './decision-provider.tsx';
+import { DecisionContext, type DecisionContextValue } from './decision-context.ts';
 
 export interface DeliberateErrorBoundaryProps {
   /** The name of the guarded component, logged with the `ui.error` event. */

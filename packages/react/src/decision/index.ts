@@ -4,12 +4,14 @@ export {
   useDecisionContext,
   useOptionalDecisionContext,
   useOwnTimeRemaining,
+  type AiStatus,
   type ConfidenceFormat,
   type DecisionContextValue,
   type DecisionLogger,
   type DecisionProviderProps,
   type UseDecisionResult,
 } from './decision-provider.tsx';
+export { DecisionAiStatus, type DecisionAiStatusProps } from './ai-status.tsx';
 export { DeliberateErrorBoundary, type DeliberateErrorBoundaryProps } from './error-boundary.tsx';
 export { DELIBERATE_REASON_SYSTEM, defaultReasonCodes } from './reason-codes.ts';
 export {

@@ -12,6 +12,7 @@
 import type { FrictionPlan, Recommendation, Stakes } from '@deliberate/core';
 import { createContext, useContext, useEffect } from 'react';
 import type { ConfidenceDisplayFormat } from '../confidence/describe-confidence.ts';
+import type { AiStatus } from './decision-context.ts';
 
 /* -------------------------------------------------------------------------------------------------
  * Types
@@ -83,13 +84,21 @@ export interface SafeguardManifest {
   plan: Omit<FrictionPlan, 'checklist'> & { checklist: string[] };
   /** Whether a `logger` is attached (an `onEvents` callback alone is not a record). */
   logger: boolean;
-  /** The validated recommendation, in brief; `null` when there is none or it was invalid. */
+  /**
+   * The validated recommendation, in brief; `null` when there is none, it was invalid (or did not
+   * fit the procedure's options), or it is still pending.
+   */
   recommendation: {
     kind: Recommendation['kind'];
     hasConfidence: boolean;
     calibrated: boolean;
     model: boolean;
   } | null;
+  /**
+   * Whether the recommendation is `pending` (still being computed), `ready` or `unavailable`
+   * (see `AiStatus`). Always set by this version; absent in manifests of earlier versions.
+   */
+  aiStatus?: AiStatus;
   /** Validation problems with the recommendation (codes). */
   issues: string[];
   /** Validation problems with its explanation (codes), when only the explanation was invalid and was set aside. */

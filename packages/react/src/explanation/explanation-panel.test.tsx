@@ -1,7 +1,7 @@
 import type { DecisionEventDraft, FrictionPlan, RecommendationInput } from '@deliberate/core';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { StrictMode, type ReactNode } from 'react';
+import { createRef, StrictMode, type ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { DecisionProvider, useDecision } from '../decision/decision-provider.tsx';
@@ -886,6 +886,30 @@ describe('ExplanationPanel', () => {
       expect(screen.getByRole('heading', { level: 3, name: 'Past cases' })).toBeInTheDocument();
       await user.click(buttons[0]!);
       expect(screen.getByRole('table', { name: /Similar cases/ })).toBeInTheDocument();
+    });
+
+    it('forward their refs and take the host’s attributes, keeping their own name and state', async () => {
+      const root = createRef<HTMLElement>();
+      const notProvided = createRef<HTMLParagraphElement>();
+      await revealed({
+        recommendation: { ...recommendation, explanation: { factors: explanation.factors } },
+        children: (
+          <>
+            <p id="case-name">Case 17</p>
+            <ExplanationPanel.Root ref={root} aria-labelledby="case-name" className="host" data-testid="x">
+              <ExplanationPanel.List />
+              <ExplanationPanel.NotProvided ref={notProvided} id="missing" className="host-note" />
+            </ExplanationPanel.Root>
+          </>
+        ),
+      });
+      const region = screen.getByRole('region', { name: 'Case 17 Check the recommendation' });
+      expect(root.current).toBe(region);
+      expect(region).toHaveClass('dlb-explanation', 'host');
+      expect(region).toHaveAttribute('data-state', 'available');
+      expect(notProvided.current).toHaveAttribute('id', 'missing');
+      expect(notProvided.current).toHaveClass('dlb-explanation__not-provided', 'host-note');
+      expect(notProvided.current).toHaveTextContent(/Not provided by this AI system: .*evidence/i);
     });
   });
 });

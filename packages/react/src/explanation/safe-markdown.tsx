@@ -2,6 +2,7 @@ import { parser, RuleType, type MarkdownToJSX } from 'markdown-to-jsx/react';
 import { Fragment, useMemo, type HTMLAttributes, type ReactNode } from 'react';
 import { useI18n } from '../i18n/context.tsx';
 import { explanationMessages } from '../messages/index.ts';
+import { cx } from '../utils/class-names.ts';
 import { capText, hostHint } from '../utils/model-text.ts';
 import { interpolate } from '../utils/model-text-view.tsx';
 import { formatNumber } from '../i18n/format.ts';
@@ -343,7 +344,7 @@ export function SafeMarkdown({
   const ctx: RenderContext = { headingLevel, levels, headings, t };
   const footnotes = footnotesOf(ast);
   return (
-    <div {...rest} className={['dlb-markdown', className].filter(Boolean).join(' ')}>
+    <div {...rest} className={cx('dlb-markdown', className)}>
       {renderAll(ast, ctx, 0)}
       {footnotes.length > 0 ? (
         <ol className="dlb-markdown__footnotes">

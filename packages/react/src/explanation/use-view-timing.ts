@@ -44,7 +44,7 @@ export function flushExplanationViews(store: DecisionStore): void {
  *
  * @example
  * const flush = useFlushExplanationViews();
- * <DecisionScreen explanation={<ExplanationPanel />} finalizeProps={{ onFinalize: flush }} />
+ * <DecisionScreen finalizeProps={{ onFinalize: flush }} />
  */
 export function useFlushExplanationViews(): () => void {
   const { store } = useDecisionContext('useFlushExplanationViews');

@@ -3,23 +3,18 @@
  * contrast, actions and justification families so that "Reject" and "412,50 €" read the same
  * wherever they appear.
  */
-import type { Recommendation } from '@deliberate/core';
+import type { DecisionOption, DecisionOptions, Recommendation } from '@deliberate/core';
 import { formatNumber, numberFormat } from '../i18n/format.ts';
 import { modelString } from '../utils/model-text.ts';
 
-/** An option as the judgement and the actions offer it: an id and its label per locale. */
-export interface DecisionOption {
-  /** The id that is logged (`label` in events). */
-  id: string;
-  /** The fallback label. */
-  label: string;
-  /** Translations by locale, e.g. `{ de: 'Ablehnen', en: 'Reject' }`. */
-  labels?: Record<string, string> | undefined;
-}
+/** An option as the judgement and the actions offer it: an id and its label per locale (core's type). */
+export type { DecisionOption };
 
-/** What a decision is made about: options to choose from, or an amount. */
-export type DecisionShape =
-  { kind: 'choice'; options: DecisionOption[] } | { kind: 'numeric'; unit?: string | undefined };
+/**
+ * What a decision is made about: options to choose from, or an amount (with the procedure's unit,
+ * range and step). The same type as core's `DecisionOptions`.
+ */
+export type DecisionShape = DecisionOptions;
 
 /**
  * The label of an option in `locale`, falling back to its default label. Labels come from the
@@ -64,8 +59,9 @@ export function formatAmount(value: number, locale: string, unit?: string): stri
 }
 
 /**
- * The decision shape a recommendation implies. Ranked lists are offered in a neutral
- * (alphabetical) order for the person's own judgement: the list's order *is* the AI's advice.
+ * The decision shape a recommendation implies, ranked lists in alphabetical order. The judgement
+ * step does not use it: it shows the procedure's options (`judgementShape` in
+ * `judgement-model.ts`), and only without them the recommendation's in a neutral order.
  *
  * @example
  * shapeOf(recommendation, 'de'); // { kind: 'choice', options: [...] }

@@ -1,4 +1,4 @@
-import { judgementCommitment, type DecisionEventDraft } from '@deliberate/core';
+import { judgementCommitment, type DecisionEventDraft, type DecisionOptions } from '@deliberate/core';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
@@ -22,6 +22,12 @@ const ranked = {
     { id: 'coaching', label: 'Coaching', probability: 0.2 },
   ],
   model: { id: 'measures', version: '1' },
+};
+
+/** The procedure's decision space for the housing-benefit fixture, in the procedure's order. */
+const procedureOptions: DecisionOptions = {
+  kind: 'choice',
+  options: housingBenefit.options.map(({ id, label, labels }) => ({ id, label, labels })),
 };
 
 const checklist = [
@@ -57,13 +63,14 @@ const ofType = <T extends DecisionEventDraft['type']>(events: DecisionEventDraft
 
 describe('IndependentJudgement', () => {
   describe('before the person has judged', () => {
-    it('offers the same options as the AI, labelled in German, without a hint of the recommendation', () => {
+    it('offers the recommendation’s options (without procedure options) in German label order, without a hint of the recommendation', () => {
       const { container } = renderDecision(<IndependentJudgement />, { locale: 'de' });
       const group = screen.getByRole('group', { name: 'Ihre eigene Einschätzung' });
       const radios = within(group).getAllByRole('radio');
+      // Not the payload's order, which may follow the AI: by label, "Ablehnen" first.
       expect(radios.map((radio) => radio.getAttribute('value'))).toEqual([
-        'approve',
         'reject',
+        'approve',
         'request-documents',
       ]);
       expect(within(group).getByRole('radio', { name: 'Bewilligen' })).not.toBeChecked();
@@ -100,8 +107,9 @@ describe('IndependentJudgement', () => {
       // The source's order may follow the AI (a list sorted by probability starts with its pick);
       // the procedure's fixed order keeps that out of the judgement step.
       const sortedBySource = { ...housingBenefit, options: [...housingBenefit.options].reverse() };
-      renderDecision(<IndependentJudgement options={[...housingBenefit.options]} />, {
+      renderDecision(<IndependentJudgement />, {
         recommendation: sortedBySource,
+        options: procedureOptions,
       });
       const group = screen.getByRole('group', { name: 'Your own assessment' });
       expect(
@@ -270,16 +278,17 @@ describe('IndependentJudgement', () => {
       expect(container.querySelector('.dlb-judgement')).toHaveAttribute('data-state', 'unavailable');
     });
 
-    it('takes the options from the host when there is no recommendation', async () => {
-      const { user, events } = renderDecision(
-        <IndependentJudgement
-          options={[
+    it('takes the options from the procedure when there is no recommendation', async () => {
+      const { user, events } = renderDecision(<IndependentJudgement />, {
+        recommendation: null,
+        options: {
+          kind: 'choice',
+          options: [
             { id: 'yes', label: 'Yes' },
             { id: 'no', label: 'No' },
-          ]}
-        />,
-        { recommendation: null },
-      );
+          ],
+        },
+      });
       await user.click(screen.getByRole('radio', { name: 'No' }));
       await user.click(screen.getByRole('button', { name: 'Record my assessment' }));
       expect(ofType(events, 'judgement.committed')[0]?.data.judgement).toEqual({ label: 'no' });

@@ -5,9 +5,12 @@ export {
   JustificationRecorded,
   JustificationRoot,
   useJustification,
+  type JustificationCommentProps,
   type JustificationProps,
+  type JustificationReasonsProps,
+  type JustificationRecordedProps,
   type JustificationRootProps,
   type JustificationState,
   type UseJustificationResult,
 } from './justification.tsx';
-export { reasonLabel, reasonNeedsComment } from '../actions/finalize-context.tsx';
+export { reasonLabel } from '../actions/finalize-context.tsx';

@@ -2,9 +2,10 @@ import type { DecisionEventDraft } from '@deliberate/core';
 import { fromCdsHooksCard } from '@deliberate/core/adapters';
 import { render, screen, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import type { ReactNode } from 'react';
+import { createRef, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { FinalizeStep } from '../actions/finalize-step.tsx';
+import { Justification } from './justification.tsx';
 import { DecisionProvider, type DecisionProviderProps } from '../decision/decision-provider.tsx';
 import { IndependentJudgement } from '../judgement/independent-judgement.tsx';
 import { Probe, RevealButton, T0, housingBenefit, makePlan } from '../testing/decision-fixtures.tsx';
@@ -220,5 +221,27 @@ describe('Justification', () => {
     expect(recorded).toHaveAttribute('data-state', 'recorded');
     expect(recorded).toHaveTextContent('ReasonsChecked against the case file');
     expect(recorded).toHaveTextContent('CommentAll documents present.');
+  });
+
+  it('lets its parts take a ref and the host’s attributes, keeping their own wiring', async () => {
+    const reasons = createRef<HTMLFieldSetElement>();
+    const comment = createRef<HTMLDivElement>();
+    const { user } = renderDecision(
+      <FinalizeStep.Root>
+        <Justification.Root>
+          <Justification.Reasons ref={reasons} className="host-reasons" aria-describedby="policy-note" />
+          <Justification.Comment ref={comment} data-testid="comment" />
+        </Justification.Root>
+      </FinalizeStep.Root>,
+    );
+    await judgeAndReveal(user, 'Approve');
+    const group = screen.getByRole('group', { name: /Reasons for your decision/ });
+    expect(reasons.current).toBe(group);
+    expect(group).toHaveClass('dlb-justification__reasons', 'host-reasons');
+    // The host's description first, then the part's own hint.
+    expect(group.getAttribute('aria-describedby')?.split(' ')[0]).toBe('policy-note');
+    expect(group.getAttribute('aria-describedby')?.split(' ')).toHaveLength(2);
+    expect(comment.current).toBe(screen.getByTestId('comment'));
+    expect(comment.current).toHaveClass('dlb-justification__comment');
   });
 });

@@ -11,12 +11,17 @@ export const en = {
   'actions.override.freeText': 'An option that is not on the AI’s list',
   'actions.record': 'Record my final decision',
   'actions.record.legend': 'Your final decision',
+  'actions.record.amount': 'Your final amount',
+  'actions.record.amountWithUnit': 'Your final amount ({unit})',
   'actions.withoutAi': 'Decide without the AI',
   'actions.amount.label': 'Your amount',
   'actions.amount.labelWithUnit': 'Your amount ({unit})',
   'actions.amount.example': 'Enter the amount in digits, with a point before any decimals.',
   'actions.amount.inside': 'Inside the AI’s {level} interval ({range}): recorded as a modification.',
   'actions.amount.outside': 'Outside the AI’s {level} interval ({range}): recorded as an override.',
+  'actions.amount.range': 'Between {min} and {max}.',
+  'actions.amount.min': 'At least {min}.',
+  'actions.amount.max': 'At most {max}.',
   'actions.reason.tooEarly': 'Take at least {min} for your own assessment — {left} left.',
   'actions.reason.pending':
     'You can record your final decision once the AI’s recommendation has been shown — or decide without the AI.',
@@ -31,17 +36,34 @@ export const en = {
   'actions.reason.alreadyRevealed':
     'The AI’s recommendation has already been shown, so you can no longer decide without it. To disagree, modify or override it.',
   'actions.reason.unavailable': 'Not possible in this decision at the moment.',
+  'actions.reason.aiPending': 'The AI’s recommendation is still being computed.',
+  'actions.reason.aiUnavailable': 'There is no usable AI recommendation for this case.',
+  'actions.reason.judgementRequired': 'Record your own assessment first.',
+  'actions.reason.noOptions':
+    'There is nothing to choose from: the procedure has not provided the options for this decision. Please tell the team responsible for this procedure.',
+  'actions.reason.noOtherOption': 'There is no other option left to choose here.',
   'actions.time.over': 'Your own assessment time is over. You can now record your final decision.',
   'actions.own.chosen': 'You are deciding without the AI. Its recommendation will not be shown.',
   'actions.own.noAiArm': 'This decision is made without the AI.',
   'actions.own.noRecommendation': 'There is no usable AI recommendation for this case; decide on your own.',
   'actions.own.aiStopped': 'The AI has been stopped; decide on your own.',
+  'actions.own.invalidRecommendation':
+    'The AI’s recommendation for this case did not pass the checks and is not shown; decide on your own.',
+  'actions.own.recommendationFailed':
+    'The AI’s recommendation could not be computed for this case; decide on your own.',
+  'actions.own.recommendationTimeout': 'The AI’s recommendation did not arrive in time; decide on your own.',
+  'actions.own.notRequested': 'You are deciding without having asked for the AI’s recommendation.',
+  'actions.note.awaitingAi':
+    'The AI’s recommendation is still being computed. You can record your final decision once it has been shown — or decide without the AI.',
+  'actions.note.awaitingAiOwn':
+    'The AI’s recommendation is still being computed. You can look at it once it is ready, or record your final decision without it.',
   'actions.error.choose': 'Choose the option you decide on.',
   'actions.error.freeText': 'Name the option you decide on.',
   'actions.error.amountMissing': 'Enter your amount.',
   'actions.error.amountInvalid':
     'This is not a number. Enter the amount in digits, with a point before any decimals.',
   'actions.error.sameAsAi': 'This is the AI’s recommendation. To follow it, accept the recommendation.',
+  'actions.error.amountRange': 'This amount lies outside what this procedure allows.',
   'actions.error.final': 'This final decision does not fit the options of the case. Please check it.',
   'actions.error.refused': 'The decision could not be recorded. Please check your entries.',
   'actions.result.accepted': 'Final decision recorded: {final}. You accepted the AI’s recommendation.',
@@ -64,6 +86,8 @@ export const de: typeof en = {
   'actions.override.freeText': 'Eine Option, die nicht auf der Liste der KI steht',
   'actions.record': 'Meine Entscheidung festhalten',
   'actions.record.legend': 'Ihre Entscheidung',
+  'actions.record.amount': 'Ihr abschließender Betrag',
+  'actions.record.amountWithUnit': 'Ihr abschließender Betrag ({unit})',
   'actions.withoutAi': 'Ohne KI entscheiden',
   'actions.amount.label': 'Ihr Betrag',
   'actions.amount.labelWithUnit': 'Ihr Betrag ({unit})',
@@ -72,6 +96,9 @@ export const de: typeof en = {
     'Innerhalb des {level}-Intervalls der KI ({range}): wird als Anpassung festgehalten.',
   'actions.amount.outside':
     'Außerhalb des {level}-Intervalls der KI ({range}): wird als Abweichung festgehalten.',
+  'actions.amount.range': 'Zwischen {min} und {max}.',
+  'actions.amount.min': 'Mindestens {min}.',
+  'actions.amount.max': 'Höchstens {max}.',
   'actions.reason.tooEarly': 'Nehmen Sie sich mindestens {min} für Ihre eigene Einschätzung – noch {left}.',
   'actions.reason.pending':
     'Ihre Entscheidung können Sie festhalten, sobald die Empfehlung der KI angezeigt wurde – oder Sie entscheiden ohne KI.',
@@ -86,6 +113,12 @@ export const de: typeof en = {
   'actions.reason.alreadyRevealed':
     'Die Empfehlung der KI wurde bereits angezeigt; ohne sie zu entscheiden ist daher nicht mehr möglich. Wenn Sie nicht zustimmen, passen Sie sie an oder entscheiden Sie abweichend.',
   'actions.reason.unavailable': 'In dieser Entscheidung derzeit nicht möglich.',
+  'actions.reason.aiPending': 'Die Empfehlung der KI wird noch berechnet.',
+  'actions.reason.aiUnavailable': 'Für diesen Fall gibt es keine verwendbare Empfehlung der KI.',
+  'actions.reason.judgementRequired': 'Halten Sie zuerst Ihre eigene Einschätzung fest.',
+  'actions.reason.noOptions':
+    'Es gibt nichts zur Auswahl: Das Verfahren hat für diese Entscheidung keine Optionen hinterlegt. Bitte informieren Sie die für das Verfahren zuständige Stelle.',
+  'actions.reason.noOtherOption': 'Hier ist keine andere Option mehr wählbar.',
   'actions.time.over':
     'Ihre Zeit für die eigene Einschätzung ist um. Sie können Ihre Entscheidung jetzt festhalten.',
   'actions.own.chosen': 'Sie entscheiden ohne KI. Deren Empfehlung wird nicht angezeigt.',
@@ -93,12 +126,23 @@ export const de: typeof en = {
   'actions.own.noRecommendation':
     'Für diesen Fall gibt es keine verwendbare Empfehlung der KI; entscheiden Sie selbst.',
   'actions.own.aiStopped': 'Die KI wurde angehalten; entscheiden Sie selbst.',
+  'actions.own.invalidRecommendation':
+    'Die Empfehlung der KI für diesen Fall hat die Prüfung nicht bestanden und wird nicht angezeigt; entscheiden Sie selbst.',
+  'actions.own.recommendationFailed':
+    'Die Empfehlung der KI konnte für diesen Fall nicht berechnet werden; entscheiden Sie selbst.',
+  'actions.own.recommendationTimeout': 'Die Empfehlung der KI kam nicht rechtzeitig; entscheiden Sie selbst.',
+  'actions.own.notRequested': 'Sie entscheiden, ohne die Empfehlung der KI angefordert zu haben.',
+  'actions.note.awaitingAi':
+    'Die Empfehlung der KI wird noch berechnet. Ihre Entscheidung können Sie festhalten, sobald sie angezeigt wurde – oder Sie entscheiden ohne KI.',
+  'actions.note.awaitingAiOwn':
+    'Die Empfehlung der KI wird noch berechnet. Sie können sie ansehen, sobald sie vorliegt, oder Ihre Entscheidung ohne sie festhalten.',
   'actions.error.choose': 'Wählen Sie die Option, für die Sie sich entscheiden.',
   'actions.error.freeText': 'Nennen Sie die Option, für die Sie sich entscheiden.',
   'actions.error.amountMissing': 'Geben Sie Ihren Betrag ein.',
   'actions.error.amountInvalid':
     'Das ist keine Zahl. Geben Sie den Betrag in Ziffern ein, Nachkommastellen nach einem Komma.',
   'actions.error.sameAsAi': 'Das ist die Empfehlung der KI. Um ihr zu folgen, übernehmen Sie die Empfehlung.',
+  'actions.error.amountRange': 'Dieser Betrag liegt außerhalb dessen, was dieses Verfahren zulässt.',
   'actions.error.final': 'Diese Entscheidung passt nicht zu den Optionen des Falls. Bitte prüfen Sie sie.',
   'actions.error.refused':
     'Die Entscheidung konnte nicht festgehalten werden. Bitte prüfen Sie Ihre Angaben.',

@@ -8,6 +8,10 @@ export const en = {
   'judgement.amount.label': 'Your amount',
   'judgement.amount.labelWithUnit': 'Your amount ({unit})',
   'judgement.amount.hint': 'Enter the amount in digits, with a point before any decimals.',
+  'judgement.amount.range': 'Allowed: {min} to {max}.',
+  'judgement.amount.min': 'Allowed: at least {min}.',
+  'judgement.amount.max': 'Allowed: at most {max}.',
+  'judgement.amount.step': 'In steps of {step}.',
   'judgement.confidence.legend': 'How sure are you? (optional)',
   'judgement.confidence.none': 'Not stated',
   'judgement.confidence.very-unsure': 'Very unsure',
@@ -23,6 +27,10 @@ export const en = {
   'judgement.error.amountMissing': 'Enter your amount first.',
   'judgement.error.amountInvalid':
     'This is not a number. Enter the amount in digits, with a point before any decimals.',
+  'judgement.error.amountRange': 'Enter an amount from {min} to {max}.',
+  'judgement.error.amountMin': 'Enter an amount of at least {min}.',
+  'judgement.error.amountMax': 'Enter an amount of at most {max}.',
+  'judgement.error.amountStep': 'Enter the amount in steps of {step}.',
   'judgement.error.checklist_one': 'Confirm the remaining checklist item.',
   'judgement.error.checklist_other': 'Confirm the {count} remaining checklist items.',
   'judgement.error.locked': 'Your assessment can no longer be recorded or changed.',
@@ -38,7 +46,11 @@ export const en = {
     'The AI’s recommendation has already been shown, so an independent assessment can no longer be recorded.',
   'judgement.ended': 'This decision has ended; no independent assessment was recorded.',
   'judgement.unavailable':
-    'The options of this decision are not available, so no independent assessment can be recorded here.',
+    'The procedure has given no options for this decision, so no independent assessment can be recorded here.',
+  'judgement.awaitingOptions':
+    'The procedure has given no options for this decision; they are taken from the AI recommendation once it has arrived. Until then, no independent assessment can be recorded.',
+  'judgement.skipped':
+    'You are deciding without the AI, so no assessment is needed beforehand: record your decision in the final step.',
 };
 
 export const de: typeof en = {
@@ -50,6 +62,10 @@ export const de: typeof en = {
   'judgement.amount.label': 'Ihr Betrag',
   'judgement.amount.labelWithUnit': 'Ihr Betrag ({unit})',
   'judgement.amount.hint': 'Geben Sie den Betrag in Ziffern ein, Nachkommastellen nach einem Komma.',
+  'judgement.amount.range': 'Zulässig: {min} bis {max}.',
+  'judgement.amount.min': 'Zulässig: mindestens {min}.',
+  'judgement.amount.max': 'Zulässig: höchstens {max}.',
+  'judgement.amount.step': 'In Schritten von {step}.',
   'judgement.confidence.legend': 'Wie sicher sind Sie? (freiwillig)',
   'judgement.confidence.none': 'Keine Angabe',
   'judgement.confidence.very-unsure': 'Sehr unsicher',
@@ -66,6 +82,10 @@ export const de: typeof en = {
   'judgement.error.amountMissing': 'Geben Sie zuerst Ihren Betrag ein.',
   'judgement.error.amountInvalid':
     'Das ist keine Zahl. Geben Sie den Betrag in Ziffern ein, Nachkommastellen nach einem Komma.',
+  'judgement.error.amountRange': 'Geben Sie einen Betrag von {min} bis {max} ein.',
+  'judgement.error.amountMin': 'Geben Sie einen Betrag von mindestens {min} ein.',
+  'judgement.error.amountMax': 'Geben Sie einen Betrag von höchstens {max} ein.',
+  'judgement.error.amountStep': 'Geben Sie den Betrag in Schritten von {step} ein.',
   'judgement.error.checklist_one': 'Bestätigen Sie den noch offenen Prüfpunkt.',
   'judgement.error.checklist_other': 'Bestätigen Sie die {count} noch offenen Prüfpunkte.',
   'judgement.error.locked': 'Ihre Einschätzung kann nicht mehr festgehalten oder geändert werden.',
@@ -83,5 +103,9 @@ export const de: typeof en = {
   'judgement.ended':
     'Diese Entscheidung ist abgeschlossen; eine unabhängige Einschätzung wurde nicht festgehalten.',
   'judgement.unavailable':
-    'Die Optionen dieser Entscheidung liegen nicht vor; eine unabhängige Einschätzung kann hier nicht festgehalten werden.',
+    'Das Verfahren hat für diese Entscheidung keine Optionen vorgegeben; eine unabhängige Einschätzung kann hier daher nicht festgehalten werden.',
+  'judgement.awaitingOptions':
+    'Das Verfahren hat für diese Entscheidung keine Optionen vorgegeben; sie werden aus der KI-Empfehlung übernommen, sobald diese vorliegt. Bis dahin kann keine unabhängige Einschätzung festgehalten werden.',
+  'judgement.skipped':
+    'Sie entscheiden ohne die KI; eine Einschätzung vorab ist daher nicht nötig. Halten Sie Ihre Entscheidung im letzten Schritt fest.',
 };

@@ -47,6 +47,10 @@ export const en = {
   'recommendation.unavailable.stopped.decision':
     'The AI has been stopped for this decision, so its recommendation is no longer shown. Reason given: {reason}',
   'recommendation.unavailable.ended': 'The decision was completed without the AI recommendation.',
+  'recommendation.unavailable.failed':
+    'The AI recommendation could not be computed for this case. Please decide on the basis of the case file.',
+  'recommendation.unavailable.timeout':
+    'The AI recommendation did not arrive in time. Please decide on the basis of the case file.',
 
   'recommendation.invalid.body':
     'The AI system sent a recommendation with errors, so none of it is shown. These problems were found:',
@@ -124,6 +128,10 @@ export const de: typeof en = {
   'recommendation.unavailable.stopped.decision':
     'Die KI wurde für diese Entscheidung gestoppt; ihre Empfehlung wird nicht mehr angezeigt. Angegebener Grund: {reason}',
   'recommendation.unavailable.ended': 'Die Entscheidung wurde ohne die KI-Empfehlung abgeschlossen.',
+  'recommendation.unavailable.failed':
+    'Die KI-Empfehlung konnte für diesen Fall nicht berechnet werden. Bitte entscheiden Sie anhand der Fallakte.',
+  'recommendation.unavailable.timeout':
+    'Die KI-Empfehlung lag nicht rechtzeitig vor. Bitte entscheiden Sie anhand der Fallakte.',
 
   'recommendation.invalid.body':
     'Das KI-System hat eine fehlerhafte Empfehlung geliefert; deshalb wird nichts davon angezeigt. Diese Probleme wurden gefunden:',

@@ -3,9 +3,13 @@ export {
   DEFAULT_NOTICE_STORAGE_KEY,
   OversightControls,
   useAutomationBiasNotice,
+  useOversightControls,
   type AutomationBiasNoticeProps,
   type OversightControlsProps,
+  type OversightState,
   type StopAiDetails,
   type UseAutomationBiasNoticeProps,
   type UseAutomationBiasNoticeResult,
+  type UseOversightControlsProps,
+  type UseOversightControlsResult,
 } from './oversight-controls.tsx';

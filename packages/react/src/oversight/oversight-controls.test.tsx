@@ -1,7 +1,7 @@
 import type { DecisionEventDraft, FrictionPlan, RecommendationInput } from '@deliberate/core';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
+import { createRef, type ComponentProps, type ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DecisionProvider, useDecision } from '../decision/decision-provider.tsx';
@@ -11,7 +11,7 @@ import {
   AutomationBiasNotice,
   DEFAULT_NOTICE_STORAGE_KEY,
   OversightControls,
-  type OversightControlsProps,
+  useOversightControls,
 } from './oversight-controls.tsx';
 
 /* -------------------------------------------------------------------------------------------------
@@ -46,7 +46,7 @@ const plan = (reveal: FrictionPlan['reveal'], arm: FrictionPlan['arm'] = 'ai'): 
 });
 
 function setup(
-  props: OversightControlsProps = {},
+  props: ComponentProps<typeof OversightControls> = {},
   {
     reveal = 'on-request',
     arm,
@@ -368,5 +368,47 @@ describe('OversightControls', () => {
       expect(getItem).not.toHaveBeenCalled();
       getItem.mockRestore();
     });
+  });
+});
+
+describe('useOversightControls', () => {
+  /** A host's own markup (e.g. KoliBri buttons) on the hook's prop bags. */
+  function OwnControls({ onDecideWithoutAi }: { onDecideWithoutAi?: () => void }) {
+    const o = useOversightControls({ onDecideWithoutAi });
+    return (
+      <div {...o.rootProps} className="host-oversight">
+        <span {...o.labelProps}>Oversight</span>
+        <button {...o.withoutAiButtonProps}>Without the AI</button>
+        <span {...o.withoutAiHintProps}>{o.withoutAiUnavailable ?? 'Decide on your own.'}</span>
+        <div {...o.statusProps}>{o.announcement}</div>
+      </div>
+    );
+  }
+
+  it('gives a host’s own markup the same wiring, states and announcements', async () => {
+    const onDecideWithoutAi = vi.fn();
+    const { user } = setup({}, { children: <OwnControls onDecideWithoutAi={onDecideWithoutAi} /> });
+    const group = screen.getByRole('group', { name: 'Oversight' });
+    const button = within(group).getByRole('button', { name: 'Without the AI' });
+    expect(button).toHaveAccessibleDescription('Decide on your own.');
+    expect(group).toHaveAttribute('data-state', 'active');
+
+    await user.click(button);
+
+    expect(onDecideWithoutAi).toHaveBeenCalledOnce();
+    expect(group).toHaveAttribute('data-state', 'without-ai');
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveAccessibleDescription('You are already deciding without the AI.');
+    expect(within(group).getByRole('status')).toHaveTextContent('You are now deciding without the AI.');
+  });
+
+  it('lets the controls take a ref and the host’s attributes, keeping their own name and state', () => {
+    const ref = createRef<HTMLDivElement>();
+    setup({ ref, id: 'oversight', className: 'host', 'aria-describedby': 'case-note', role: 'region' });
+    expect(ref.current).toBe(controls());
+    expect(controls()).toHaveAttribute('id', 'oversight');
+    expect(controls()).toHaveClass('dlb-oversight', 'host');
+    expect(controls()).toHaveAttribute('aria-describedby', 'case-note');
+    expect(controls()).toHaveAttribute('data-state', 'active');
   });
 });

@@ -1,12 +1,12 @@
 import type { DecisionEventDraft, FrictionPlan, RecommendationInput, RevealMode } from '@deliberate/core';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { StrictMode, type ReactNode } from 'react';
+import { createRef, StrictMode, type ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { DecisionProvider, useDecision } from '../decision/decision-provider.tsx';
 import type { Locale } from '../messages/index.ts';
-import { Recommendation } from './recommendation.tsx';
+import { Recommendation, useRecommendation } from './recommendation.tsx';
 
 /* -------------------------------------------------------------------------------------------------
  * Fixtures
@@ -440,5 +440,76 @@ describe('Recommendation', () => {
       expect(section).toHaveTextContent('Reason given: drift');
       expect(screen.queryByRole('meter')).not.toBeInTheDocument();
     });
+  });
+});
+
+describe('useRecommendation', () => {
+  /** A host's own markup on the hook's prop bags. */
+  function OwnRecommendation() {
+    const r = useRecommendation({ lowConfidenceThreshold: 0.9 });
+    return (
+      <section {...r.rootProps}>
+        <h3 {...r.headingProps}>What the AI suggests</h3>
+        {r.view === 'available' ? <button {...r.revealButtonProps}>Show me</button> : null}
+        {r.view === 'revealed' ? <p>{`${r.option}, ${r.description?.text ?? ''}`}</p> : null}
+        <div {...r.statusProps}>{r.announcement}</div>
+      </section>
+    );
+  }
+
+  it('reveals on request, logs what the host shows, announces it and moves focus to the heading', async () => {
+    const events: DecisionEventDraft[] = [];
+    const user = userEvent.setup();
+    render(
+      <DecisionProvider
+        recommendation={housingBenefit}
+        decisionId="d-1"
+        procedure="housing-benefit.eligibility"
+        caseRef="case-1"
+        actor={{ id: 'a-1' }}
+        plan={plan('on-request')}
+        clock={{ now: () => T0 }}
+        locale="en"
+        onEvents={(batch) => events.push(...batch)}
+      >
+        <OwnRecommendation />
+      </DecisionProvider>,
+    );
+    const section = screen.getByRole('region', { name: 'What the AI suggests' });
+    expect(section).toHaveAttribute('data-state', 'available');
+
+    await user.click(within(section).getByRole('button', { name: 'Show me' }));
+
+    expect(section).toHaveAttribute('data-state', 'revealed');
+    expect(section).toHaveAttribute('data-framing', 'information');
+    expect(screen.getByRole('heading', { name: 'What the AI suggests' })).toHaveFocus();
+    const [event] = revealed(events);
+    expect(event?.data).toMatchObject({ requested: true });
+    const shown = (event?.data as { display: { text: string } }).display.text;
+    expect(within(section).getByText(`Approve, ${shown}`)).toBeInTheDocument();
+    expect(within(section).getByRole('status')).toHaveTextContent(/AI.*Approve/);
+  });
+
+  it('lets the section take a ref and the host’s attributes, named by the host’s label first', () => {
+    const ref = createRef<HTMLElement>();
+    render(
+      <DecisionProvider
+        recommendation={housingBenefit}
+        decisionId="d-1"
+        procedure="p"
+        caseRef="case-1"
+        actor={{ id: 'a-1' }}
+        plan={plan('on-request')}
+        clock={{ now: () => T0 }}
+        locale="en"
+      >
+        <p id="case-name">Case 17</p>
+        <Recommendation ref={ref} aria-labelledby="case-name" className="host" data-testid="rec" />
+      </DecisionProvider>,
+    );
+    const section = screen.getByRole('region', { name: 'Case 17 AI recommendation' });
+    expect(ref.current).toBe(section);
+    expect(section).toHaveClass('dlb-recommendation', 'host');
+    expect(section).toHaveAttribute('data-testid', 'rec');
   });
 });

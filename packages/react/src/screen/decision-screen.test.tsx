@@ -1,11 +1,11 @@
 import { defaultPolicy, type DecisionEventDraft, type FrictionPlan } from '@deliberate/core';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createRef } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { DecisionProvider, type DecisionProviderProps } from '../decision/decision-provider.tsx';
-import { ExplanationPanel } from '../explanation/index.ts';
-import { DecisionScreen } from './decision-screen.tsx';
+import { DecisionScreen, LoggingAlert } from './decision-screen.tsx';
 
 const T0 = Date.parse('2026-11-22T10:00:00.000Z');
 
@@ -187,36 +187,46 @@ describe('DecisionScreen', () => {
   });
 
   describe('explanations', () => {
+    const explained = {
+      ...housingBenefit,
+      explanation: {
+        factors: {
+          baseValue: 0.5,
+          prediction: 0.82,
+          items: [{ id: 'income', label: 'Income', contribution: 0.32 }],
+        },
+      },
+    };
+    const explanationRegion = () => screen.queryByRole('region', { name: 'Check the recommendation' });
+
+    it('shows the explanation by default once the AI is revealed, every panel closed', async () => {
+      const { user, advance } = setup({ recommendation: explained, stakes: 'high' });
+      expect(explanationRegion()).not.toBeInTheDocument();
+
+      await user.click(screen.getByRole('radio', { name: 'Approve' }));
+      for (const box of screen.getAllByRole('checkbox')) await user.click(box);
+      advance(25_000);
+      await user.click(screen.getByRole('button', { name: 'Record my assessment' }));
+
+      const region = await screen.findByRole('region', { name: 'Check the recommendation' });
+      // One level below the screen's sections (h3): the panel's own heading and its triggers.
+      expect(
+        within(region).getByRole('heading', { level: 3, name: 'Check the recommendation' }),
+      ).toBeVisible();
+      const factors = within(region).getByRole('button', { name: /Factors in the model’s calculation/ });
+      expect(factors).toHaveAttribute('aria-expanded', 'false');
+      expect(
+        within(region).getByRole('heading', { level: 4, name: /Factors in the model’s calculation/ }),
+      ).toBeVisible();
+    });
+
     it('logs the viewing time of a panel still open when the person finalizes, before the decision', async () => {
-      const events: DecisionEventDraft[] = [];
-      let now = T0;
-      const user = userEvent.setup();
-      render(
-        <DecisionProvider
-          recommendation={{
-            ...housingBenefit,
-            explanation: {
-              factors: {
-                baseValue: 0.5,
-                prediction: 0.82,
-                items: [{ id: 'income', label: 'Income', contribution: 0.32 }],
-              },
-            },
-          }}
-          decisionId="d-x"
-          procedure="housing-benefit.eligibility"
-          caseRef="case-1"
-          actor={{ id: 'a-1' }}
-          locale="en"
-          plan={plan({ reveal: 'immediate', justification: 'none' })}
-          clock={{ now: () => now }}
-          onEvents={(batch) => events.push(...batch)}
-        >
-          <DecisionScreen explanation={<ExplanationPanel />} />
-        </DecisionProvider>,
-      );
+      const { user, events, advance } = setup({
+        recommendation: explained,
+        plan: plan({ reveal: 'immediate', justification: 'none' }),
+      });
       await user.click(await screen.findByRole('button', { name: /Factors in the model’s calculation/ }));
-      now += 7_000;
+      advance(7_000);
       await user.click(screen.getByRole('button', { name: 'Accept the recommendation: Approve' }));
       await screen.findByText(/Final decision recorded: Approve/);
       expect(types(events)).toEqual([
@@ -227,6 +237,102 @@ describe('DecisionScreen', () => {
       ]);
       expect(events[2]?.data).toEqual({ panel: 'factors', durationMs: 7_000 });
     });
+
+    it('shows the AI system’s own text (a CDS Hooks card’s detail) as an explanation too', async () => {
+      const { user } = setup({
+        recommendation: { ...housingBenefit, detail: 'Income is **below** the limit.' },
+        plan: plan({ reveal: 'immediate' }),
+      });
+      const region = await screen.findByRole('region', { name: 'Check the recommendation' });
+      await user.click(within(region).getByRole('button', { name: /own text/i }));
+      expect(within(region).getByText('below')).toBeVisible();
+    });
+
+    it('shows none when the recommendation carries no explanation', async () => {
+      const { events } = setup({ plan: plan({ reveal: 'immediate' }) });
+      await waitFor(() => expect(types(events)).toContain('recommendation.revealed'));
+      expect(explanationRegion()).not.toBeInTheDocument();
+    });
+
+    it('shows none when the host opts out with explanation={null}', async () => {
+      const events: DecisionEventDraft[] = [];
+      render(
+        <DecisionProvider
+          recommendation={explained}
+          decisionId="d-1"
+          procedure="housing-benefit.eligibility"
+          caseRef="case-1"
+          actor={{ id: 'a-1' }}
+          locale="en"
+          plan={plan({ reveal: 'immediate' })}
+          onEvents={(batch) => events.push(...batch)}
+        >
+          <DecisionScreen explanation={null} />
+        </DecisionProvider>,
+      );
+      await waitFor(() => expect(types(events)).toContain('recommendation.revealed'));
+      expect(explanationRegion()).not.toBeInTheDocument();
+    });
+
+    it('shows the host’s own node instead, and passes explanationProps to the default panel', async () => {
+      const { rerender } = render(
+        <DecisionProvider
+          recommendation={explained}
+          decisionId="d-1"
+          procedure="housing-benefit.eligibility"
+          caseRef="case-1"
+          actor={{ id: 'a-1' }}
+          locale="en"
+          plan={plan({ reveal: 'immediate' })}
+        >
+          <DecisionScreen explanation={<p>Our own explanation</p>} />
+        </DecisionProvider>,
+      );
+      expect(await screen.findByText('Our own explanation')).toBeVisible();
+      expect(explanationRegion()).not.toBeInTheDocument();
+
+      rerender(
+        <DecisionProvider
+          recommendation={explained}
+          decisionId="d-1"
+          procedure="housing-benefit.eligibility"
+          caseRef="case-1"
+          actor={{ id: 'a-1' }}
+          locale="en"
+          plan={plan({ reveal: 'immediate' })}
+        >
+          <DecisionScreen explanationProps={{ showTables: true, className: 'host-explanation' }} />
+        </DecisionProvider>,
+      );
+      const region = await screen.findByRole('region', { name: 'Check the recommendation' });
+      expect(region).toHaveClass('dlb-explanation', 'host-explanation');
+      expect(screen.queryByText('Our own explanation')).not.toBeInTheDocument();
+    });
+  });
+
+  it('takes a ref and the host’s attributes on the screen and on the logging alert', async () => {
+    const screenRef = createRef<HTMLElement>();
+    const alertRef = createRef<HTMLDivElement>();
+    render(
+      <DecisionProvider
+        recommendation={housingBenefit}
+        decisionId="d-1"
+        procedure="housing-benefit.eligibility"
+        caseRef="case-1"
+        actor={{ id: 'a-1' }}
+        locale="en"
+        plan={plan({})}
+        logger={{ log: vi.fn(async () => Promise.reject(new Error('outbox full'))) }}
+      >
+        <LoggingAlert ref={alertRef} className="host-alert" />
+        <DecisionScreen ref={screenRef} className="host-screen" id="decision" />
+      </DecisionProvider>,
+    );
+    expect(screenRef.current).toBe(root());
+    expect(root()).toHaveClass('dlb-screen', 'host-screen');
+    expect(root()).toHaveAttribute('id', 'decision');
+    await waitFor(() => expect(alertRef.current).toHaveClass('dlb-logging-alert', 'host-alert'));
+    expect(alertRef.current).toHaveAttribute('role', 'alert');
   });
 
   it('renders on the server without touching window or document, and logs nothing there', () => {

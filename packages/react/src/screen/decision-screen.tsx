@@ -1,16 +1,22 @@
-import { useId, type HTMLAttributes, type ReactNode } from 'react';
+import { forwardRef, useId, type HTMLAttributes, type ReactNode } from 'react';
 import { FinalizeStep, type FinalizeStepProps } from '../actions/finalize-step.tsx';
 import { useDecision } from '../decision/decision-provider.tsx';
 import { DeliberateErrorBoundary } from '../decision/error-boundary.tsx';
+import { DecisionAiStatus } from '../decision/ai-status.tsx';
 import { useSafeguard } from '../decision/safeguards.ts';
 import { useI18n } from '../i18n/context.tsx';
+import { ExplanationPanel, type ExplanationPanelProps } from '../explanation/explanation-panel.tsx';
 import { IndependentJudgement, type IndependentJudgementProps } from '../judgement/independent-judgement.tsx';
 import { OversightControls, type OversightControlsProps } from '../oversight/oversight-controls.tsx';
 import { Recommendation, type RecommendationProps } from '../recommendation/recommendation.tsx';
+import { cx } from '../utils/class-names.ts';
+import { Heading } from '../utils/heading.tsx';
 
 /* -------------------------------------------------------------------------------------------------
  * LoggingAlert
  * -----------------------------------------------------------------------------------------------*/
+
+export type LoggingAlertProps = Omit<HTMLAttributes<HTMLDivElement>, 'children'>;
 
 /**
  * A blocking warning while the logger refuses events (e.g. a full outbox): the decision record is
@@ -19,12 +25,15 @@ import { Recommendation, type RecommendationProps } from '../recommendation/reco
  * @example
  * <DecisionProvider logger={logger} …><LoggingAlert /><DecisionScreen /></DecisionProvider>
  */
-export function LoggingAlert() {
+export const LoggingAlert = forwardRef<HTMLDivElement, LoggingAlertProps>(function LoggingAlert(
+  { className, ...rest },
+  ref,
+) {
   const { logError, retryLogging } = useDecision('LoggingAlert');
   const { t } = useI18n();
   if (!logError) return null;
   return (
-    <div className="dlb-logging-alert" role="alert" data-state="failing">
+    <div {...rest} ref={ref} className={cx('dlb-logging-alert', className)} role="alert" data-state="failing">
       <p className="dlb-logging-alert__title">{t('screen.logError.title')}</p>
       <p>{t('screen.logError.body')}</p>
       <p className="dlb-logging-alert__detail">
@@ -35,7 +44,7 @@ export function LoggingAlert() {
       </button>
     </div>
   );
-}
+});
 LoggingAlert.displayName = 'LoggingAlert';
 
 /* -------------------------------------------------------------------------------------------------
@@ -51,8 +60,16 @@ export interface DecisionScreenProps extends Omit<HTMLAttributes<HTMLElement>, '
   judgement?: 'auto' | 'always' | 'never';
   /** Heading level of the screen's sections, to fit the host page's outline. @default 2 */
   headingLevel?: 2 | 3 | 4;
-  /** Explanation panels (see `ExplanationPanel`), shown under the recommendation once revealed. */
+  /**
+   * The explanation under the recommendation, shown once the AI is revealed. By default an
+   * `ExplanationPanel` (its panels closed until the person opens one) whenever the
+   * recommendation carries an explanation (`explanation`, or the AI system's own text in
+   * `detail`); pass your own node to replace it, or `null` to show none.
+   * @default <ExplanationPanel /> when the recommendation carries an explanation
+   */
   explanation?: ReactNode;
+  /** Props for the default explanation panel (ignored when `explanation` is given). */
+  explanationProps?: Omit<ExplanationPanelProps, 'headingLevel'>;
   /** Props for the judgement step. */
   judgementProps?: Omit<IndependentJudgementProps, 'children'>;
   /** Props for the recommendation. */
@@ -63,14 +80,24 @@ export interface DecisionScreenProps extends Omit<HTMLAttributes<HTMLElement>, '
   oversightProps?: OversightControlsProps;
 }
 
-type Heading = 'h2' | 'h3' | 'h4';
+/** Whether the recommendation carries something the explanation panel would show. */
+function carriesExplanation(explanation: unknown, detail: unknown): boolean {
+  return (
+    (explanation !== undefined && explanation !== null) ||
+    (typeof detail === 'string' && detail.trim() !== '')
+  );
+}
 
 /**
  * The default decision screen, for a five-minute integration: oversight controls, the person's
- * own judgement, the AI's recommendation (revealed as the plan allows), and the finalize step
- * with contrast, justification and actions. Each part is guarded by an error boundary, so a
- * failure shows a readable fallback and is logged, and never takes the host page down. The parts
- * are exported for custom layouts.
+ * own judgement, the AI's recommendation (revealed as the plan allows) with its explanation
+ * underneath, and the finalize step with contrast, justification and actions. Each part is
+ * guarded by an error boundary, so a failure shows a readable fallback and is logged, and never
+ * takes the host page down. The parts are exported for custom layouts.
+ *
+ * The explanation appears after the reveal whenever the recommendation carries one: an
+ * `ExplanationPanel` whose panels stay closed until the person opens them (each opening is logged
+ * as `explanation.viewed`). `explanation={null}` leaves it out; any other node replaces it.
  *
  * `data-state` on the root is the protocol status (`opened`, `judging`, `committed`, `revealed`,
  * `without-ai`, `ai-stopped`, `finalized`, `abandoned`); `data-reveal` is the plan's reveal mode.
@@ -81,51 +108,64 @@ type Heading = 'h2' | 'h3' | 'h4';
  *   <DecisionScreen />
  * </DecisionProvider>
  */
-export function DecisionScreen({
-  judgement = 'auto',
-  headingLevel = 2,
-  explanation,
-  judgementProps,
-  recommendationProps,
-  finalizeProps,
-  oversightProps,
-  className,
-  ...rest
-}: DecisionScreenProps) {
-  const { state, plan } = useDecision('DecisionScreen');
+export const DecisionScreen = forwardRef<HTMLElement, DecisionScreenProps>(function DecisionScreen(
+  {
+    judgement = 'auto',
+    headingLevel = 2,
+    explanation,
+    explanationProps,
+    judgementProps,
+    recommendationProps,
+    finalizeProps,
+    oversightProps,
+    className,
+    ...rest
+  },
+  ref,
+) {
+  const { state, plan, recommendation, explanation: given } = useDecision('DecisionScreen');
   const { t, locale } = useI18n();
   const titleId = useId();
-  const H = `h${headingLevel}` as Heading;
   const sub = Math.min(headingLevel + 1, 6) as 3 | 4 | 5;
   const showJudgement =
     judgement === 'always' ||
     (judgement === 'auto' && (plan.reveal === 'after-judgement' || plan.reveal === 'on-request'));
   const revealed = state.reveal !== undefined;
+  // `undefined`: the default panel, when there is something to explain; `null` (or `false`): none.
+  const slot: ReactNode =
+    explanation !== undefined ? (
+      explanation
+    ) : carriesExplanation(given, recommendation?.detail) ? (
+      <ExplanationPanel {...explanationProps} headingLevel={sub} />
+    ) : null;
+  const hasSlot = Boolean(slot);
   useSafeguard('screen', {
     accountabilityStatement: true,
     judgementStep: showJudgement,
-    explanationSlot: explanation !== undefined && explanation !== null,
+    explanationSlot: hasSlot,
   });
 
   return (
     <section
       {...rest}
-      className={['dlb-root', 'dlb-screen', className].filter(Boolean).join(' ')}
+      ref={ref}
+      className={cx('dlb-root', 'dlb-screen', className)}
       aria-labelledby={titleId}
       lang={locale}
       data-state={state.status}
       data-reveal={plan.reveal}
     >
       <header className="dlb-screen__header">
-        <H id={titleId} className="dlb-screen__title">
+        <Heading level={headingLevel} id={titleId} className="dlb-screen__title">
           {t('screen.label', { caseRef: state.caseRef })}
-        </H>
+        </Heading>
         <p className="dlb-screen__accountability">{t('screen.decidedBy')}</p>
         <DeliberateErrorBoundary component="OversightControls">
           <OversightControls {...oversightProps} />
         </DeliberateErrorBoundary>
       </header>
       <LoggingAlert />
+      <DecisionAiStatus />
       <div className="dlb-screen__columns">
         {showJudgement ? (
           <div className="dlb-screen__column" data-part="judgement">
@@ -138,8 +178,8 @@ export function DecisionScreen({
           <DeliberateErrorBoundary component="Recommendation">
             <Recommendation {...recommendationProps} headingLevel={sub} />
           </DeliberateErrorBoundary>
-          {explanation && revealed ? (
-            <DeliberateErrorBoundary component="ExplanationPanel">{explanation}</DeliberateErrorBoundary>
+          {hasSlot && revealed ? (
+            <DeliberateErrorBoundary component="ExplanationPanel">{slot}</DeliberateErrorBoundary>
           ) : null}
         </div>
       </div>
@@ -150,5 +190,5 @@ export function DecisionScreen({
       </div>
     </section>
   );
-}
+});
 DecisionScreen.displayName = 'DecisionScreen';

@@ -1,1 +1,6 @@
-export { DecisionScreen, LoggingAlert, type DecisionScreenProps } from './decision-screen.tsx';
+export {
+  DecisionScreen,
+  LoggingAlert,
+  type DecisionScreenProps,
+  type LoggingAlertProps,
+} from './decision-screen.tsx';

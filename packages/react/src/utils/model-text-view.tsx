@@ -1,6 +1,7 @@
 import { Fragment, useMemo, type ReactNode } from 'react';
 import { useI18n } from '../i18n/context.tsx';
 import { formatNumber } from '../i18n/format.ts';
+import { cx } from './class-names.ts';
 import { capModelText, type CappedText, type ModelTextKind } from './model-text.ts';
 
 /*
@@ -51,7 +52,7 @@ export function ModelText({ text, kind, className }: ModelTextProps) {
   if (source === '') return null;
   return (
     <>
-      <bdi className={['dlb-model-text', className].filter(Boolean).join(' ')}>{capped.text}</bdi>
+      <bdi className={cx('dlb-model-text', className)}>{capped.text}</bdi>
       {capped.shortened ? <ShortenedNotice capped={capped} /> : null}
     </>
   );
