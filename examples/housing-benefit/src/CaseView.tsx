@@ -10,7 +10,7 @@ import { useMemo } from 'react';
 import { DOCUMENT_TITLES } from '../model/documents.ts';
 import { recommend } from '../model/recommend.ts';
 import { pseudonymFor } from './backend.ts';
-import { model, PROCEDURE, type QueueCase } from './cases.ts';
+import { DECISION_OPTIONS, model, PROCEDURE, type QueueCase } from './cases.ts';
 import { translate, type AppLocale, type MessageKey } from './messages.ts';
 
 export interface CaseViewProps {
@@ -55,6 +55,7 @@ export function CaseView({
   return (
     <DecisionProvider
       key={decisionId}
+      options={DECISION_OPTIONS}
       recommendation={recommendation}
       decisionId={decisionId}
       procedure={PROCEDURE}

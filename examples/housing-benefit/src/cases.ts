@@ -1,9 +1,21 @@
-import { defaultPolicy, resolvePolicy, type FrictionPlan, type Stakes } from '@deliberate/core';
-import { estimatedBenefit, generateApplications, incomeLimit, type Application } from '../model/data.ts';
+import {
+  defaultPolicy,
+  resolvePolicy,
+  type DecisionOptions,
+  type FrictionPlan,
+  type Stakes,
+} from '@deliberate/core';
+import {
+  estimatedBenefit,
+  generateApplications,
+  incomeLimit,
+  LABELS,
+  type Application,
+} from '../model/data.ts';
 import { documentsOf, type CaseDocument } from '../model/documents.ts';
 import modelJson from '../model/model.json';
 import type { ModelJson } from '../model/model.ts';
-import { predict } from '../model/recommend.ts';
+import { OPTION_LABELS, predict } from '../model/recommend.ts';
 
 /*
  * The caseworker's queue: twelve synthetic applications (their own seed, not the training data),
@@ -14,6 +26,16 @@ export const model = modelJson as unknown as ModelJson;
 
 /** The procedure, logged on every event. */
 export const PROCEDURE = 'housing-benefit.eligibility';
+
+/**
+ * The decision space, owned by the procedure and in its order: the caseworker decides between
+ * these whether or not the AI answers, and a recommendation that named anything else would be
+ * refused as invalid.
+ */
+export const DECISION_OPTIONS: DecisionOptions = {
+  kind: 'choice',
+  options: LABELS.map((id) => ({ id, label: OPTION_LABELS[id].en, labels: { ...OPTION_LABELS[id] } })),
+};
 
 /**
  * The friction policy: Deliberate's `defaultPolicy`, unchanged (judge first at high and medium

@@ -88,7 +88,7 @@ describe('IndependentJudgement with the procedure’s options', () => {
     ]);
   });
 
-  it('refuses a recommendation that names an option the procedure does not offer; the person judges with the procedure’s options', async () => {
+  it('refuses a recommendation that names an option the procedure does not offer; the judgement step steps aside for the final step', () => {
     const superset = {
       ...housingBenefit,
       options: [
@@ -96,23 +96,17 @@ describe('IndependentJudgement with the procedure’s options', () => {
         { id: 'defer', label: 'Defer', probability: 0.06 },
       ],
     };
-    const { user, events } = renderDecision(<IndependentJudgement />, {
+    const { events, container } = renderDecision(<IndependentJudgement />, {
       recommendation: superset,
       options: procedureOptions,
     });
     const [invalid] = ofType(events, 'recommendation.invalid');
     expect(JSON.stringify(invalid?.data)).toContain('unknown_option');
     expect(screen.getByTestId('probe')).toHaveTextContent('status: without-ai');
-    expect(radioValues().map((radio) => radio.getAttribute('value'))).toEqual([
-      'approve',
-      'reject',
-      'request-documents',
-    ]);
+    // Without a usable recommendation from the start, the decision is asked once, in the final
+    // step (with the procedure's options); an "assessment before the AI" would repeat it.
+    expect(dataState(container)).toBe('skipped');
     expect(screen.queryByRole('radio', { name: 'Defer' })).toBeNull();
-
-    await user.click(screen.getByRole('radio', { name: 'Reject' }));
-    await user.click(screen.getByRole('button', { name: 'Record my assessment' }));
-    expect(ofType(events, 'judgement.committed')[0]?.data.judgement).toEqual({ label: 'reject' });
   });
 
   it('lets the person judge and commit while the recommendation is pending; it joins afterwards', async () => {
@@ -273,7 +267,7 @@ describe('IndependentJudgement for an amount in the procedure’s range', () => 
   const amount: DecisionOptions = { kind: 'numeric', unit: 'EUR', min: 0, max: 2000, step: 0.01 };
 
   it('names the range and step next to the field (en, de)', () => {
-    const { unmount } = renderDecision(<IndependentJudgement />, { recommendation: null, options: amount });
+    const { unmount } = renderDecision(<IndependentJudgement />, { recommendation: 'pending', options: amount, recommendationTimeoutMs: Infinity });
     expect(screen.getByRole('textbox', { name: 'Your amount (EUR)' })).toHaveAccessibleDescription(
       expect.stringContaining('Allowed: €0 to €2,000. In steps of €0.01.'),
     );
@@ -283,7 +277,12 @@ describe('IndependentJudgement for an amount in the procedure’s range', () => 
     );
     expect(screen.getByRole('textbox', { name: 'Your amount (EUR)' })).toBeRequired();
     unmount();
-    renderDecision(<IndependentJudgement />, { recommendation: null, options: amount, locale: 'de' });
+    renderDecision(<IndependentJudgement />, {
+      recommendation: 'pending',
+      recommendationTimeoutMs: Infinity,
+      options: amount,
+      locale: 'de',
+    });
     expect(screen.getByRole('textbox', { name: 'Ihr Betrag (EUR)' })).toHaveAccessibleDescription(
       // Intl puts a no-break space before the euro sign.
       expect.stringMatching(/Zulässig: 0\s€ bis 2\.000\s€\. In Schritten von 0,01\s€\./),
@@ -292,7 +291,8 @@ describe('IndependentJudgement for an amount in the procedure’s range', () => 
 
   it('refuses an amount outside the range or between steps, says why at the field, and records one inside', async () => {
     const { user, events } = renderDecision(<IndependentJudgement />, {
-      recommendation: null,
+      recommendation: 'pending',
+      recommendationTimeoutMs: Infinity,
       options: amount,
     });
     const input = screen.getByRole('textbox', { name: 'Your amount (EUR)' });
@@ -334,7 +334,7 @@ describe('IndependentJudgement for an amount in the procedure’s range', () => 
         <IndependentJudgement />
         <DraftProbe />
       </>,
-      { recommendation: null, options: amount },
+      { recommendation: 'pending', options: amount, recommendationTimeoutMs: Infinity },
     );
     await user.type(screen.getByRole('textbox', { name: 'Your amount (EUR)' }), '2001');
     expect(screen.getByTestId('draft')).toHaveTextContent('{} none');

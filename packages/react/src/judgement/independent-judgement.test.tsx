@@ -278,9 +278,30 @@ describe('IndependentJudgement', () => {
       expect(container.querySelector('.dlb-judgement')).toHaveAttribute('data-state', 'unavailable');
     });
 
-    it('takes the options from the procedure when there is no recommendation', async () => {
-      const { user, events } = renderDecision(<IndependentJudgement />, {
+    it('steps aside for the final step when there is no recommendation from the start', () => {
+      const { container } = renderDecision(<IndependentJudgement />, {
         recommendation: null,
+        options: {
+          kind: 'choice',
+          options: [
+            { id: 'yes', label: 'Yes' },
+            { id: 'no', label: 'No' },
+          ],
+        },
+      });
+      expect(container.querySelector('.dlb-judgement')).toHaveAttribute('data-state', 'skipped');
+      expect(
+        screen.getByText(
+          'You are deciding without the AI, so no assessment is needed beforehand: record your decision in the final step.',
+        ),
+      ).toBeInTheDocument();
+      expect(screen.queryByRole('radio')).toBeNull();
+    });
+
+    it('takes the options from the procedure while the recommendation is still pending', async () => {
+      const { user, events } = renderDecision(<IndependentJudgement />, {
+        recommendation: 'pending',
+        recommendationTimeoutMs: Infinity,
         options: {
           kind: 'choice',
           options: [

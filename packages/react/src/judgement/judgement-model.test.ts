@@ -173,14 +173,32 @@ describe('judgementModel', () => {
     ).toBe('editable');
   });
 
-  it('steps aside only when the person chose to go without the AI and has entered nothing', () => {
+  it('steps aside when the person decides without the AI from the start and has entered nothing', () => {
     const chosen = open({ options: procedure }, { type: 'decideWithoutAi' });
     expect(model(chosen).availability).toBe('skipped');
     expect(model(chosen, true).availability).toBe('editable');
+    // No usable recommendation from the start: the final step is the decision, asked once.
+    expect(model(open({ options: procedure, recommendation: null })).availability).toBe('skipped');
+    expect(
+      model(
+        open({
+          options: procedure,
+          recommendation: null,
+          recommendationIssues: [{ path: ['confidence'], code: 'out_of_range', message: 'too big' }],
+        }),
+      ).availability,
+    ).toBe('skipped');
+    // The no-AI control arm judges first by its protocol; a recommendation that fails while the
+    // person judges leaves the judgement step in place.
     expect(model(open({ options: procedure, plan: { ...plan, arm: 'no-ai' } })).availability).toBe(
       'editable',
     );
-    expect(model(open({ options: procedure, recommendation: null })).availability).toBe('editable');
+    const failedLater = open(
+      { options: procedure, recommendation: null, recommendationPending: true },
+      { type: 'recommendationFailed', cause: 'timeout' },
+    );
+    expect(failedLater.status).toBe('without-ai');
+    expect(model(failedLater).availability).toBe('editable');
   });
 });
 

@@ -37,8 +37,9 @@ export interface JudgementDraft {
  * - `committed`: the judgement is recorded;
  * - `locked`: no judgement was recorded and the AI has been shown;
  * - `ended`: no judgement was recorded and the decision has ended;
- * - `skipped`: the person chose to decide without the AI (or stopped it) before entering
- *   anything; the final step records the decision, a judgement first would only repeat it;
+ * - `skipped`: the person chose to decide without the AI (or stopped it), or there was no usable
+ *   recommendation from the start, and nothing is entered yet; the final step records the
+ *   decision, a judgement first would only repeat it;
  * - `no-options`: there is nothing to judge between (the procedure gave no options and there is
  *   no recommendation to take them from);
  * - `awaiting-options`: as `no-options`, while the recommendation that would bring them is pending.
@@ -105,12 +106,18 @@ function availabilityOf(
   if (state.judgement !== undefined) return 'committed';
   if (guardAction(state, 'commit') !== null) return state.revealedAt !== undefined ? 'locked' : 'ended';
   if (shape === null) return state.awaiting !== undefined ? 'awaiting-options' : 'no-options';
-  // Deciding without the AI by choice: the final step records the decision. When the AI is
-  // merely unavailable (no-AI arm, no or an invalid recommendation, failed, timed out) the
-  // procedure's judge-first flow goes on, and what the person has entered is never taken away.
-  const chosen =
-    state.status === 'ai-stopped' || (state.status === 'without-ai' && state.withoutAi?.cause === 'chosen');
-  if (chosen && !entered) return 'skipped';
+  // Deciding without the AI — by choice, or because there was no usable recommendation from the
+  // start: the final step records the decision, and asking for an "assessment before you see the
+  // AI" first would ask the same question twice. When the AI became unavailable later (it failed
+  // or timed out while the person was judging) or the decision is in the no-AI control arm (whose
+  // protocol judges first), the judge-first flow goes on; what the person has entered is never
+  // taken away.
+  const cause = state.status === 'without-ai' ? state.withoutAi : undefined;
+  const chosen = state.status === 'ai-stopped' || cause?.cause === 'chosen';
+  const noAiFromTheStart =
+    (cause?.cause === 'no-recommendation' || cause?.cause === 'invalid-recommendation') &&
+    cause.at === state.openedAt;
+  if ((chosen || noAiFromTheStart) && !entered) return 'skipped';
   return 'editable';
 }
 
