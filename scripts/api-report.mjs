@@ -43,7 +43,11 @@ for (const pkg of publishablePackages()) {
         projectFolder: pkg.dir,
         mainEntryPointFilePath: entry,
         bundledPackages: [],
-        compiler: { overrideTsconfig: { compilerOptions: { lib: ['ES2023', 'DOM'], skipLibCheck: true } } },
+        compiler: {
+          overrideTsconfig: {
+            compilerOptions: { lib: ['ES2023', 'DOM'], types: ['node'], skipLibCheck: true },
+          },
+        },
         apiReport: {
           enabled: true,
           reportFolder,
