@@ -32,6 +32,7 @@ export {
   justificationRequirement,
   neutralOrder,
   openRankedList,
+  otherResolutionPossible,
   presentedOptions,
   reasonNeedsComment,
   reasonRequired,

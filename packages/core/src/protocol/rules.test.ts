@@ -27,6 +27,7 @@ import {
   justificationFor,
   justificationRequirement,
   neutralOrder,
+  otherResolutionPossible,
   presentedOptions,
   reasonNeedsComment,
   reasonRequired,
@@ -573,6 +574,9 @@ describe('actions with nothing to choose from', () => {
     const other = finalStep(state, T0, { contrast: true, resolution: 'other' });
     expect(other.actions.override).toEqual({ visible: true, unavailable: { code: 'no-other-option' } });
     expect(deviationOptionsFor(state, 'override', 'other')).toEqual([]);
+    expect(otherResolutionPossible(state)).toBe(false);
+    const threeWay = walk(open({ options: eligibilityOptions }), [commit({ label: 'reject' }), reveal]);
+    expect(otherResolutionPossible(threeWay)).toBe(true);
     // Keeping their own judgement is still possible: the target is fixed.
     const keep = finalStep(state, T0, { contrast: true, resolution: 'keep-mine' });
     expect(keep.actions.override).toEqual({ visible: true, unavailable: null });

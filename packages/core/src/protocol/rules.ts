@@ -529,3 +529,18 @@ export function presentedOptions(state: DecisionState, locale: string): Decision
   if (space === null || space.kind === 'numeric' || state.options !== undefined) return space;
   return { kind: 'choice', options: neutralOrder(space.options, locale) };
 }
+
+/**
+ * Whether "decide on something else" is a possible way to resolve a disagreement: an amount can
+ * always be another amount, an open ranked list takes any label, and otherwise some option must
+ * remain besides the person's judgement and the AI's pick (not on a yes/no decision).
+ *
+ * @example
+ * otherResolutionPossible(state); // false for a yes/no decision the person and the AI split
+ */
+export function otherResolutionPossible(state: DecisionState): boolean {
+  const rec = state.recommendation;
+  if (rec === null) return false;
+  if (rec.kind === 'numeric' || openRankedList(state)) return true;
+  return deviationOptions(state, 'other').length > 0;
+}

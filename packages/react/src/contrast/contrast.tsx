@@ -1,4 +1,4 @@
-import type { Recommendation } from '@deliberate/core';
+import { otherResolutionPossible, type Recommendation } from '@deliberate/core';
 import {
   createContext,
   forwardRef,
@@ -129,11 +129,7 @@ export function useContrast(): UseContrastResult {
           });
   }
 
-  const otherPossible =
-    recommendation !== null &&
-    (recommendation.kind === 'numeric' ||
-      recommendation.kind === 'ranked' ||
-      recommendation.options.some((o) => o.id !== mine.label && o.id !== ai.label));
+  const otherPossible = otherResolutionPossible(state);
   const resolution = comparison.status === 'disagree' ? fin.resolution : null;
   return {
     state: comparison.status === 'agree' ? 'agree' : resolution === null ? 'disagree' : 'resolved',

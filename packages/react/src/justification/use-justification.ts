@@ -77,7 +77,7 @@ export function useJustification(): UseJustificationResult {
   if (fin === null)
     throw new Error('`useJustification` must be used within `FinalizeStep.Root` or `FinalizeProvider`.');
   const { locale } = useI18n();
-  const { state, reasonCodes, plan, recommendation } = useDecision('useJustification');
+  const { state, reasonCodes, plan } = useDecision('useJustification');
   useSafeguard('justification', { rule: plan.justification, reasonCodes: reasonCodes.length });
   const base = useId();
   const ids = {
@@ -89,9 +89,9 @@ export function useJustification(): UseJustificationResult {
 
   const finalized = state.status === 'finalized';
   const ended = state.status === 'abandoned';
-  const aiShown = state.revealedAt !== undefined && recommendation !== null;
-  const canFinalizeSoon =
-    aiShown || state.status === 'without-ai' || state.status === 'ai-stopped' || plan.reveal === 'on-request';
+  // Reasons matter once a final decision can be recorded (core's final step is not waiting for
+  // the reveal the plan asks for).
+  const canFinalizeSoon = fin.step.mode !== 'pending';
   const selected = fin.reasons;
   const commentRequiredBy = reasonCodes.filter((r) => selected.includes(r.code) && reasonNeedsComment(r));
   const commentRequired = commentRequiredBy.length > 0;
