@@ -1,5 +1,11 @@
 import type { Preview } from '@storybook/react-vite';
+import { registerCatalogue } from '@deliberate/react';
+import { en } from '@deliberate/react/locales/en';
 import './preview.css';
+
+// German is built in; the locale toolbar switches to English, registered up front so that every
+// story renders at once in either language (docs/architecture.md §1, "Locales and bundle size").
+registerCatalogue(en);
 
 const preview: Preview = {
   parameters: {

@@ -3,8 +3,8 @@
  * The whole test suite, as the README's test command and CI run it: lint and formatting, types,
  * the README snippets, unit + component + browser (Storybook/axe) tests (the collector's against
  * SQLite and throw-away PostgreSQL clusters), then the package checks (build, Node can load every
- * built package, publint on the packed packages, the packed collector installed with npm and pnpm
- * into empty directories and run). Every step runs even if an earlier one failed, so one run shows
+ * built package, the size budgets, publint on the packed packages, the packed collector installed
+ * with npm and pnpm into empty directories and run). Every step runs even if an earlier one failed, so one run shows
  * every problem; the last line is the total.
  */
 import { spawnSync } from 'node:child_process';
@@ -42,6 +42,13 @@ const steps = [
     args: ['run', 'audit:safeguards', '--reuse'],
   },
   { name: 'build', cmd: 'pnpm', args: ['run', 'build'] },
+  {
+    // Reuses the build above: min + gzip of every public browser entry against its budget
+    // (.size-limit.js).
+    name: 'size budgets (size-limit)',
+    cmd: 'pnpm',
+    args: ['run', 'size'],
+  },
   { name: 'publint', cmd: 'pnpm', args: ['run', 'publint'] },
   {
     name: 'API reports (the public API of every entry point matches packages/*/api/)',

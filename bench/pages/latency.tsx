@@ -25,7 +25,8 @@
  * Only public API of @deliberate/* is used. The fixture is the housing-benefit recommendation.
  */
 import { createLogger, createMemorySink } from '@deliberate/log';
-import { DecisionProvider, DecisionScreen, messagesFor } from '@deliberate/react';
+import { DecisionProvider, DecisionScreen } from '@deliberate/react';
+import { de } from '@deliberate/react/locales/de';
 import { createElement, useId, useState, type ReactElement, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
@@ -73,7 +74,7 @@ declare global {
   }
 }
 
-const messages = messagesFor('de');
+const messages = de.messages;
 
 const recommendation = {
   kind: 'categorical',

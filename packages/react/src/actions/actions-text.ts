@@ -4,7 +4,7 @@ import { formatPercent, formatSeconds } from '../i18n/format.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { describeDecision, formatAmount } from '../judgement/display.ts';
 import { parseLocaleNumber } from '../judgement/number.ts';
-import type { en } from '../messages/actions.ts';
+import type { actions as en } from '../messages/en/actions.ts';
 import type { ActionsModelInput, AmountLimits, DecisionActionBlock } from './actions-model.ts';
 
 /*

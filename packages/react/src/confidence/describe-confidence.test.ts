@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfidenceFormat } from '../decision/decision-provider.tsx';
+import { en } from '../messages/en/index.ts';
+import { registerCatalogue } from '../messages/index.ts';
 import {
   confidenceFrequency,
   describeConfidence,
@@ -13,6 +15,9 @@ const NBSP = '\u00a0';
 
 const calibrated = (confidence: number | null | undefined, format: ConfidenceFormat, locale: 'de' | 'en') =>
   describeConfidence({ confidence, calibrated: true, format, locale });
+
+// German is built in; English is registered as a host would (docs/architecture.md §1).
+registerCatalogue(en);
 
 const FORMATS: ConfidenceFormat[] = ['percent', 'frequency', 'verbal', 'icon-array', 'interval'];
 

@@ -3,7 +3,7 @@ import { formatPercentRange, numberFormat } from '../i18n/format.ts';
 import type { ConfidenceFormat } from '../decision/decision-provider.tsx';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import { createTranslator, type Translator } from '../i18n/translator.ts';
-import { decisionMessagesFor, type Locale, type Messages } from '../messages/index.ts';
+import { catalogueEntry, type Locale, type Messages } from '../messages/index.ts';
 
 /*
  * How a confidence value becomes words and numbers. Pure and framework-free (it runs in Node
@@ -135,7 +135,10 @@ export interface DescribeConfidenceInput {
   calibrated: boolean | null | undefined;
   /** The format asked for. Uncalibrated or missing confidence overrides it. */
   format: ConfidenceFormat;
-  /** The language of the text. */
+  /**
+   * The language of the text. German is built in; for another locale register its catalogue
+   * first (`registerCatalogue`) or pass `translator`.
+   */
   locale: Locale;
   /** For `interval`: the prediction interval of a numeric prediction. */
   interval?: PredictionInterval | undefined;
@@ -218,6 +221,16 @@ function bandText(t: Translator['t'], confidence: number, locale: Locale): strin
   });
 }
 
+/** The registered messages of `locale`; German is built in, others need their catalogue. */
+function registeredMessages(locale: Locale): Readonly<Record<string, string>> {
+  const entry = catalogueEntry(locale);
+  if (entry.status === 'ready') return entry.messages;
+  throw new Error(
+    `describeConfidence: no '${locale}' messages are registered. Call registerCatalogue(${locale}) ` +
+      `with the catalogue from '@deliberate/react/locales/${locale}' first, or pass \`translator\`.`,
+  );
+}
+
 /**
  * Describes a confidence for display, for screen readers and for the log. Pure; the same input
  * always gives the same text. The rounding rules are at the top of this file and in the docs:
@@ -238,10 +251,7 @@ export function describeConfidence(input: DescribeConfidenceInput): ConfidenceDe
   const { locale, format } = input;
   const { t } =
     input.translator ??
-    createTranslator(
-      locale,
-      input.messages ? { ...decisionMessagesFor(locale), ...input.messages } : decisionMessagesFor(locale),
-    );
+    createTranslator(locale, { ...registeredMessages(locale), ...input.messages } as Record<string, string>);
   const calibrated = input.calibrated === true;
   const confidence = isShare(input.confidence) ? input.confidence : null;
   const notice = calibrated ? null : t('confidence.uncalibrated.notice');

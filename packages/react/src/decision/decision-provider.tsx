@@ -110,8 +110,18 @@ export interface DecisionProviderProps {
    *   `seq` or `hash`: nothing was logged.
    */
   onEvents?: (events: DecisionEventDraft[]) => void;
-  /** @default 'de' */
+  /**
+   * The language of the screen. German is built in. Another locale is used from its registered
+   * catalogue (`registerCatalogue(en)` with `@deliberate/react/locales/en`) or loaded on demand:
+   * until it is there the children are not rendered (`localeFallback` instead), and a catalogue
+   * that cannot be loaded leaves the screen in German. @default 'de'
+   */
   locale?: Locale;
+  /**
+   * Rendered instead of the children while a locale's catalogue is loaded for the first time.
+   * Pass a loading status in the host's language if you want one. @default nothing
+   */
+  localeFallback?: ReactNode;
   /** Overrides for any message, by key. */
   messages?: Partial<Messages>;
   /** Time source, for tests and stories. @default Date.now */
@@ -207,7 +217,11 @@ export function DecisionProvider(props: DecisionProviderProps) {
   );
 
   return (
-    <I18nProvider locale={locale} {...(messages ? { messages } : {})}>
+    <I18nProvider
+      locale={locale}
+      {...(messages ? { messages } : {})}
+      {...(props.localeFallback !== undefined ? { fallback: props.localeFallback } : {})}
+    >
       <DecisionContext.Provider value={value}>
         <SafeguardRegistryContext.Provider value={setup.safeguards}>
           {children}

@@ -10,7 +10,7 @@ import {
 } from 'react';
 import { useSafeguard } from '../decision/safeguards.ts';
 import { useI18n } from '../i18n/context.tsx';
-import { explanationMessages } from '../messages/index.ts';
+import { explanationMessages } from '../messages/explanation.ts';
 import { cx } from '../utils/class-names.ts';
 import { Heading } from '../utils/heading.tsx';
 import { mergeProps } from '../utils/merge-props.ts';

@@ -1,7 +1,7 @@
 import { formatIssuePath, type Recommendation } from '@deliberate/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/context.tsx';
-import { explanationMessages } from '../messages/index.ts';
+import { explanationMessages } from '../messages/explanation.ts';
 import {
   hasData,
   type ExplanationData,

@@ -11,7 +11,7 @@ import type { PanelViewProps } from './panel-frame.tsx';
  * al. 2023): sources with links before model internals; counter-evidence with the same weight as
  * evidence; the cases that went the other way; what could change the outcome and who could
  * change it; and, for the model's own numbers, what they do not say. Every string comes from
- * `messages/explanation.ts`; every number goes through Intl. Text from the payload is rendered
+ * `messages/<locale>/explanation.ts`; every number goes through Intl. Text from the payload is rendered
  * as text (quotations, verbatim) or through `SafeMarkdown` (summaries, the model card), never
  * as HTML; it is capped for display (`MODEL_TEXT_CAPS`, with a "shortened" notice) and isolated:
  * in its own `<bdi>` or `dir="auto"` element, or, inside a string (a chart label, an option in a

@@ -1,7 +1,7 @@
 import { parser, RuleType, type MarkdownToJSX } from 'markdown-to-jsx/react';
 import { Fragment, useMemo, type HTMLAttributes, type ReactNode } from 'react';
 import { useI18n } from '../i18n/context.tsx';
-import { explanationMessages } from '../messages/index.ts';
+import { explanationMessages } from '../messages/explanation.ts';
 import { cx } from '../utils/class-names.ts';
 import { capText, hostHint } from '../utils/model-text.ts';
 import { interpolate } from '../utils/model-text-view.tsx';

@@ -1,8 +1,8 @@
 /*
  * Messages are flat records per locale (`{ 'judgement.commit': 'Commit my assessment' }`), one
- * file per component family under `src/messages/`, so that integrators can override any string
- * and translators see plain text. Placeholders are `{name}`; plural forms are separate keys with
- * an Intl.PluralRules category suffix (`…_one`, `…_other`).
+ * file per component family and locale under `src/messages/<locale>/`, so that integrators can
+ * override any string and translators see plain text. Placeholders are `{name}`; plural forms
+ * are separate keys with an Intl.PluralRules category suffix (`…_one`, `…_other`).
  */
 
 export type MessageRecord = Record<string, string>;

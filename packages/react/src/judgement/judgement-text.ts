@@ -13,7 +13,7 @@ import { ownConfidenceStep, type OwnConfidenceStep } from './own-confidence.ts';
 
 /*
  * The independent judgement's model in the person's language: the codes of `judgement-model.ts`
- * mapped to the messages of `messages/judgement.ts`. No rule is decided here.
+ * mapped to the messages of `messages/<locale>/judgement.ts`. No rule is decided here.
  */
 
 type T = Translator['t'];

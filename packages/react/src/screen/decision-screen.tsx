@@ -1,16 +1,17 @@
-import { forwardRef, useId, type HTMLAttributes, type ReactNode } from 'react';
+import { forwardRef, useEffect, useId, type HTMLAttributes, type ReactNode } from 'react';
 import { FinalizeStep, type FinalizeStepProps } from '../actions/finalize-step.tsx';
 import { useDecision } from '../decision/decision-provider.tsx';
 import { DeliberateErrorBoundary } from '../decision/error-boundary.tsx';
 import { DecisionAiStatus } from '../decision/ai-status.tsx';
 import { useSafeguard } from '../decision/safeguards.ts';
 import { useI18n } from '../i18n/context.tsx';
-import { ExplanationPanel, type ExplanationPanelProps } from '../explanation/explanation-panel.tsx';
+import type { ExplanationPanelProps } from '../explanation/explanation-panel.tsx';
 import { IndependentJudgement, type IndependentJudgementProps } from '../judgement/independent-judgement.tsx';
 import { OversightControls, type OversightControlsProps } from '../oversight/oversight-controls.tsx';
 import { Recommendation, type RecommendationProps } from '../recommendation/recommendation.tsx';
 import { cx } from '../utils/class-names.ts';
 import { Heading } from '../utils/heading.tsx';
+import { DeferredExplanationPanel, preloadExplanationPanel } from './deferred-explanation.tsx';
 
 /* -------------------------------------------------------------------------------------------------
  * LoggingAlert
@@ -64,7 +65,9 @@ export interface DecisionScreenProps extends Omit<HTMLAttributes<HTMLElement>, '
    * The explanation under the recommendation, shown once the AI is revealed. By default an
    * `ExplanationPanel` (its panels closed until the person opens one) whenever the
    * recommendation carries an explanation (`explanation`, or the AI system's own text in
-   * `detail`); pass your own node to replace it, or `null` to show none.
+   * `detail`); pass your own node to replace it, or `null` to show none. The default panel's
+   * code is loaded separately: the screen starts loading it when it mounts, and shows a short
+   * "loading" status after the reveal if it is not there yet.
    * @default <ExplanationPanel /> when the recommendation carries an explanation
    */
   explanation?: ReactNode;
@@ -97,7 +100,10 @@ function carriesExplanation(explanation: unknown, detail: unknown): boolean {
  *
  * The explanation appears after the reveal whenever the recommendation carries one: an
  * `ExplanationPanel` whose panels stay closed until the person opens them (each opening is logged
- * as `explanation.viewed`). `explanation={null}` leaves it out; any other node replaces it.
+ * as `explanation.viewed`). `explanation={null}` leaves it out; any other node replaces it. The
+ * default panel (markdown, charts, its messages) is loaded lazily, since it is only needed after
+ * the reveal: the import starts when the screen mounts in the browser, for every decision alike,
+ * so nothing before the reveal depends on whether the recommendation carries an explanation.
  *
  * `data-state` on the root is the protocol status (`opened`, `judging`, `committed`, `revealed`,
  * `without-ai`, `ai-stopped`, `finalized`, `abandoned`); `data-reveal` is the plan's reveal mode.
@@ -131,13 +137,18 @@ export const DecisionScreen = forwardRef<HTMLElement, DecisionScreenProps>(funct
     judgement === 'always' ||
     (judgement === 'auto' && (plan.reveal === 'after-judgement' || plan.reveal === 'on-request'));
   const revealed = state.reveal !== undefined;
+  const defaultExplanation = explanation === undefined;
+  // Effects run only in the browser: load the default panel's code while the person judges. It
+  // depends on the host's `explanation` prop only, never on the recommendation.
+  useEffect(() => {
+    if (defaultExplanation) preloadExplanationPanel().catch(() => undefined);
+  }, [defaultExplanation]);
   // `undefined`: the default panel, when there is something to explain; `null` (or `false`): none.
-  const slot: ReactNode =
-    explanation !== undefined ? (
-      explanation
-    ) : carriesExplanation(given, recommendation?.detail) ? (
-      <ExplanationPanel {...explanationProps} headingLevel={sub} />
-    ) : null;
+  const slot: ReactNode = !defaultExplanation ? (
+    explanation
+  ) : carriesExplanation(given, recommendation?.detail) ? (
+    <DeferredExplanationPanel {...explanationProps} headingLevel={sub} />
+  ) : null;
   const hasSlot = Boolean(slot);
   useSafeguard('screen', {
     accountabilityStatement: true,

@@ -1,6 +1,6 @@
 import type { Counterfactual, Recommendation } from '@deliberate/core';
 import { useI18n } from '../../i18n/context.tsx';
-import { explanationMessages } from '../../messages/index.ts';
+import { explanationMessages } from '../../messages/explanation.ts';
 import { interpolate, ModelText } from '../../utils/model-text-view.tsx';
 import { SliceFrame, type PanelViewProps } from '../panel-frame.tsx';
 import { localeOf, optionLabel, valueText } from '../panel-text.ts';

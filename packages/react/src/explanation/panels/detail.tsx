@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/context.tsx';
-import { explanationMessages } from '../../messages/index.ts';
+import { explanationMessages } from '../../messages/explanation.ts';
 import { MODEL_TEXT_CAPS } from '../../utils/model-text.ts';
 import { SliceFrame, type PanelViewProps } from '../panel-frame.tsx';
 import { SafeMarkdown } from '../safe-markdown.tsx';

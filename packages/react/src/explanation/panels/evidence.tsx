@@ -1,7 +1,7 @@
 import type { Evidence } from '@deliberate/core';
 import { useId } from 'react';
 import { useI18n } from '../../i18n/context.tsx';
-import { explanationMessages } from '../../messages/index.ts';
+import { explanationMessages } from '../../messages/explanation.ts';
 import { Heading } from '../../utils/heading.tsx';
 import { ModelText } from '../../utils/model-text-view.tsx';
 import { SliceFrame, type PanelHeadingLevel, type PanelViewProps } from '../panel-frame.tsx';

@@ -1,7 +1,7 @@
 import { AttributionChart, createFormatter } from '@deliberate/charts';
 import type { Factors } from '@deliberate/core';
 import { useI18n } from '../../i18n/context.tsx';
-import { explanationMessages } from '../../messages/index.ts';
+import { explanationMessages } from '../../messages/explanation.ts';
 import { capModelText, isolateText, modelString } from '../../utils/model-text.ts';
 import { interpolate, ModelText, ShortenedNotice } from '../../utils/model-text-view.tsx';
 import { SliceFrame, type PanelViewProps } from '../panel-frame.tsx';

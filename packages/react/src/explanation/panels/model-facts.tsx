@@ -1,7 +1,7 @@
 import { createFormatter, ReliabilityDiagram, wilsonInterval } from '@deliberate/charts';
 import { useId } from 'react';
 import { useI18n } from '../../i18n/context.tsx';
-import { explanationMessages } from '../../messages/index.ts';
+import { explanationMessages } from '../../messages/explanation.ts';
 import { Heading } from '../../utils/heading.tsx';
 import { MODEL_TEXT_CAPS, modelString } from '../../utils/model-text.ts';
 import { interpolate, ModelText } from '../../utils/model-text-view.tsx';

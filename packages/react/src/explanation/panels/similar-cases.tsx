@@ -1,7 +1,7 @@
 import { createFormatter } from '@deliberate/charts';
 import type { Recommendation, SimilarCase } from '@deliberate/core';
 import { useI18n } from '../../i18n/context.tsx';
-import { explanationMessages } from '../../messages/index.ts';
+import { explanationMessages } from '../../messages/explanation.ts';
 import { MODEL_TEXT_CAPS } from '../../utils/model-text.ts';
 import { ModelText } from '../../utils/model-text-view.tsx';
 import { SliceFrame, TableScroller, type PanelViewProps } from '../panel-frame.tsx';

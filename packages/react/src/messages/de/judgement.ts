@@ -1,59 +1,7 @@
-/* Messages of the judgement family. Keys are 'judgement.*'; German and English must have the same keys. */
-export const en = {
-  'judgement.legend': 'Your own assessment',
-  'judgement.description':
-    'Decide the case yourself before you see the AI’s recommendation. Your assessment is recorded and cannot be changed afterwards.',
-  'judgement.time.running': 'Take at least {min} for your own assessment — {left} left.',
-  'judgement.time.done': 'You have taken at least {min} for your own assessment.',
-  'judgement.amount.label': 'Your amount',
-  'judgement.amount.labelWithUnit': 'Your amount ({unit})',
-  'judgement.amount.hint': 'Enter the amount in digits, with a point before any decimals.',
-  'judgement.amount.range': 'Allowed: {min} to {max}.',
-  'judgement.amount.min': 'Allowed: at least {min}.',
-  'judgement.amount.max': 'Allowed: at most {max}.',
-  'judgement.amount.step': 'In steps of {step}.',
-  'judgement.confidence.legend': 'How sure are you? (optional)',
-  'judgement.confidence.none': 'Not stated',
-  'judgement.confidence.very-unsure': 'Very unsure',
-  'judgement.confidence.rather-unsure': 'Rather unsure',
-  'judgement.confidence.undecided': 'Undecided',
-  'judgement.confidence.rather-sure': 'Rather sure',
-  'judgement.confidence.very-sure': 'Very sure',
-  'judgement.rationale.label': 'Your reasoning (optional)',
-  'judgement.rationale.hint': 'Recorded together with your assessment. Note only what the case requires.',
-  'judgement.checklist.legend': 'Confirm before you record your assessment',
-  'judgement.commit': 'Record my assessment',
-  'judgement.error.decision': 'Choose your assessment first.',
-  'judgement.error.amountMissing': 'Enter your amount first.',
-  'judgement.error.amountInvalid':
-    'This is not a number. Enter the amount in digits, with a point before any decimals.',
-  'judgement.error.amountRange': 'Enter an amount from {min} to {max}.',
-  'judgement.error.amountMin': 'Enter an amount of at least {min}.',
-  'judgement.error.amountMax': 'Enter an amount of at most {max}.',
-  'judgement.error.amountStep': 'Enter the amount in steps of {step}.',
-  'judgement.error.checklist_one': 'Confirm the remaining checklist item.',
-  'judgement.error.checklist_other': 'Confirm the {count} remaining checklist items.',
-  'judgement.error.locked': 'Your assessment can no longer be recorded or changed.',
-  'judgement.error.refused': 'Your assessment could not be recorded. Please check your entries.',
-  'judgement.committed.title': 'Your assessment has been recorded',
-  'judgement.committed.decision': 'Your assessment',
-  'judgement.committed.confidence': 'How sure you were',
-  'judgement.committed.rationale': 'Your reasoning',
-  'judgement.committed.checklist': 'Confirmed',
-  'judgement.committed.stamp': 'Recorded {time} · {commitment}',
-  'judgement.notStated': 'Not stated',
-  'judgement.locked':
-    'The AI’s recommendation has already been shown, so an independent assessment can no longer be recorded.',
-  'judgement.ended': 'This decision has ended; no independent assessment was recorded.',
-  'judgement.unavailable':
-    'The procedure has given no options for this decision, so no independent assessment can be recorded here.',
-  'judgement.awaitingOptions':
-    'The procedure has given no options for this decision; they are taken from the AI recommendation once it has arrived. Until then, no independent assessment can be recorded.',
-  'judgement.skipped':
-    'You are deciding without the AI, so no assessment is needed beforehand: record your decision in the final step.',
-};
+/* The judgement family in German, typed against the English keys (a type-only import: no English is bundled). */
+import type { judgement as en } from '../en/judgement.ts';
 
-export const de: typeof en = {
+export const judgement: typeof en = {
   'judgement.legend': 'Ihre eigene Einschätzung',
   'judgement.description':
     'Entscheiden Sie den Fall zuerst selbst, bevor Sie die Empfehlung der KI sehen. Ihre Einschätzung wird festgehalten und kann danach nicht mehr geändert werden.',
