@@ -11,7 +11,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { openInBrowser } from './browser.ts';
-import { bundleSize } from './sizes.bench.ts';
 import { median } from './stats.ts';
 import type { BenchRow, BenchSuite } from './types.ts';
 import type { InteractionSample, LatencyPage, Measure, MountVariant, Variant } from './pages/latency.tsx';
@@ -141,24 +140,8 @@ class Driver {
 export const react: BenchSuite = {
   name: SUITE,
   async run() {
-    const size = await bundleSize(path.join(root, 'bench/pages/decision-screen-entry.ts'), [
-      'react',
-      'react/*',
-      'react-dom',
-      'react-dom/*',
-    ]);
-    const kb = size.gzip / 1000;
-    const rows: BenchRow[] = [
-      {
-        suite: SUITE,
-        name: 'DecisionScreen with all parts (min+gz, React external)',
-        value: Number(kb.toFixed(2)),
-        unit: 'KB',
-        target: '≤ 45 KB',
-        pass: kb <= 45,
-        note: `${(size.bytes / 1000).toFixed(1)} KB minified; includes @deliberate/core and radix-ui parts used`,
-      },
-    ];
+    // Sizes are the "bundle size" suite's (first load, German only, against the issue's 60 KB).
+    const rows: BenchRow[] = [];
 
     const browser = await openInBrowser(path.join(root, 'bench/pages/latency.tsx'));
     try {
