@@ -2,6 +2,8 @@
  * Every string of the example's own UI, in German (default) and English. The decision screen and
  * the dashboard bring their own translations; case documents stay German, as filed.
  */
+import { fillTemplate } from '@deliberate/charts';
+
 const de = {
   'app.title': 'Wohngeld – Sachbearbeitung',
   'app.synthetic': 'Demonstration mit synthetischen Daten. Keine echten Personen, keine Rechtsberatung.',
@@ -119,7 +121,7 @@ export function translate(
   key: MessageKey,
   vars: Record<string, string | number> = {},
 ): string {
-  return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  return fillTemplate(MESSAGES[locale][key], vars);
 }
 
 export function formatEuro(value: number, locale: AppLocale): string {

@@ -289,7 +289,8 @@ SELECT
   AVG(woa) AS woa_mean, COUNT(woa) AS woa_n
 FROM deliberate_indicators;
 
--- Every rate with its Wilson 95 % interval; the operations in the same order as src/wilson.ts.
+-- Every rate with its Wilson 95 % interval; the operations in the same order as wilsonInterval
+-- (packages/charts/src/shared/wilson.ts, which src/wilson.ts calls).
 CREATE OR REPLACE VIEW deliberate_rates AS
 SELECT
   metric, k, n,

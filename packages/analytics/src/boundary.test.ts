@@ -38,6 +38,10 @@ describe('@deliberate/analytics boundaries', () => {
     ).toEqual([]);
     for (const file of files)
       expect(readFileSync(file, 'utf8')).not.toMatch(/\bprocess\.|\bBuffer\b|require\(/);
+    // From the charts only their React-free Wilson module: the package's root loads React.
+    expect(external.filter((spec) => spec.startsWith('@deliberate/charts'))).toEqual([
+      '@deliberate/charts/wilson',
+    ]);
   });
 
   it('keeps the dashboard free of Node built-ins', () => {

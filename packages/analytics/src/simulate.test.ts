@@ -25,6 +25,16 @@ describe('simulateEvents', { timeout: 30_000 }, () => {
     expect(verdict.ok).toBe(true);
   });
 
+  it('gives events and chains UUID v7 ids in the logger’s layout, each id carrying its event’s time', () => {
+    const events = [...simulateEvents({ ...small, decisions: 100 })];
+    const v7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    for (const event of events) {
+      expect(event.id).toMatch(v7);
+      expect(event.chain).toMatch(v7);
+      expect(Number.parseInt(event.id.replaceAll('-', '').slice(0, 12), 16)).toBe(Date.parse(event.ts));
+    }
+  });
+
   it('covers every part of a realistic deployment', () => {
     const events = [...simulateEvents({ ...small, decisions: 3000 })];
     const types = new Set(events.map((e) => e.type));

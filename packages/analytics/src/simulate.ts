@@ -1,5 +1,6 @@
 import { sha256Hex } from '@deliberate/core/events';
-import type { DeliberateEvent, EventType } from '@deliberate/core';
+import type { DecisionEventDraft, DeliberateEvent, EventType } from '@deliberate/core';
+import { stampAt, uuidv7FromBytes } from '@deliberate/log';
 import { canonicalJson } from './canonical.ts';
 
 /*
@@ -210,7 +211,7 @@ interface Pending {
   ts: number;
   /** Tie-breaker so the heap order is deterministic. */
   order: number;
-  event: Omit<DeliberateEvent, 'id' | 'chain' | 'seq' | 'prev' | 'hash'>;
+  event: DecisionEventDraft;
   chainKey: string;
 }
 
@@ -241,11 +242,21 @@ function round(value: number, digits: number): number {
   return Math.round(value * f) / f;
 }
 
-/** A UUID v7 for time `ms` (48-bit timestamp, version 7, variant 10, random rest). */
+const idBytes = new Uint8Array(16);
+
+/**
+ * A UUID v7 for time `ms`, laid out by @deliberate/log as the logger lays out its ids, from 16
+ * bytes of the seeded generator instead of the CSPRNG: the same seed gives the same ids.
+ */
 function uuidV7(ms: number, random: Random): string {
-  const time = Math.floor(ms).toString(16).padStart(12, '0');
-  const variant = '89ab'[random.int(4)];
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.hex(3)}-${variant}${random.hex(3)}-${random.hex(12)}`;
+  for (let i = 0; i < 16; i += 4) {
+    const word = Math.floor(random.next() * 0x100000000);
+    idBytes[i] = word >>> 24;
+    idBytes[i + 1] = word >>> 16;
+    idBytes[i + 2] = word >>> 8;
+    idBytes[i + 3] = word;
+  }
+  return uuidv7FromBytes(idBytes, Math.floor(ms));
 }
 
 /** Min-heap of pending events by (ts, order). */
@@ -369,6 +380,9 @@ export function* simulateEvents(
   const startDay = parseDay(options.start ?? '2025-01-06');
   const seed = String(options.seed ?? 1);
   const sha256 = options.sha256 ?? sha256Hex;
+  // The chain hash: @deliberate/log's own (hashCanonical) unless the caller brings a SHA-256.
+  const hashUnsigned =
+    options.sha256 === undefined ? undefined : (unsigned: object) => sha256(canonicalJson(unsigned));
   const withDuplicates = options.duplicates ?? true;
   const random = new Random(createRandom(`deliberate-simulation:${seed}`));
   const ids = new Random(createRandom(`deliberate-simulation-ids:${seed}`));
@@ -382,31 +396,12 @@ export function* simulateEvents(
   let emitted = 0;
   const budgetLeft = () => maxEvents === undefined || emitted < maxEvents;
 
-  /** Stamps a draft into its chain: id, chain, seq, prev, hash. */
-  function stamp(
-    draft: Omit<DeliberateEvent, 'id' | 'chain' | 'seq' | 'prev' | 'hash'>,
-    chain: Chain,
-    ms: number,
-  ): DeliberateEvent {
-    const unsigned = {
-      schema: draft.schema,
-      id: uuidV7(ms, ids),
-      type: draft.type,
-      ts: draft.ts,
-      decisionId: draft.decisionId,
-      procedure: draft.procedure,
-      caseRef: draft.caseRef,
-      actor: draft.actor,
-      ...(draft.model === undefined ? {} : { model: draft.model }),
-      chain: chain.id,
-      seq: chain.seq,
-      prev: chain.prev,
-      data: draft.data,
-    };
-    const hash = sha256(canonicalJson(unsigned));
+  /** Stamps a draft into its chain (id, chain, seq, prev, hash) as the logger does. */
+  function stamp(draft: DecisionEventDraft, chain: Chain, ms: number): DeliberateEvent {
+    const event = stampAt(draft, uuidV7(ms, ids), chain.id, chain.seq, chain.prev, hashUnsigned);
     chain.seq++;
-    chain.prev = hash;
-    return { ...unsigned, hash } as DeliberateEvent;
+    chain.prev = event.hash;
+    return event;
   }
 
   function chainFor(key: string, day: number, ms: number): Chain {
@@ -430,7 +425,7 @@ export function* simulateEvents(
       model?: { id: string; version: string } | undefined;
     },
     data: unknown,
-  ): Omit<DeliberateEvent, 'id' | 'chain' | 'seq' | 'prev' | 'hash'> {
+  ): DecisionEventDraft {
     return {
       schema: 'deliberate.event/1',
       type,
@@ -441,7 +436,7 @@ export function* simulateEvents(
       actor: envelope.actor,
       ...(envelope.model === undefined ? {} : { model: envelope.model }),
       data,
-    } as Omit<DeliberateEvent, 'id' | 'chain' | 'seq' | 'prev' | 'hash'>;
+    } as DecisionEventDraft;
   }
 
   /** Events of the records systems go into one long-lived chain per system. */

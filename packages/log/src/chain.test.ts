@@ -1,6 +1,7 @@
 import type { DeliberateEvent } from '@deliberate/core';
+import { canonicalize, sha256Hex } from '@deliberate/core/events';
 import { describe, expect, it } from 'vitest';
-import { createChainVerifier, hashEvent, stampEvent, verifyChain } from './chain.ts';
+import { createChainVerifier, hashEvent, stampAt, stampEvent, verifyChain } from './chain.ts';
 import type { ChainBreak } from './chain.ts';
 import { makeChain, makeDraft } from './testing/drafts.ts';
 
@@ -65,6 +66,23 @@ describe('stampEvent', () => {
     const { event } = stampEvent(draft, 'e0', { id: 'c', seq: 0, prev: null });
     expect(event).toMatchObject({ chain: 'c', seq: 0 });
     expect(event.hash).toBe(hashEvent(event));
+  });
+});
+
+describe('stampAt', () => {
+  it('hashes with the SHA-256 a caller brings, over the same canonical text as the contract', () => {
+    const draft = makeDraft('decision.opened');
+    const texts: string[] = [];
+    const own = stampAt(draft, 'e0', 'c', 4, 'f'.repeat(64), (unhashed) => {
+      texts.push(canonicalize(unhashed));
+      return sha256Hex(canonicalize(unhashed));
+    });
+    const contract = stampAt(draft, 'e0', 'c', 4, 'f'.repeat(64));
+    expect(own).toEqual(contract);
+    expect(JSON.stringify(own)).toBe(JSON.stringify(contract));
+    const { hash: _hash, ...unhashed } = contract;
+    expect(texts).toEqual([canonicalize(unhashed)]);
+    expect(own.hash).toBe(hashEvent(own));
   });
 });
 

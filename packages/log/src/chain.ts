@@ -51,13 +51,25 @@ export function stampEvent(
   return { event, next: { id: head.id, seq: head.seq + 1, prev: event.hash } };
 }
 
-/** `stampEvent` without the head objects, for the logger's loop: the next `prev` is `event.hash`. */
+/**
+ * `stampEvent` without the head objects, for the logger's loop: the next `prev` is `event.hash`.
+ * The one place a draft becomes a chained event: the logger, the simulator of
+ * @deliberate/analytics and the collector's test events all stamp here. `hash` computes the hash
+ * of the event without it; the default is the contract's (`hashCanonical`, docs/contracts.md
+ * §3.1), and only a caller that supplies its own SHA-256 (the simulator's `sha256` option) or
+ * wants a deliberately wrong one passes another.
+ *
+ * @example
+ * const first = stampAt(draft, 'event-1', chainId, 0, null);
+ * const second = stampAt(nextDraft, 'event-2', chainId, 1, first.hash);
+ */
 export function stampAt(
   draft: DecisionEventDraft,
   id: string,
   chain: string,
   seq: number,
   prev: string | null,
+  hash: (unhashed: object) => string = hashCanonical,
 ): DeliberateEvent {
   const source = draft as unknown as Record<string, unknown>;
   const event: Record<string, unknown> = {
@@ -81,7 +93,7 @@ export function stampAt(
   event.prev = prev;
   event.data = source.data;
   // Added last, so it is the last key, and after hashing, so the hash is over the event without it.
-  event.hash = hashCanonical(event);
+  event.hash = hash(event);
   return event as unknown as DeliberateEvent;
 }
 

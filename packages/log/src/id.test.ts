@@ -4,7 +4,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import fc from 'fast-check';
 import { v7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { formatUuidv7, uuidv7 } from './id.ts';
+import { formatUuidv7, uuidv7, uuidv7FromBytes } from './id.ts';
 import { makeChain } from './testing/drafts.ts';
 
 describe('event hashes', () => {
@@ -48,5 +48,27 @@ describe('formatUuidv7', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('uuidv7FromBytes', () => {
+  it('writes what uuid’s v7() writes for the same time and random bytes (counter from bytes 6–9)', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 16, maxLength: 16 }),
+        fc.integer({ min: 0, max: 2 ** 48 - 1 }),
+        (random, msecs) => {
+          expect(uuidv7FromBytes(random, msecs)).toBe(v7({ random, msecs }));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives the same id for the same bytes and time: a seeded source gives reproducible ids', () => {
+    const bytes = Uint8Array.from({ length: 16 }, (_, i) => i * 17);
+    const t = Date.UTC(2025, 0, 6);
+    expect(uuidv7FromBytes(bytes, t)).toBe(uuidv7FromBytes(bytes, t));
+    expect(uuidv7FromBytes(new Uint8Array(16), t)).toBe('019438e9-4800-7000-8000-000000000000');
   });
 });

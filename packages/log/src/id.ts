@@ -97,6 +97,30 @@ export function formatUuidv7(bytes: Uint8Array, msecs: number, counter: number):
   );
 }
 
+/** The 31-bit counter a new millisecond starts at: random bytes 6–9, as `uuid`'s `v7()` takes it. */
+function freshCounter(bytes: Uint8Array): number {
+  return (
+    (((bytes[6] as number) & 0x7f) << 24) |
+    ((bytes[7] as number) << 16) |
+    ((bytes[8] as number) << 8) |
+    (bytes[9] as number)
+  );
+}
+
+/**
+ * The v7 id for time `msecs` from 16 given random bytes, as `uuidv7` makes the first id of a
+ * millisecond (the counter taken from bytes 6–9, the tail from bytes 10–15). For callers with a
+ * random source of their own, such as the seeded simulator of @deliberate/analytics, whose logs
+ * must come out the same for a seed. No monotonic state: two calls in one millisecond are ordered
+ * by their bytes, not by call order.
+ *
+ * @example
+ * uuidv7FromBytes(new Uint8Array(16), Date.UTC(2025, 0, 6)); // '019438e9-4800-7000-8000-000000000000'
+ */
+export function uuidv7FromBytes(bytes: Uint8Array, msecs: number): string {
+  return formatUuidv7(bytes, msecs, freshCounter(bytes));
+}
+
 /**
  * A new UUID v7 string, monotonic within this page or process.
  *
@@ -107,11 +131,7 @@ export function uuidv7(now: number = Date.now()): string {
   const bytes = nextRandom();
   if (now > msecs) {
     // As uuid's v7: a fresh 31-bit counter from the random bytes each new millisecond …
-    seq =
-      (((bytes[6] as number) & 0x7f) << 24) |
-      ((bytes[7] as number) << 16) |
-      ((bytes[8] as number) << 8) |
-      (bytes[9] as number);
+    seq = freshCounter(bytes);
     msecs = now;
   } else {
     // … counting up within one (or after the clock stepped back), borrowing the next

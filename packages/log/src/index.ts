@@ -6,7 +6,7 @@
 export { createLogger } from './logger.ts';
 export type { LogInput, Logger, LoggerOptions } from './logger.ts';
 
-export { createChainVerifier, hashEvent, stampEvent, verifyChain } from './chain.ts';
+export { createChainVerifier, hashEvent, stampAt, stampEvent, verifyChain } from './chain.ts';
 export type {
   ChainAnchor,
   ChainBreak,
@@ -39,6 +39,8 @@ export {
   OutboxFullError,
 } from './errors.ts';
 export type { EventIssue, HttpErrorKind } from './errors.ts';
+
+export { uuidv7FromBytes } from './id.ts';
 
 export { backoffDelay, parseRetryAfter } from './retry.ts';
 export type {

@@ -7,8 +7,7 @@ import {
   type Unsigned,
 } from '@deliberate/core/events';
 import type { DeliberateEvent } from '@deliberate/core';
-import { hashInput } from '../canonical.ts';
-import { nodeSha256 } from '../node.ts';
+import { hashEvent } from '@deliberate/log';
 
 /*
  * Test fixtures for the evidence checks: a real Ed25519 key pair and checkpoints signed in the
@@ -51,7 +50,7 @@ export function signCheckpoint(
 }
 
 export function rehash<T extends object>(event: T): T {
-  return { ...event, hash: nodeSha256(hashInput(event)) };
+  return { ...event, hash: hashEvent(event) };
 }
 
 /** Re-stamps `events` (one chain, in order) from index `from` on, so the chain links up again. */

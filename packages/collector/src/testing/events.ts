@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_SCHEMA_VERSION, type DeliberateEvent, type EventDataMap, type EventType } from '@deliberate/core';
-import { hashCanonical } from '@deliberate/core/events';
+import {
+  EVENT_SCHEMA_VERSION,
+  type DecisionEventDraft,
+  type DeliberateEvent,
+  type EventDataMap,
+  type EventType,
+} from '@deliberate/core';
+import { stampAt } from '@deliberate/log';
 
 /*
  * Valid `deliberate.event/1` events for tests and the ingest benchmark. Test-only (this folder is
- * excluded from the build). The events form a real hash chain, although the collector does not
- * check it, so that the same fixtures stay valid if a test ever runs `deliberate verify`.
+ * excluded from the build and from the published files, so @deliberate/log is only a dev
+ * dependency). The events form a real hash chain, stamped by the logger's own `stampAt`, although
+ * the collector does not check it, so that the same fixtures stay valid if a test ever runs
+ * `deliberate verify`.
  */
 
 const HEX = 'ab'.repeat(32);
@@ -58,8 +66,9 @@ export interface EventFactoryOptions {
 
 /**
  * A generator of chained events: each call to `next()` returns the next event of one chain, with
- * `seq`, `prev` and `hash` set as the logger would set them. `next(overrides)` changes envelope
- * fields before hashing.
+ * `seq`, `prev` and `hash` set as the logger sets them. `next(overrides)` changes envelope fields
+ * (or adds keys) before hashing, and can put the event at another `id`, `chain`, `seq` or `prev`;
+ * an overridden `hash` replaces the computed one. The chain goes on after the returned event.
  *
  * @example
  * const factory = createEventFactory({ start: '2026-11-22T10:00:00.000Z' });
@@ -79,9 +88,16 @@ export function createEventFactory(options: EventFactoryOptions = {}): {
     next(overrides = {}) {
       if (seq > 0 && seq % perDecision === 0) decisionId = randomUUID();
       const type = CYCLE[seq % CYCLE.length] ?? 'decision.opened';
-      const unhashed = {
+      const {
+        id = randomUUID(),
+        chain: chainId = chain,
+        seq: position = seq,
+        prev: previous = prev,
+        hash,
+        ...envelope
+      } = overrides;
+      const draft = {
         schema: EVENT_SCHEMA_VERSION,
-        id: randomUUID(),
         type,
         ts: new Date(time).toISOString(),
         decisionId,
@@ -89,14 +105,11 @@ export function createEventFactory(options: EventFactoryOptions = {}): {
         caseRef: `case-${decisionId.slice(0, 8)}`,
         actor: { id: 'actor-7f3a', role: 'caseworker' },
         model: { id: 'eligibility-model', version: '2.1.0' },
-        chain,
-        seq,
-        prev,
         data: DATA[type],
-        ...overrides,
-      };
-      delete (unhashed as { hash?: unknown }).hash;
-      const event = { ...unhashed, hash: overrides.hash ?? hashCanonical(unhashed) } as DeliberateEvent;
+        ...envelope,
+      } as DecisionEventDraft;
+      const stamped = stampAt(draft, id, chainId, position, previous);
+      const event = hash === undefined ? stamped : { ...stamped, hash };
       prev = event.hash;
       seq++;
       time += stepMs;

@@ -1,6 +1,6 @@
 import { checkEventLimits } from '@deliberate/core';
 import type { DeliberateEvent } from '@deliberate/core';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../id.ts';
 import { ClosedError, EventLimitError, OutboxFullError } from '../errors.ts';
 import { createObservable } from '../observable.ts';
 import { backoffDelay, systemTimers } from '../retry.ts';

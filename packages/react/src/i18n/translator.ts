@@ -5,6 +5,8 @@
  * are separate keys with an Intl.PluralRules category suffix (`…_one`, `…_other`).
  */
 
+import { fillTemplate } from '@deliberate/charts';
+
 export type MessageRecord = Record<string, string>;
 export type Vars = Record<string, string | number>;
 
@@ -18,9 +20,9 @@ export interface Translator {
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 
+/** `{name}` placeholders, filled as the charts fill them (one syntax, one home: charts' `fillTemplate`). */
 function fill(template: string, vars: Vars | undefined): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+  return vars ? fillTemplate(template, vars) : template;
 }
 
 /**
