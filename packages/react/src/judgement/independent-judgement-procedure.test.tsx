@@ -267,7 +267,11 @@ describe('IndependentJudgement for an amount in the procedure’s range', () => 
   const amount: DecisionOptions = { kind: 'numeric', unit: 'EUR', min: 0, max: 2000, step: 0.01 };
 
   it('names the range and step next to the field (en, de)', () => {
-    const { unmount } = renderDecision(<IndependentJudgement />, { recommendation: 'pending', options: amount, recommendationTimeoutMs: Infinity });
+    const { unmount } = renderDecision(<IndependentJudgement />, {
+      recommendation: 'pending',
+      options: amount,
+      recommendationTimeoutMs: Infinity,
+    });
     expect(screen.getByRole('textbox', { name: 'Your amount (EUR)' })).toHaveAccessibleDescription(
       expect.stringContaining('Allowed: €0 to €2,000. In steps of €0.01.'),
     );
