@@ -89,10 +89,11 @@ const checks = [
     name: 'DecisionScreen, German only, first load',
     path: 'packages/react/dist/index.js',
     import: '{ DecisionProvider, DecisionScreen }',
-    // The issue's budget is 60 KB; 78.9 KB measured (core 28.9 with zod 8.1, Radix AlertDialog
-    // for "stop the AI" 14.6, the binding 35.3): not met, see docs/architecture.md §1 "Known
-    // gaps". The guard holds the measured size so that it can only shrink.
-    limit: '81 KB',
+    // The issue's budget is 60 KB; 64.2 KB measured (core 28.9 with zod 8.1, the binding the
+    // rest; the stop dialog and the explanation panel load after mount): not met, see
+    // docs/architecture.md §1 "Known gaps". The guard holds the measured size so that it can only
+    // shrink.
+    limit: '66 KB',
     gzip: true,
     ignore: HOST,
     modifyEsbuildConfig: firstLoad,
@@ -101,7 +102,7 @@ const checks = [
     name: 'DecisionScreen with everything (explanation, both locales)',
     path: 'packages/react/dist/index.js',
     import: '{ DecisionProvider, DecisionScreen }',
-    limit: '155 KB', // 140.7 KB measured
+    limit: '156 KB', // 142.0 KB measured
     gzip: true,
     ignore: HOST,
     modifyEsbuildConfig: allChunks,
@@ -116,8 +117,9 @@ const checks = [
   entry('@deliberate/core/schemas', 'packages/core/dist/schemas.js', '10 KB'), // 9.2
   entry('@deliberate/core/adapters', 'packages/core/dist/adapters/index.js', '16 KB'), // 14.6
   entry('@deliberate/charts/wilson', 'packages/charts/dist/shared/wilson.js', '0.4 KB'), // 0.25
+  entry('@deliberate/charts/messages', 'packages/charts/dist/shared/messages.js', '0.5 KB'), // 0.3
   entry('@deliberate/log', 'packages/log/dist/index.js', '33 KB'), // 29.8
-  entry('@deliberate/react', 'packages/react/dist/index.js', '147 KB', HOST), // 133.3
+  entry('@deliberate/react', 'packages/react/dist/index.js', '136 KB', HOST), // 122.8
   entry('@deliberate/react/locales/de', 'packages/react/dist/messages/de/index.js', '9 KB'), // 8.0
   entry('@deliberate/react/locales/en', 'packages/react/dist/messages/en/index.js', '8 KB'), // 6.9
   entry('@deliberate/analytics', 'packages/analytics/dist/index.js', '30 KB'), // 26.8

@@ -2,7 +2,7 @@
  * Every string of the example's own UI, in German (default) and English. The decision screen and
  * the dashboard bring their own translations; case documents stay German, as filed.
  */
-import { fillTemplate } from '@deliberate/charts';
+import { fillTemplate } from '@deliberate/charts/messages';
 
 const de = {
   'app.title': 'Wohngeld – Sachbearbeitung',

@@ -5,7 +5,7 @@
  * are separate keys with an Intl.PluralRules category suffix (`…_one`, `…_other`).
  */
 
-import { fillTemplate } from '@deliberate/charts';
+import { fillTemplate } from '@deliberate/charts/messages';
 
 export type MessageRecord = Record<string, string>;
 export type Vars = Record<string, string | number>;

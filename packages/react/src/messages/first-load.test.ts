@@ -51,7 +51,7 @@ async function firstLoad(): Promise<{ inputs: string[]; lazy: string[] }> {
 }
 
 describe('the first load of DecisionProvider + DecisionScreen', () => {
-  it('has German, no English, and loads the explanation and the catalogues on demand', async () => {
+  it('has German, no English, and loads the explanation, the stop dialog and the catalogues on demand', async () => {
     const { inputs, lazy } = await firstLoad();
     const messages = inputs.filter((input) => input.includes('react/src/messages/'));
     expect(messages.some((input) => input.endsWith('messages/de/decision.ts'))).toBe(true);
@@ -70,6 +70,11 @@ describe('the first load of DecisionProvider + DecisionScreen', () => {
       'explanation/explanation-panel.tsx',
       'messages/de/index.ts',
       'messages/en/index.ts',
+      'oversight/stop-ai-dialog-content.tsx',
     ]);
+    // Radix's alert dialog (focus trap, scroll lock, dismissable layer) comes with the stop dialog.
+    expect(
+      inputs.filter((input) => /react-alert-dialog|react-remove-scroll|react-focus-scope/.test(input)),
+    ).toEqual([]);
   }, 30_000);
 });

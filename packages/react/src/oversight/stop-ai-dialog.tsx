@@ -1,13 +1,26 @@
 import { FREE_TEXT_MAX_LENGTH } from '@deliberate/core';
-import { AlertDialog } from 'radix-ui';
-import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type ComponentType,
+  type FormEvent,
+} from 'react';
 import { useI18n } from '../i18n/context.tsx';
 import { describedBy } from '../utils/described-by.ts';
 
 /*
  * "Stop the AI for this procedure" (AI Act Art. 14(4)(e)): a confirmation dialog (Radix
  * `AlertDialog`) that needs a reason. Escape and "Cancel" change nothing and forget the typed
- * reason. `useStopAiDialog` holds the dialog's state and ARIA wiring; `StopAiDialog` renders it.
+ * reason. `useStopAiDialog` holds the dialog's state and ARIA wiring; `StopAiDialog` renders the
+ * button, and the dialog itself (`stop-ai-dialog-content.tsx`, with Radix's focus trap, scroll lock
+ * and dismissable layer: about 15 KB) is loaded when the button mounts in the browser, so that it
+ * is there when it is first needed but not part of the screen's first load
+ * (docs/architecture.md §1, "Locales and bundle size").
  */
 
 export interface UseStopAiDialogProps {
@@ -97,52 +110,67 @@ export function useStopAiDialog({ unavailable, hintId, onConfirm }: UseStopAiDia
   };
 }
 
+/** The stop dialog's state and prop bags, as `useStopAiDialog` returns them. */
+export type StopAiDialogState = ReturnType<typeof useStopAiDialog>;
+
+type Content = ComponentType<{ stop: StopAiDialogState; trigger: { current: HTMLButtonElement | null } }>;
+
+let loaded: Content | undefined;
+let loading: Promise<{ default: Content }> | undefined;
+
+/**
+ * Starts loading the dialog's code, once; after a failure the next call tries again.
+ * @internal
+ */
+export function preloadStopAiDialog(): Promise<{ default: Content }> {
+  loading ??= import('./stop-ai-dialog-content.tsx').then(
+    (module) => {
+      loaded = module.StopAiDialogContent;
+      return { default: module.StopAiDialogContent };
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
 /** The stop button and its confirmation dialog; see `useStopAiDialog`. */
 export function StopAiDialog(props: UseStopAiDialogProps) {
   const { t } = useI18n();
   const stop = useStopAiDialog(props);
+  const trigger = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // A failed import is retried when the person opens the dialog (and then reaches the error
+    // boundary around the oversight controls).
+    preloadStopAiDialog().catch(() => undefined);
+  }, []);
+  // The component is chosen when the dialog opens and kept while it is open, so that it is never
+  // remounted (which would move focus); a fresh lazy component per opening retries a failed import.
+  const [Dialog, setDialog] = useState<Content | null>(null);
+  const open = () => {
+    if (props.unavailable !== null) return;
+    setDialog(() => loaded ?? lazy(preloadStopAiDialog));
+    stop.rootProps.onOpenChange(true);
+  };
   return (
-    <AlertDialog.Root {...stop.rootProps}>
-      <AlertDialog.Trigger asChild>
-        <button {...stop.triggerProps} className="dlb-oversight__button dlb-oversight__button--danger">
-          {t('oversight.stop')}
-        </button>
-      </AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="dlb-oversight-dialog__overlay" />
-        <AlertDialog.Content {...stop.contentProps} className="dlb-oversight-dialog">
-          <AlertDialog.Title className="dlb-oversight-dialog__title">
-            {t('oversight.stop.title')}
-          </AlertDialog.Title>
-          <AlertDialog.Description className="dlb-oversight-dialog__description">
-            {t('oversight.stop.description')}
-          </AlertDialog.Description>
-          <form {...stop.formProps} className="dlb-oversight-dialog__form">
-            <label {...stop.labelProps} className="dlb-oversight-dialog__label">
-              {t('oversight.stop.reason')}
-            </label>
-            <p {...stop.hintProps} className="dlb-oversight-dialog__hint">
-              {t('oversight.stop.reasonHint')}
-            </p>
-            <textarea {...stop.reasonProps} className="dlb-oversight-dialog__reason" rows={3} />
-            {stop.error !== null ? (
-              <p {...stop.errorProps} className="dlb-oversight-dialog__error">
-                {stop.error}
-              </p>
-            ) : null}
-            <div className="dlb-oversight-dialog__buttons">
-              <AlertDialog.Cancel asChild>
-                <button type="button" className="dlb-oversight__button">
-                  {t('oversight.stop.cancel')}
-                </button>
-              </AlertDialog.Cancel>
-              <button type="submit" className="dlb-oversight__button dlb-oversight__button--danger">
-                {t('oversight.stop.confirm')}
-              </button>
-            </div>
-          </form>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+    <>
+      <button
+        {...stop.triggerProps}
+        ref={trigger}
+        aria-haspopup="dialog"
+        aria-expanded={stop.open}
+        onClick={open}
+        className="dlb-oversight__button dlb-oversight__button--danger"
+      >
+        {t('oversight.stop')}
+      </button>
+      {stop.open && Dialog !== null ? (
+        <Suspense fallback={null}>
+          <Dialog stop={stop} trigger={trigger} />
+        </Suspense>
+      ) : null}
+    </>
   );
 }
