@@ -79,10 +79,27 @@ export type RecommendationSource =
   | { kind: 'promise'; promise: PromiseLike<unknown> }
   | { kind: 'pending' };
 
+/**
+ * Marks a promise's rejection as handled at once. The provider follows the promise from an effect
+ * after mount; a browser would otherwise report a rejection that happened before then (a host's
+ * `Promise.reject(…)`, a fetch that failed during the first render) as unhandled, although the
+ * decision goes on without the AI and logs it.
+ */
+export function markHandled(value: PromiseLike<unknown>): void {
+  try {
+    Promise.resolve(value).catch(() => undefined);
+  } catch {
+    // A thenable whose `then` getter throws: the effect reports it as a failed recommendation.
+  }
+}
+
 /** Sorts the `recommendation` prop into its source; a value is validated here. */
 export function recommendationSource(input: unknown): RecommendationSource {
   if (input === RECOMMENDATION_PENDING) return { kind: 'pending' };
-  if (isThenable(input)) return { kind: 'promise', promise: input };
+  if (isThenable(input)) {
+    markHandled(input);
+    return { kind: 'promise', promise: input };
+  }
   return { kind: 'value', value: input, parsed: parseInput(input) };
 }
 

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { isDev } from '../utils/dev.ts';
 import { messageOf } from './delivery.ts';
 import type { DecisionSetup } from './open-decision.ts';
-import { isThenable, parseInput, RECOMMENDATION_PENDING, sameInput } from './parse-input.ts';
+import { isThenable, markHandled, parseInput, RECOMMENDATION_PENDING, sameInput } from './parse-input.ts';
 
 /*
  * A recommendation that is still being computed (docs/architecture.md, "A person can always
@@ -47,6 +47,7 @@ export function usePendingRecommendation(setup: DecisionSetup, current: unknown)
   );
   if (source.kind === 'pending' && arrival === null && current !== RECOMMENDATION_PENDING) {
     // The host re-rendered with the value: it arrived (state from props, set during render).
+    if (isThenable(current)) markHandled(current);
     setArrival({ value: current });
   }
 
