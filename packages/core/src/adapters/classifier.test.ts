@@ -218,6 +218,16 @@ describe('fromClassifierOutput', () => {
       ).toEqual(['out_of_range']);
     });
 
+    it('recommends the highest score even where dividing by the sum rounds two scores together', () => {
+      // Found by the property below: 999999.9999999999 and 1e6 become the same probability.
+      const scores = [999999.9999999999, 1000000, 997241.6766515061, 0];
+      const value = valueOf(
+        { labels: ['class-0', 'class-1', 'class-2', 'class-3'], probabilities: scores },
+        { normalize: true },
+      );
+      expect(value).toMatchObject({ recommended: 'class-1' });
+    });
+
     it('turns any non-negative scores into a valid recommendation of the highest score', () => {
       fc.assert(
         fc.property(

@@ -182,6 +182,10 @@ function convert(
   });
 
   let values = probabilities as number[];
+  // The classifier's own scores decide the pick: dividing by their sum can round two different
+  // scores to the same probability (999999.9999999999 and 1e6 of a sum near 3e6), and the
+  // recommendation must be the label the classifier scored highest.
+  const scores = values;
   if (c.issues.length === before) {
     const sum = values.reduce((a, b) => a + b, 0);
     if (normalize) {
@@ -203,8 +207,8 @@ function convert(
 
   // The first maximum wins, so that ties resolve the same way on every run and in every log.
   let argmax: number | undefined;
-  values.forEach((p, i) => {
-    if (typeof p === 'number' && (argmax === undefined || p > (values[argmax] as number))) argmax = i;
+  scores.forEach((p, i) => {
+    if (typeof p === 'number' && (argmax === undefined || p > (scores[argmax] as number))) argmax = i;
   });
 
   const candidate: Record<string, unknown> = {
