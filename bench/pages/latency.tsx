@@ -22,13 +22,15 @@
  * boxes, a controlled comment field and a button that shows the AI's pick. It carries the same
  * labels as the DecisionScreen, so the bench drives both with the same selectors.
  *
- * Only public API of @deliberate/* is used. The fixture is the housing-benefit recommendation.
+ * Only public API of @deliberate/* is used. The fixture is the component tests' housing-benefit
+ * recommendation (packages/react/src/testing/decision-fixtures.tsx).
  */
 import { createLogger, createMemorySink } from '@deliberate/log';
 import { DecisionProvider, DecisionScreen } from '@deliberate/react';
 import { de } from '@deliberate/react/locales/de';
 import { createElement, useId, useState, type ReactElement, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
+import { housingBenefit } from '../../packages/react/src/testing/decision-fixtures.tsx';
 import { createRoot, type Root } from 'react-dom/client';
 
 export type Variant = 'screen' | 'plain';
@@ -76,23 +78,11 @@ declare global {
 
 const messages = de.messages;
 
+// The housing-benefit fixture the component tests use, with the headline the plain card shows.
 const recommendation = {
-  kind: 'categorical',
-  options: [
-    { id: 'approve', label: 'Approve', labels: { de: 'Bewilligen', en: 'Approve' }, probability: 0.82 },
-    { id: 'reject', label: 'Reject', labels: { de: 'Ablehnen', en: 'Reject' }, probability: 0.11 },
-    {
-      id: 'request-documents',
-      label: 'Request documents',
-      labels: { de: 'Unterlagen anfordern', en: 'Request documents' },
-      probability: 0.07,
-    },
-  ],
-  recommended: 'approve',
-  model: { id: 'wohngeld-eligibility', version: '2.3.0' },
-  calibration: { calibrated: true },
+  ...housingBenefit,
   summary: 'Einkommen unter der Grenze; Miete innerhalb der Höchstbeträge.',
-} as const;
+};
 
 /** The high-stakes checklist as the default policy states it, for the plain card's boxes. */
 const CHECKLIST = [

@@ -1,9 +1,10 @@
-import type { FrictionPlan } from '@deliberate/core';
+import type { DecisionOptions, FrictionPlan } from '@deliberate/core';
 import { fromCdsHooksCard } from '@deliberate/core/adapters';
 import { DecisionScreen } from '@deliberate/react';
 // The one stylesheet: it brings the charts' styles along.
 import '@deliberate/react/styles.css';
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { StoryDecision, type StoryDecisionProps } from '../fixtures/decision.tsx';
 import {
@@ -190,6 +191,103 @@ export const InvalidInput: Story = {
     const region = screenOf(canvasElement);
     expect(region).toHaveAttribute('data-state', 'without-ai');
     expect(region.textContent).not.toMatch(/\d+\s?%/);
+  },
+};
+
+/* -------------------------------------------------------------------------------------------------
+ * A recommendation that is still being computed
+ * -----------------------------------------------------------------------------------------------*/
+
+/** The procedure's own options, in its order: the person can decide whether or not the AI answers. */
+const procedureOptions: DecisionOptions = {
+  kind: 'choice',
+  options: housingBenefit.options.map(({ id, label, labels }) => ({ id, label, labels: { ...labels } })),
+};
+
+/** A screen whose recommendation settles `afterMs` after mount, with the given outcome. */
+function pending(outcome: 'arrives' | 'fails', afterMs: number): Render {
+  const PendingRender: Render = (args, context) => {
+    const [recommendation] = useState(() => {
+      const promise = new Promise<unknown>((resolve, reject) =>
+        setTimeout(
+          () => (outcome === 'arrives' ? resolve(housingBenefit) : reject(new Error('model service down'))),
+          afterMs,
+        ),
+      );
+      // React's StrictMode calls this initialiser twice and keeps one promise; the other must not
+      // surface as an unhandled rejection (the provider marks the one it gets).
+      promise.catch(() => undefined);
+      return promise;
+    });
+    return (
+      <StoryDecision
+        recommendation={recommendation}
+        options={procedureOptions}
+        plan={plan({ reveal: 'after-judgement' })}
+        locale={localeOf(context)}
+      >
+        <DecisionScreen {...args} />
+      </StoryDecision>
+    );
+  };
+  return PendingRender;
+}
+
+/** The person judges while the AI computes; a polite status says when it is ready, never what it says. */
+export const RecommendationArrivesLater: Story = {
+  render: pending('arrives', 300),
+  globals: { locale: 'en' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(screenOf(canvasElement));
+    await expect(canvas.getByRole('radio', { name: 'Approve' })).toBeInTheDocument();
+    await waitFor(() => expect(canvas.getByText('The AI recommendation is ready.')).toBeInTheDocument());
+    await expect(screenOf(canvasElement)).toHaveAttribute('data-state', 'opened');
+  },
+};
+
+export const RecommendationArrivesLaterGerman: Story = {
+  render: pending('arrives', 300),
+  globals: { locale: 'de' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(screenOf(canvasElement));
+    await expect(canvas.getByRole('radio', { name: 'Bewilligen' })).toBeInTheDocument();
+    await waitFor(() => expect(canvas.getByText('Die KI-Empfehlung liegt vor.')).toBeInTheDocument());
+  },
+};
+
+/** The AI's computation fails: the person decides with the procedure's options, and the log says why. */
+export const RecommendationFailed: Story = {
+  render: pending('fails', 100),
+  globals: { locale: 'de' },
+  play: async ({ canvasElement }) => {
+    const region = screenOf(canvasElement);
+    const canvas = within(region);
+    await waitFor(() =>
+      expect(
+        canvas.getByText('Die KI-Empfehlung ist nicht verfügbar. Sie entscheiden ohne sie.'),
+      ).toBeInTheDocument(),
+    );
+    await expect(region).toHaveAttribute('data-state', 'without-ai');
+    await expect(
+      canvas.getByText(
+        'Die KI-Empfehlung konnte für diesen Fall nicht berechnet werden. Bitte entscheiden Sie anhand der Fallakte.',
+      ),
+    ).toBeInTheDocument();
+    const events = within(canvasElement).getByRole('list', { name: 'Recorded events' });
+    await waitFor(() => expect(events.textContent).toContain('recommendation.unavailable'));
+  },
+};
+
+export const RecommendationFailedEnglish: Story = {
+  render: pending('fails', 100),
+  globals: { locale: 'en' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(screenOf(canvasElement));
+    await waitFor(() =>
+      expect(
+        canvas.getByText('The AI recommendation is not available. You decide without it.'),
+      ).toBeInTheDocument(),
+    );
   },
 };
 

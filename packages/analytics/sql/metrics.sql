@@ -1,5 +1,5 @@
 -- =================================================================================================
--- Deliberate reliance metrics as SQL views (research.md §3), equal to the streaming engine of
+-- Deliberate reliance metrics as SQL views (docs/research.md §3), equal to the streaming engine of
 -- @deliberate/analytics: rates and counts exactly, ECE/MCE/Brier to floating-point rounding.
 --
 -- Input, one of:

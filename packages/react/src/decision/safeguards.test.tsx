@@ -61,6 +61,34 @@ afterEach(() => {
 });
 
 describe('the safeguard manifest', () => {
+  it('says before the reveal only whether the screen has room for an explanation, not whether the AI sent one', async () => {
+    const withExplanation = {
+      ...recommendation,
+      explanation: {
+        factors: {
+          baseValue: 0.5,
+          items: [{ id: 'income', label: 'Income', contribution: 0.3 }],
+        },
+      },
+    };
+    const screens: unknown[] = [];
+    for (const [id, rec] of [
+      ['d-plain', recommendation],
+      ['d-explained', withExplanation],
+    ] as const) {
+      const { unmount } = render(
+        decision({ decisionId: id, recommendation: rec, children: <DecisionScreen /> }),
+      );
+      await waitFor(() => expect(published()[id]).toBeDefined());
+      screens.push(published()[id]!.components['screen']);
+      unmount();
+    }
+    expect(screens[0]).toEqual([
+      { accountabilityStatement: true, judgementStep: true, explanationSlot: true },
+    ]);
+    expect(screens[1]).toEqual(screens[0]);
+  });
+
   describe('given a DecisionScreen with a logger', () => {
     it('publishes the plan, the logger, the locale and what each component renders', async () => {
       render(decision({ logger, children: <DecisionScreen /> }));

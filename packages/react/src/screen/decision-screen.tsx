@@ -150,10 +150,13 @@ export const DecisionScreen = forwardRef<HTMLElement, DecisionScreenProps>(funct
     <DeferredExplanationPanel {...explanationProps} headingLevel={sub} />
   ) : null;
   const hasSlot = Boolean(slot);
+  // The manifest is readable before the reveal (`window.__deliberateSafeguards`): until then it
+  // says only whether the screen has room for an explanation, never whether this recommendation
+  // carries one.
   useSafeguard('screen', {
     accountabilityStatement: true,
     judgementStep: showJudgement,
-    explanationSlot: hasSlot,
+    explanationSlot: revealed ? hasSlot : defaultExplanation || Boolean(explanation),
   });
 
   return (
